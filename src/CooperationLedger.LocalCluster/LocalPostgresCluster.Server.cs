@@ -1,0 +1,198 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace CooperationLedger.LocalCluster;
+
+/// <content>The server's life cycle: initdb, start, stop, status, and clean-up of abandoned temporary clusters.</content>
+public sealed partial class LocalPostgresCluster
+{
+    private const string OwnerFileName = "owner";
+
+    private static LocalPostgresCluster OpenPersistent(string rootDirectory, PostgresBinaries binaries) =>
+        new(Path.GetFullPath(rootDirectory), isTemporary: false, binaries, ServerAccount.ForCurrentProcess());
+
+    private async Task InitializeAsync(bool durable, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(SocketDirectory);
+        await account.TakeOwnershipAsync(RootDirectory, cancellationToken).ConfigureAwait(false);
+        await account.TakeOwnershipAsync(SocketDirectory, cancellationToken).ConfigureAwait(false);
+        List<string> arguments = ["-D", DataDirectory, "-U", SuperUser, "-A", "trust", "-E", "UTF8", "--no-locale"];
+        if (!durable)
+        {
+            arguments.Add("--no-sync");
+        }
+
+        await account.RunAsync(binaries.InitDb, arguments, cancellationToken).ConfigureAwait(false);
+
+        var settings = new StringBuilder()
+            .AppendLine()
+            .AppendLine("# Written by CooperationLedger.LocalCluster")
+            .AppendLine("listen_addresses = ''")
+            .AppendLine(CultureInfo.InvariantCulture, $"port = {Port}")
+            .AppendLine(CultureInfo.InvariantCulture, $"unix_socket_directories = '{SocketDirectory.Replace("'", "''", StringComparison.Ordinal)}'")
+            .AppendLine("unix_socket_permissions = 0700")
+            .AppendLine("max_connections = 300");
+        if (!durable)
+        {
+            settings
+                .AppendLine("fsync = off")
+                .AppendLine("synchronous_commit = off")
+                .AppendLine("full_page_writes = off")
+                .AppendLine("max_wal_size = 1GB");
+        }
+
+        var configuration = Path.Combine(DataDirectory, "postgresql.conf");
+        await File.AppendAllTextAsync(configuration, settings.ToString(), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task StartServerAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(SocketDirectory);
+        await account.TakeOwnershipAsync(SocketDirectory, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await account.RunAsync(binaries.PgCtl, ["start", "-D", DataDirectory, "-l", LogFile, "-w", "-t", "120"], cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (CommandFailedException exception)
+        {
+            var log = File.Exists(LogFile) ? string.Join(Environment.NewLine, File.ReadLines(LogFile).TakeLast(20)) : "(no log)";
+            throw new PostgresUnavailableException(
+                $"The local PostgreSQL cluster in {RootDirectory} did not start.{Environment.NewLine}{exception.Output}{Environment.NewLine}Server log:{Environment.NewLine}{log}",
+                exception);
+        }
+    }
+
+    private Task StopServerAsync(string mode, CancellationToken cancellationToken) =>
+        account.RunAsync(binaries.PgCtl, ["stop", "-D", DataDirectory, "-m", mode, "-w", "-t", "60"], cancellationToken);
+
+    private async Task<bool> IsRunningAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await account.RunAsync(binaries.PgCtl, ["status", "-D", DataDirectory], cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (CommandFailedException exception) when (exception.ExitCode is 3 or 4)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Stops and deletes temporary clusters whose owning process has died (a test run killed midway), so that servers
+    /// from crashed runs never pile up.
+    /// </summary>
+    private static async Task RemoveAbandonedClustersAsync(PostgresBinaries binaries, ServerAccount account, CancellationToken cancellationToken)
+    {
+        foreach (var root in Directory.GetDirectories(TemporaryParent))
+        {
+            if (IsOwnerAlive(Path.Combine(root, OwnerFileName)))
+            {
+                continue;
+            }
+
+            var abandoned = new LocalPostgresCluster(root, isTemporary: true, binaries, account);
+            var postmasterPid = Path.Combine(abandoned.DataDirectory, "postmaster.pid");
+            if (File.Exists(postmasterPid))
+            {
+                try
+                {
+                    await abandoned.StopServerAsync("immediate", cancellationToken).ConfigureAwait(false);
+                }
+                catch (CommandFailedException)
+                {
+                    KillPostmaster(postmasterPid);
+                }
+            }
+
+            DeleteQuietly(root);
+            if (abandoned.SocketDirectory != Path.Combine(root, "run"))
+            {
+                DeleteQuietly(abandoned.SocketDirectory);
+            }
+        }
+    }
+
+    private static bool IsOwnerAlive(string ownerFile)
+    {
+        string[] parts;
+        try
+        {
+            parts = File.ReadAllText(ownerFile).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+
+        if (parts.Length != 2
+            || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var pid)
+            || !long.TryParse(parts[1], CultureInfo.InvariantCulture, out var startTicks))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            var started = process.StartTime.ToUniversalTime().Ticks;
+            return !process.HasExited && Math.Abs(started - startTicks) < TimeSpan.TicksPerSecond;
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+
+    private static void KillPostmaster(string postmasterPidFile)
+    {
+        try
+        {
+            var firstLine = File.ReadLines(postmasterPidFile).FirstOrDefault();
+            if (int.TryParse(firstLine, CultureInfo.InvariantCulture, out var pid))
+            {
+                using var postmaster = Process.GetProcessById(pid);
+                postmaster.Kill(entireProcessTree: true);
+                postmaster.WaitForExit(TimeSpan.FromSeconds(10));
+            }
+        }
+        catch (Exception exception) when (exception is IOException or ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // Already gone.
+        }
+    }
+
+    /// <summary>
+    /// The socket lives in the cluster's own folder when the path fits the kernel's limit for socket names (108 bytes),
+    /// else in a short private folder under the temporary folder named after a hash of the cluster's path.
+    /// </summary>
+    private static string ChooseSocketDirectory(string rootDirectory)
+    {
+        var inRoot = Path.Combine(rootDirectory, "run");
+        if (Path.Combine(inRoot, $".s.PGSQL.{Port}").Length <= MaxSocketPathLength)
+        {
+            return inRoot;
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(rootDirectory)))[..16];
+        return Path.Combine("/tmp", $"coop-ledger-{hash}");
+    }
+
+    private static void DeleteQuietly(string directory)
+    {
+        try
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // A later run removes what is left.
+        }
+    }
+}

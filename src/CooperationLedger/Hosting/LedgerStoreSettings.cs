@@ -1,0 +1,34 @@
+using JasperFx;
+
+namespace CooperationLedger.Hosting;
+
+/// <summary>
+/// How the ledger lays itself out in PostgreSQL: the schema that holds its events and projections, and whether schema
+/// objects are created on first use or only by an explicit migration.
+/// </summary>
+/// <remarks>This type is immutable and thread-safe.</remarks>
+public sealed record LedgerStoreSettings
+{
+    /// <summary>The schema used when none is given: <c>cooperation_ledger</c>.</summary>
+    public const string DefaultSchema = "cooperation_ledger";
+
+    private readonly string schema = DefaultSchema;
+
+    /// <summary>
+    /// Gets the PostgreSQL schema for the ledger's tables and functions: a plain lower-case identifier (letters, digits,
+    /// underscores; at most 63 characters).
+    /// </summary>
+    /// <exception cref="ArgumentException">The value is not a plain lower-case identifier.</exception>
+    public string Schema
+    {
+        get => schema;
+        init => schema = SchemaName.Validate(value, nameof(Schema));
+    }
+
+    /// <summary>
+    /// Gets what the store may change in the database on first use. <see cref="AutoCreate.CreateOrUpdate"/> (the default)
+    /// suits development and tests; production uses <see cref="AutoCreate.None"/> and applies changes explicitly with
+    /// <c>store.Storage.ApplyAllConfiguredChangesToDatabaseAsync()</c>.
+    /// </summary>
+    public AutoCreate AutoCreate { get; init; } = AutoCreate.CreateOrUpdate;
+}

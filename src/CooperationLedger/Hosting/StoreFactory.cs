@@ -1,0 +1,45 @@
+using System.Text.Json;
+using JasperFx;
+using Marten;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+using Npgsql;
+using Weasel.Core;
+
+namespace CooperationLedger.Hosting;
+
+/// <summary>
+/// The one place that wires Marten for the ledger: a data source that maps NodaTime types, System.Text.Json with
+/// NodaTime converters, event metadata, and the schema.
+/// </summary>
+internal static class StoreFactory
+{
+    public static NpgsqlDataSource BuildDataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.UseNodaTime();
+        return builder.Build();
+    }
+
+    public static DocumentStore Create(NpgsqlDataSource dataSource, LedgerStoreSettings settings, Action<StoreOptions>? configure = null) =>
+        DocumentStore.For(options =>
+        {
+            options.Connection(dataSource);
+            ConfigureBasics(options, settings);
+            configure?.Invoke(options);
+        });
+
+    public static void ConfigureBasics(StoreOptions options, LedgerStoreSettings settings)
+    {
+        options.DatabaseSchemaName = settings.Schema;
+        options.Events.DatabaseSchemaName = settings.Schema;
+        options.AutoCreateSchemaObjects = settings.AutoCreate;
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, ConfigureJson);
+        options.Events.MetadataConfig.CorrelationIdEnabled = true;
+        options.Events.MetadataConfig.CausationIdEnabled = true;
+        options.Events.MetadataConfig.UserNameEnabled = true;
+        options.Events.MetadataConfig.HeadersEnabled = true;
+    }
+
+    public static void ConfigureJson(JsonSerializerOptions json) => json.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+}

@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using CooperationLedger.LocalCluster;
+using Npgsql;
+
+namespace CooperationLedger.Tests.Foundation;
+
+public sealed class LocalClusterTests
+{
+    [Fact]
+    public async Task A_temporary_cluster_answers_queries_and_leaves_nothing_behind_when_disposed()
+    {
+        var cluster = await LocalPostgresCluster.StartTemporaryAsync();
+        var root = cluster.RootDirectory;
+
+        await using (var connection = new NpgsqlConnection(cluster.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("show fsync", connection);
+            (await command.ExecuteScalarAsync()).Should().Be("off", "a test cluster trades durability for speed");
+        }
+
+        await cluster.DisposeAsync();
+
+        Directory.Exists(root).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task A_cluster_abandoned_by_a_dead_process_is_stopped_and_removed_by_the_next_start()
+    {
+        var abandoned = await LocalPostgresCluster.StartTemporaryAsync();
+        var postmasterPid = int.Parse(File.ReadLines(Path.Combine(abandoned.DataDirectory, "postmaster.pid")).First());
+        await File.WriteAllTextAsync(Path.Combine(abandoned.RootDirectory, "owner"), $"{await DeadProcessIdAsync()} 0");
+
+        await using var next = await LocalPostgresCluster.StartTemporaryAsync();
+
+        Directory.Exists(abandoned.RootDirectory).Should().BeFalse("the next run removes what a killed run left");
+        (await HasEndedAsync(postmasterPid)).Should().BeTrue("the abandoned server was stopped");
+    }
+
+    [Fact]
+    public async Task A_persistent_cluster_keeps_its_data_between_starts_and_reports_its_state()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "ledger-persistent-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            (await LocalPostgresCluster.GetStateAsync(root)).Should().Be(LocalClusterState.NotCreated);
+
+            var first = await LocalPostgresCluster.StartPersistentAsync(root);
+            var connectionString = await first.EnsureDatabaseAsync("ledger");
+            await ExecuteAsync(connectionString, "create table kept (value text); insert into kept values ('survives')");
+            (await LocalPostgresCluster.GetStateAsync(root)).Should().Be(LocalClusterState.Running);
+
+            NpgsqlConnection.ClearAllPools();
+            (await LocalPostgresCluster.StopPersistentAsync(root)).Should().BeTrue();
+            (await LocalPostgresCluster.GetStateAsync(root)).Should().Be(LocalClusterState.Stopped);
+
+            var second = await LocalPostgresCluster.StartPersistentAsync(root);
+            await using var connection = new NpgsqlConnection(await second.EnsureDatabaseAsync("ledger"));
+            await connection.OpenAsync();
+            await using var read = new NpgsqlCommand("select value from kept", connection);
+            (await read.ExecuteScalarAsync()).Should().Be("survives");
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await LocalPostgresCluster.StopPersistentAsync(root);
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_database_name_that_is_not_a_plain_identifier_is_refused()
+    {
+        var server = await TestClusterAsync();
+        var act = () => server.EnsureDatabaseAsync("ledger\"; drop database postgres; --");
+        await act.Should().ThrowAsync<ArgumentException>().WithMessage("*not a plain identifier*");
+        await server.DisposeAsync();
+    }
+
+    private static Task<LocalPostgresCluster> TestClusterAsync() => LocalPostgresCluster.StartTemporaryAsync();
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<int> DeadProcessIdAsync()
+    {
+        using var process = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!;
+        await process.WaitForExitAsync();
+        return process.Id;
+    }
+
+    /// <summary>
+    /// pg_ctl returns once the server has removed its pid file, a moment before the process is gone; a process that has
+    /// ended but not been reaped yet (state Z) has ended too.
+    /// </summary>
+    private static async Task<bool> HasEndedAsync(int pid)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < deadline)
+        {
+            var stat = $"/proc/{pid}/stat";
+            if (!File.Exists(stat))
+            {
+                return true;
+            }
+
+            var text = await File.ReadAllTextAsync(stat);
+            if (text[(text.LastIndexOf(')') + 2)..].StartsWith('Z'))
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+}
