@@ -1,0 +1,373 @@
+using System.Security.Cryptography;
+using System.Text;
+using CooperationLedger.Actors;
+using CooperationLedger.Facts;
+using CooperationLedger.Money;
+using CooperationLedger.Sources;
+using CooperationLedger.Time;
+using NodaTime;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace CooperationLedger.Ingestion;
+
+/// <summary>
+/// Reads one fact file (YAML; the format is described in README.md) into a source document and its events, checking
+/// everything that can be checked without the database: fields, values, actors, dates against the publication date,
+/// and every quote against the article. All errors of the file are reported together.
+/// </summary>
+internal static partial class FactFileReader
+{
+    /// <summary>The largest fact file or article read, in bytes.</summary>
+    public const int MaxFileBytes = 4 * 1024 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static ParsedFactFile Read(string path)
+    {
+        var sink = new ErrorSink(path);
+        var text = ReadText(path, sink, null);
+        if (text is null)
+        {
+            throw new FactFileException(sink.Errors);
+        }
+
+        return Parse(path, text, articlePath => ReadText(articlePath, sink, "document.article"));
+    }
+
+    public static ParsedFactFile Parse(string path, string yaml, Func<string, string?> readArticle)
+    {
+        var sink = new ErrorSink(path);
+        var root = LoadRoot(yaml, sink);
+        if (root is null)
+        {
+            throw new FactFileException(sink.Errors);
+        }
+
+        var top = YamlFields.Of(root, sink, null, string.Empty);
+        if (top is null)
+        {
+            throw new FactFileException(sink.Errors);
+        }
+
+        var documentFields = top.Map("document", required: true);
+        var (document, articleText) = documentFields is null ? (null, null) : ReadDocument(documentFields, path, readArticle);
+        var actors = ReadActors(top.Map("actors"), sink);
+        var factNodes = top.Maps("facts", required: true);
+        top.RejectUnknown();
+
+        var events = new List<ILedgerEvent>();
+        if (document is not null && articleText is not null)
+        {
+            var keys = new HashSet<string>(StringComparer.Ordinal);
+            for (var index = 0; index < factNodes.Count; index++)
+            {
+                var fields = factNodes[index];
+                var key = fields.Text("key");
+                var label = key ?? $"#{index + 1}";
+                fields = fields.WithFact(label);
+                if (key is null)
+                {
+                    fields.Error("key", "is required.");
+                }
+                else if (!FactKey().IsMatch(key))
+                {
+                    fields.Error("key", $"'{key}' is not a fact key: use lower-case letters, digits and hyphens.");
+                }
+                else if (!keys.Add(key))
+                {
+                    fields.Error("key", $"'{key}' is used by an earlier fact in this file.");
+                }
+
+                var context = new FactContext(fields, document, articleText, actors, key ?? $"fact-{index + 1}");
+                var fact = ReadFact(context);
+                fields.RejectUnknown();
+                if (fact is not null)
+                {
+                    events.Add(fact);
+                }
+            }
+        }
+
+        if (sink.HasErrors || document is null || articleText is null)
+        {
+            throw new FactFileException(sink.Errors);
+        }
+
+        return new ParsedFactFile(path, document, articleText, events);
+    }
+
+    private static YamlNode? LoadRoot(string yaml, ErrorSink sink)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            if (stream.Documents.Count != 1)
+            {
+                sink.Add(null, null, $"expected one YAML document, found {stream.Documents.Count}.");
+                return null;
+            }
+
+            return stream.Documents[0].RootNode;
+        }
+        catch (YamlException exception)
+        {
+            var message = exception.InnerException?.Message ?? exception.Message;
+            sink.Add(null, null, $"is not valid YAML: {message}", null);
+            return null;
+        }
+    }
+
+    private static string? ReadText(string path, ErrorSink sink, string? field)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                sink.Add(null, field, $"the file '{path}' does not exist.");
+                return null;
+            }
+
+            if (info.Length > MaxFileBytes)
+            {
+                sink.Add(null, field, $"the file '{path}' is {info.Length:N0} bytes; at most {MaxFileBytes:N0} are read.");
+                return null;
+            }
+
+            var bytes = File.ReadAllBytes(path);
+            var text = StrictUtf8.GetString(bytes);
+            return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+        }
+        catch (DecoderFallbackException)
+        {
+            sink.Add(null, field, $"the file '{path}' is not UTF-8 text.");
+            return null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            sink.Add(null, field, $"the file '{path}' cannot be read: {exception.Message}");
+            return null;
+        }
+    }
+
+    private static (SourceDocument? Document, string? ArticleText) ReadDocument(YamlFields fields, string path, Func<string, string?> readArticle)
+    {
+        var key = fields.Text("key", required: true, 100);
+        var article = fields.Text("article", required: true, 500);
+        var publication = fields.Text("publication", required: true, 300);
+        var volume = fields.Text("volume", maxLength: 50);
+        var issue = fields.Text("issue", maxLength: 50);
+        var title = fields.Text("title", maxLength: 500);
+        var author = fields.Text("author", maxLength: 300);
+        var url = fields.Text("url", maxLength: 2000);
+        var language = fields.Text("language", maxLength: 35) ?? "en";
+        var published = ReadDate(fields, "published", required: true, anchor: null);
+        var inference = fields.Text("publishedInferred", maxLength: 1000);
+        fields.RejectUnknown();
+
+        string? articleText = null;
+        string? fingerprint = null;
+        if (article is not null)
+        {
+            var articlePath = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", article));
+            articleText = readArticle(articlePath);
+            if (articleText is not null)
+            {
+                fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(articleText)));
+            }
+        }
+
+        if (published is not null && inference is not null)
+        {
+            published = fields.Check("publishedInferred", () => published.Inferred(inference));
+        }
+
+        Uri? address = null;
+        if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out address))
+        {
+            fields.Error("url", $"'{url}' is not an absolute address.");
+        }
+
+        if (key is null || publication is null || published is null || fingerprint is null)
+        {
+            return (null, articleText);
+        }
+
+        var document = fields.Check("key", () => new SourceDocument(key, publication, published, fingerprint, volume, issue, title, author, address, language));
+        return (document, articleText);
+    }
+
+    private static Dictionary<string, Actor> ReadActors(YamlFields? fields, ErrorSink sink)
+    {
+        var actors = new Dictionary<string, Actor>(StringComparer.Ordinal);
+        if (fields is null)
+        {
+            return actors;
+        }
+
+        foreach (var (keyNode, valueNode) in ((YamlMappingNode)fields.Node).Children)
+        {
+            var id = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+            fields.Raw(id);
+            var actor = YamlFields.Of(valueNode, sink, null, $"actors.{id}");
+            if (actor is null)
+            {
+                continue;
+            }
+
+            var kind = actor.Choice<ActorKind>("kind", required: true);
+            var name = actor.Text("name", required: true, 300);
+            var country = actor.Text("country", maxLength: 2);
+            var role = actor.Text("role", maxLength: 300);
+            var memberOf = actor.Text("memberOf", maxLength: 100);
+            var aliases = actor.Texts("aliases", maxLength: 300);
+            actor.RejectUnknown();
+            if (kind is null || name is null)
+            {
+                continue;
+            }
+
+            if (actor.Check("kind", () => new Actor(id, kind.Value, name, country, role, memberOf, aliases), keyNode) is { } built)
+            {
+                actors[id] = built;
+            }
+        }
+
+        foreach (var actor in actors.Values.Where(actor => actor.MemberOf is not null && !actors.ContainsKey(actor.MemberOf)))
+        {
+            sink.Add(null, $"actors.{actor.Id}.memberOf", $"names '{actor.MemberOf}', which is not an actor of this file.");
+        }
+
+        return actors;
+    }
+
+    /// <summary>Reads a date: a text such as <c>2006-11-22</c> or <c>2006-01/2006-09</c>, or a mapping with
+    /// <c>value</c> and, optionally, <c>phrase</c> (a relative phrase resolved against the publication date, or against
+    /// <c>anchor</c>), <c>inferred</c> (what it was inferred from).</summary>
+    private static ReportedDate? ReadDate(YamlFields fields, string name, bool required, LocalDate? anchor)
+    {
+        var raw = fields.Raw(name);
+        if (raw is null)
+        {
+            if (required)
+            {
+                fields.Error(name, "is required.");
+            }
+
+            return null;
+        }
+
+        if (raw is YamlScalarNode)
+        {
+            var text = fields.Text(name, maxLength: 60);
+            return text is null ? null : ParseDate(fields, name, text);
+        }
+
+        var parts = fields.Map(name);
+        if (parts is null)
+        {
+            return null;
+        }
+
+        var value = parts.Text("value", required: true, 60);
+        var phrase = parts.Text("phrase", maxLength: 200);
+        var anchorText = parts.Text("anchor", maxLength: 20);
+        var inferred = parts.Text("inferred", maxLength: 1000);
+        parts.RejectUnknown();
+        var date = value is null ? null : ParseDate(parts, "value", value);
+        if (date is null)
+        {
+            return null;
+        }
+
+        if (phrase is not null)
+        {
+            var resolvedAgainst = anchorText is null ? anchor : ParseDate(parts, "anchor", anchorText)?.Earliest;
+            if (resolvedAgainst is null)
+            {
+                parts.Error("anchor", "a relative phrase needs the day it was resolved against.");
+                return null;
+            }
+
+            date = parts.Check("phrase", () => date.ResolvedFrom(phrase, resolvedAgainst.Value));
+        }
+
+        if (date is not null && inferred is not null)
+        {
+            date = parts.Check("inferred", () => date.Inferred(inferred));
+        }
+
+        return date;
+    }
+
+    private static ReportedDate? ParseDate(YamlFields fields, string name, string text)
+    {
+        if (ReportedDate.TryParse(text, out var date, out var error))
+        {
+            return date;
+        }
+
+        fields.Error(name, error);
+        return null;
+    }
+
+    private static MoneyAmount? ReadMoney(YamlFields fields, string name)
+    {
+        var money = fields.Map(name);
+        if (money is null)
+        {
+            return null;
+        }
+
+        var amount = money.Decimal("amount", required: true);
+        var code = money.Text("currency", required: true, 10);
+        var approximation = money.Choice<Approximation>("approximation") ?? Approximation.Exact;
+        var upper = money.Decimal("upperBound");
+        var verbatim = money.Text("verbatim", maxLength: 200);
+        var equivalents = ReadEquivalents(money);
+        money.RejectUnknown();
+        if (code is not null && !Currency.IsKnown(code))
+        {
+            money.Error("currency", $"'{code}' is not an ISO 4217 currency code.");
+            return null;
+        }
+
+        if (amount is null || code is null || equivalents.Any(equivalent => equivalent is null))
+        {
+            return null;
+        }
+
+        return money.Check("amount", () => new MoneyAmount(amount.Value, new Currency(code), approximation, upper, verbatim, equivalents!));
+    }
+
+    private static MoneyAmount?[] ReadEquivalents(YamlFields money)
+    {
+        var list = new List<MoneyAmount?>();
+        foreach (var equivalent in money.Maps("equivalents"))
+        {
+            var amount = equivalent.Decimal("amount", required: true);
+            var code = equivalent.Text("currency", required: true, 10);
+            var approximation = equivalent.Choice<Approximation>("approximation") ?? Approximation.Exact;
+            var upper = equivalent.Decimal("upperBound");
+            var verbatim = equivalent.Text("verbatim", maxLength: 200);
+            equivalent.RejectUnknown();
+            if (code is not null && !Currency.IsKnown(code))
+            {
+                equivalent.Error("currency", $"'{code}' is not an ISO 4217 currency code.");
+                list.Add(null);
+                continue;
+            }
+
+            list.Add(amount is null || code is null
+                ? null
+                : equivalent.Check("amount", () => new MoneyAmount(amount.Value, new Currency(code), approximation, upper, verbatim)));
+        }
+
+        return list.ToArray();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial System.Text.RegularExpressions.Regex FactKey();
+}

@@ -1,0 +1,13 @@
+namespace CooperationLedger.Tests.Support;
+
+/// <summary>Finds the repository's seeds folder (copied beside the test assembly).</summary>
+public static class Seeds
+{
+    public static string Folder => Path.Combine(AppContext.BaseDirectory, "seeds");
+
+    public static string Facts => Path.Combine(Folder, "facts");
+
+    public static string FactFile(string documentKey) => Path.Combine(Facts, documentKey + ".yaml");
+
+    public static IReadOnlyList<string> FactFiles => Directory.GetFiles(Facts, "*.yaml").Order(StringComparer.Ordinal).ToArray();
+}
