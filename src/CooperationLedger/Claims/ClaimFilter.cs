@@ -1,0 +1,11 @@
+namespace CooperationLedger.Claims;
+
+/// <summary>Narrows claimed statistics. Actors are matched by key, name, alias or ISO country code, ignoring case.</summary>
+/// <param name="Metric">Only this metric, ignoring case.</param>
+/// <param name="Claimant">Only claims made by this actor.</param>
+/// <param name="Subject">Only statistics about this actor.</param>
+public sealed record ClaimFilter(string? Metric = null, string? Claimant = null, string? Subject = null)
+{
+    /// <summary>Gets the filter that keeps everything.</summary>
+    public static ClaimFilter None { get; } = new();
+}

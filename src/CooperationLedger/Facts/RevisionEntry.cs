@@ -1,0 +1,15 @@
+using CooperationLedger.Revisions;
+using CooperationLedger.Sources;
+using NodaTime;
+
+namespace CooperationLedger.Facts;
+
+/// <summary>A correction or retraction as kept beside the fact it revises, with when it was published and recorded.</summary>
+/// <param name="Id">The revision's fact id.</param>
+/// <param name="Key">The revision's key.</param>
+/// <param name="IsRetraction"><see langword="true"/> for a retraction, <see langword="false"/> for a correction.</param>
+/// <param name="Reason">Why the fact was revised.</param>
+/// <param name="Changes">What a correction changes; <see langword="null"/> for a retraction.</param>
+/// <param name="Citation">Where the revision comes from; its document's publication date is its known date.</param>
+/// <param name="RecordedAt">When the ledger appended the revision.</param>
+public sealed record RevisionEntry(Guid Id, string Key, bool IsRetraction, string Reason, Correction? Changes, Citation Citation, Instant RecordedAt);

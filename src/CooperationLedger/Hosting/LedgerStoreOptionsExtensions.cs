@@ -1,0 +1,64 @@
+using CooperationLedger.Agreements;
+using CooperationLedger.Claims;
+using CooperationLedger.Donations;
+using CooperationLedger.Facts;
+using CooperationLedger.Hosting.Projections;
+using CooperationLedger.Ingestion;
+using CooperationLedger.Sources;
+using CooperationLedger.Timeline;
+using JasperFx.Events.Projections;
+using Marten;
+using NodaTime;
+
+namespace CooperationLedger.Hosting;
+
+/// <summary>Adds the ledger to a Marten store: its events under stable names, its inline projections and its indexes.</summary>
+public static class LedgerStoreOptionsExtensions
+{
+    /// <summary>
+    /// Registers the ledger's events (under their stable snake_case names), its inline projections, its documents and
+    /// their indexes on <paramref name="options"/>, leaving everything else about the store as the application set it.
+    /// </summary>
+    /// <param name="options">The store's options.</param>
+    /// <param name="clock">The clock that stamps recorded times; <see cref="SystemClock.Instance"/> when omitted.</param>
+    /// <returns>The same options, for chaining.</returns>
+    /// <remarks>
+    /// The ledger's projections are inline: they are updated in the transaction that appends the events. Do not run the
+    /// ledger under Marten's <c>HotCold</c> async daemon (see README.md, "The patched lock package").
+    /// </remarks>
+    public static StoreOptions AddCooperationLedger(this StoreOptions options, IClock? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        foreach (var (type, alias) in FactTypes.All)
+        {
+            options.Events.MapEventType(type, alias);
+        }
+
+        options.Events.TimeProvider = new ClockTimeProvider(clock ?? SystemClock.Instance);
+        options.Projections.Add(new DonationProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new StatisticClaimProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new AgreementProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new TimelineProjection(), ProjectionLifecycle.Inline);
+
+        IndexAsOfBounds<DonationEntry>(options);
+        IndexAsOfBounds<StatisticClaimEntry>(options);
+        IndexAsOfBounds<AgreementEntry>(options);
+        IndexAsOfBounds<TimelineEntry>(options);
+        options.Schema.For<DonationEntry>().Index(entry => entry.Matter);
+        options.Schema.For<StatisticClaimEntry>().Duplicate(entry => entry.Metric);
+        options.Schema.For<FactRecord>().Duplicate(record => record.DocumentKey);
+        options.Schema.For<StoredDocument>();
+        return options;
+    }
+
+    private static void IndexAsOfBounds<TEntry>(StoreOptions options)
+        where TEntry : LedgerEntry
+    {
+        var mapping = options.Schema.For<TEntry>();
+        mapping.Duplicate(entry => entry.EffectiveFrom);
+        mapping.Duplicate(entry => entry.EffectiveTo);
+        mapping.Duplicate(entry => entry.KnownFrom);
+        mapping.Duplicate(entry => entry.KnownTo);
+        mapping.Duplicate(entry => entry.RecordedAtMs);
+    }
+}

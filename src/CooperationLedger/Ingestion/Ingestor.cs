@@ -1,0 +1,141 @@
+using CooperationLedger.Facts;
+using CooperationLedger.Sources;
+using JasperFx;
+using Marten;
+using Microsoft.Extensions.Logging;
+
+namespace CooperationLedger.Ingestion;
+
+/// <summary>
+/// Appends fact files to the ledger. Every file is read and checked first (fields, values, quotes, conflicts with what
+/// the ledger holds, revision targets); if anything is wrong nothing is appended and every error is reported. Then each
+/// document is appended in its own transaction: all its new facts or none, to its own stream, with the fact index and
+/// the projections updated in the same transaction.
+/// </summary>
+internal sealed partial class Ingestor(IDocumentStore store, ILogger logger)
+{
+    private const int MaxAttempts = 5;
+
+    public async Task<IngestReport> IngestAsync(IReadOnlyCollection<string> paths, bool dryRun, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
+        var errors = new List<FactFileError>();
+        var files = FactFileLocator.Expand(paths, errors);
+        if (files.Count == 0 && errors.Count == 0)
+        {
+            errors.Add(new FactFileError(string.Join(", ", paths), null, null, "holds no fact files (*.yaml, *.yml)."));
+        }
+
+        var parsed = new List<ParsedFactFile>();
+        foreach (var file in files)
+        {
+            try
+            {
+                parsed.Add(FactFileReader.Read(file));
+            }
+            catch (FactFileException exception)
+            {
+                errors.AddRange(exception.Errors);
+            }
+        }
+
+        foreach (var duplicate in parsed.GroupBy(file => file.Document.Key).Where(group => group.Count() > 1))
+        {
+            errors.Add(new FactFileError(duplicate.Last().Path, null, "document.key", $"'{duplicate.Key}' is also the key of {duplicate.First().Path}."));
+        }
+
+        var ordered = errors.Count == 0 ? OrderByRevisionTargets(parsed, errors) : [];
+        var batchFacts = parsed.SelectMany(file => file.Events).OfType<IReportedFact>().Select(fact => fact.FactId).ToHashSet();
+        var plans = new Dictionary<string, Plan>(StringComparer.Ordinal);
+        if (errors.Count == 0)
+        {
+            await using var query = store.QuerySession();
+            foreach (var file in ordered)
+            {
+                var plan = await PlanAsync(query, file, batchFacts, cancellationToken).ConfigureAwait(false);
+                errors.AddRange(plan.Errors);
+                plans[file.Path] = plan;
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            LogRefused(logger, errors.Count, files.Count);
+            throw new FactFileException(errors);
+        }
+
+        var results = new List<DocumentIngested>();
+        foreach (var file in ordered)
+        {
+            results.Add(dryRun
+                ? new DocumentIngested(file.Path, file.Document.Key, plans[file.Path].New.Count, plans[file.Path].Present)
+                : await AppendAsync(file, batchFacts, cancellationToken).ConfigureAwait(false));
+            progress?.Report(new IngestProgress(results.Count, ordered.Count, file.Path));
+        }
+
+        var report = new IngestReport(results, dryRun);
+        LogIngested(logger, dryRun ? "Checked" : "Ingested", results.Count, report.FactsAppended, report.FactsAlreadyPresent);
+        return report;
+    }
+
+    private async Task<DocumentIngested> AppendAsync(ParsedFactFile file, IReadOnlySet<Guid> batchFacts, CancellationToken cancellationToken)
+    {
+        var streamId = FactIds.ForDocument(file.Document.Key);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var session = store.LightweightSession();
+            session.CorrelationId = streamId.ToString();
+            session.LastModifiedBy = Environment.UserName;
+            session.SetHeader("source-file", Path.GetFileName(file.Path));
+            var plan = await PlanAsync(session, file, batchFacts, cancellationToken).ConfigureAwait(false);
+            if (plan.Errors.Count > 0)
+            {
+                throw new FactFileException(plan.Errors);
+            }
+
+            if (plan.New.Count == 0)
+            {
+                return new DocumentIngested(file.Path, file.Document.Key, 0, plan.Present);
+            }
+
+            var state = await session.Events.FetchStreamStateAsync(streamId, cancellationToken).ConfigureAwait(false);
+            if (state is null)
+            {
+                session.Events.StartStream(streamId, plan.New.Cast<object>().ToArray());
+            }
+            else
+            {
+                session.Events.Append(streamId, state.Version + plan.New.Count, plan.New.Cast<object>().ToArray());
+            }
+
+            foreach (var e in plan.New)
+            {
+                session.Insert(new FactRecord(e.FactId, e.Key, file.Document.Key, FactTypes.AliasOf(e), FactFingerprint.Of(e), streamId, e is IRevision));
+            }
+
+            session.Store(new StoredDocument(file.Document.Key, file.Document, file.ArticleText));
+            try
+            {
+                await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                return new DocumentIngested(file.Path, file.Document.Key, plan.New.Count, plan.Present);
+            }
+            catch (Exception exception) when (attempt < MaxAttempts && IsConcurrentWrite(exception))
+            {
+                LogRetry(logger, file.Document.Key, attempt, exception.GetType().Name);
+            }
+        }
+    }
+
+    private static bool IsConcurrentWrite(Exception exception) =>
+        exception is ConcurrencyException or DocumentAlreadyExistsException or JasperFx.Events.ExistingStreamIdCollisionException
+            or Marten.Exceptions.ExistingStreamIdCollisionException or Marten.Exceptions.ConcurrentUpdateException
+        || (exception.InnerException is { } inner && IsConcurrentWrite(inner));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Verb} {Documents} documents: {Appended} facts appended, {Present} already present")]
+    private static partial void LogIngested(ILogger logger, string verb, int documents, int appended, int present);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused the ingest: {Errors} errors in {Files} files; nothing was appended")]
+    private static partial void LogRefused(ILogger logger, int errors, int files);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Another writer changed document {Document} during attempt {Attempt} ({Reason}); retrying")]
+    private static partial void LogRetry(ILogger logger, string document, int attempt, string reason);
+}

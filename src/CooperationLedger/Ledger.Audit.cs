@@ -1,0 +1,73 @@
+using CooperationLedger.Audit;
+using CooperationLedger.Donations;
+using CooperationLedger.Facts;
+using CooperationLedger.Ingestion;
+using CooperationLedger.Timeline;
+using Marten;
+using NodaTime;
+
+namespace CooperationLedger;
+
+/// <content>The audit trail: from a figure or an event back to the sources behind it.</content>
+public sealed partial class Ledger
+{
+    /// <summary>Gets the full trail of one event: the fact, its citation, its revisions and theirs, and the other sources on the same matter.</summary>
+    /// <param name="factId">The event's fact id, as every figure's <c>Sources</c> give it.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The trail, or <see langword="null"/> when the ledger holds no such event.</returns>
+    public async Task<AuditTrail?> AuditAsync(Guid factId, CancellationToken cancellationToken = default)
+    {
+        await using var session = store.QuerySession();
+        var record = await session.LoadAsync<FactRecord>(factId, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var events = await session.Events.FetchStreamAsync(record.StreamId, token: cancellationToken).ConfigureAwait(false);
+        var stored = events.First(e => e.Data is ILedgerEvent fact && fact.FactId == factId);
+        var fact = (ILedgerEvent)stored.Data;
+        stored.Headers ??= new Dictionary<string, object>();
+        var recorded = new RecordedEvent(
+            stored.StreamId,
+            stored.Version,
+            stored.Sequence,
+            Instant.FromDateTimeOffset(stored.Timestamp),
+            stored.EventTypeName,
+            stored.CorrelationId,
+            stored.Headers.TryGetValue("source-file", out var file) ? file?.ToString() : null);
+
+        var entry = await session.LoadAsync<TimelineEntry>(factId, cancellationToken).ConfigureAwait(false);
+        var related = entry?.Matter is { } matter
+            ? await session.Query<TimelineEntry>().Where(other => other.Matter == matter && other.Id != factId).ToListAsync(cancellationToken).ConfigureAwait(false)
+            : [];
+        return new AuditTrail(
+            fact,
+            recorded,
+            entry?.Signature,
+            entry?.Revisions ?? [],
+            related
+                .OrderBy(other => other.Key, StringComparer.Ordinal)
+                .Select(other => new RelatedFact(other.Id, other.Key, other.Signature, other.Signature is null || entry!.Signature is null || other.Signature == entry.Signature, other.Citation))
+                .ToArray());
+    }
+
+    /// <summary>Gets the trail of every event behind a donor total.</summary>
+    /// <param name="total">A line of <see cref="GetDonorTotalsAsync"/>.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>One trail per fact and revision behind the figure.</returns>
+    public async Task<IReadOnlyList<AuditTrail>> ExplainAsync(DonorTotal total, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(total);
+        var trails = new List<AuditTrail>();
+        foreach (var source in total.Sources.DistinctBy(source => source.FactId))
+        {
+            if (await AuditAsync(source.FactId, cancellationToken).ConfigureAwait(false) is { } trail)
+            {
+                trails.Add(trail);
+            }
+        }
+
+        return trails;
+    }
+}

@@ -1,0 +1,92 @@
+using CooperationLedger.Hosting;
+using CooperationLedger.Ingestion;
+using Marten;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using NodaTime;
+using Npgsql;
+
+namespace CooperationLedger;
+
+/// <summary>
+/// The ledger: appends sourced facts to a PostgreSQL event store and answers what the record said as of any point on
+/// three time axes (effective, known, recorded), with every figure traced to the events and citations behind it.
+/// </summary>
+/// <remarks>Instances are thread-safe; create one per database and share it.</remarks>
+public sealed partial class Ledger : IAsyncDisposable
+{
+    private readonly IDocumentStore store;
+    private readonly IAsyncDisposable? owned;
+    private readonly ILogger logger;
+
+    /// <summary>Initializes a ledger over a Marten store that the application configured with <c>AddCooperationLedger()</c>.</summary>
+    /// <param name="store">The store; the ledger does not dispose it.</param>
+    /// <param name="logger">Where the ledger logs what it does (ingest summaries, retries); never secrets.</param>
+    public Ledger(IDocumentStore store, ILogger<Ledger>? logger = null)
+        : this(store, null, logger)
+    {
+    }
+
+    private Ledger(IDocumentStore store, IAsyncDisposable? owned, ILogger? logger)
+    {
+        this.store = store ?? throw new ArgumentNullException(nameof(store));
+        this.owned = owned;
+        this.logger = logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>Gets the Marten store behind the ledger.</summary>
+    internal IDocumentStore Store => store;
+
+    /// <summary>Connects to the database in <paramref name="connectionString"/> with a store of the ledger's own.</summary>
+    /// <param name="connectionString">An Npgsql connection string.</param>
+    /// <param name="settings">The schema and schema-creation policy; defaults when omitted.</param>
+    /// <param name="clock">The clock that stamps recorded times; the system clock when omitted.</param>
+    /// <param name="logger">Where the ledger logs what it does.</param>
+    /// <returns>The ledger; dispose it to release its connections.</returns>
+    /// <exception cref="ArgumentException">The connection string cannot be parsed.</exception>
+    public static Ledger Connect(string connectionString, LedgerStoreSettings? settings = null, IClock? clock = null, ILogger<Ledger>? logger = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var dataSource = StoreFactory.BuildDataSource(connectionString);
+        var store = StoreFactory.Create(dataSource, settings ?? new LedgerStoreSettings(), options => options.AddCooperationLedger(clock));
+        return new Ledger(store, new OwnedStore(store, dataSource), logger);
+    }
+
+    /// <summary>
+    /// Creates or updates the ledger's tables, functions and indexes. Call it once at deployment when the store's
+    /// <see cref="LedgerStoreSettings.AutoCreate"/> is <c>None</c>.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the migration.</param>
+    /// <returns>A task that completes when the schema is current.</returns>
+    public Task MigrateAsync(CancellationToken cancellationToken = default) =>
+        store.Storage.ApplyAllConfiguredChangesToDatabaseAsync(JasperFx.AutoCreate.CreateOrUpdate);
+
+    /// <summary>
+    /// Reads the fact files at <paramref name="paths"/> (files, or folders searched for <c>*.yaml</c> and <c>*.yml</c>),
+    /// checks them all, and appends each document's new facts atomically. Facts already present are left alone.
+    /// </summary>
+    /// <param name="paths">Files or folders.</param>
+    /// <param name="dryRun"><see langword="true"/> to check only, appending nothing.</param>
+    /// <param name="progress">Told after each document.</param>
+    /// <param name="cancellationToken">Cancels the ingest between documents.</param>
+    /// <returns>What was appended and what was already present, per document.</returns>
+    /// <exception cref="FactFileException">A file has errors, or conflicts with what the ledger holds; nothing was appended.</exception>
+    public Task<IngestReport> IngestAsync(IEnumerable<string> paths, bool dryRun = false, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        return new Ingestor(store, logger).IngestAsync(paths.ToArray(), dryRun, progress, cancellationToken);
+    }
+
+    /// <summary>Releases the store and connections the ledger created; a store passed in is left to its owner.</summary>
+    /// <returns>A task that completes when released.</returns>
+    public ValueTask DisposeAsync() => owned?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    private sealed class OwnedStore(DocumentStore store, NpgsqlDataSource dataSource) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await store.DisposeAsync().ConfigureAwait(false);
+            await dataSource.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}
