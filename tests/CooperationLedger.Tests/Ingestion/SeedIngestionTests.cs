@@ -3,6 +3,7 @@ using CooperationLedger.Claims;
 using CooperationLedger.Donations;
 using CooperationLedger.Facts;
 using CooperationLedger.Ingestion;
+using CooperationLedger.Money;
 using CooperationLedger.Sources;
 using CooperationLedger.Tests.Support;
 using CooperationLedger.Time;
@@ -65,7 +66,7 @@ public sealed class SeedIngestionTests(LedgerFixture fixture) : IClassFixture<Le
         donation.Value!.Amount.Should().Be(21_000_000m);
         donation.Value.Currency.Code.Should().Be("KGS");
         donation.Value.Verbatim.Should().Be("21m KGS");
-        donation.Value.StatedEquivalents.Should().ContainSingle().Which.Should().Be(new Money.MoneyAmount(450_000m, new Money.Currency("USD"), verbatim: "US $450,000"));
+        donation.Value.StatedEquivalents.Should().ContainSingle().Which.Should().Be(new MoneyAmount(450_000m, new Currency("USD"), verbatim: "US $450,000"));
         donation.Effective.Phrase.Should().Be("this year");
         donation.Effective.Precision.Should().Be(DatePrecision.Year);
         donation.Effective.Earliest.Should().Be(new LocalDate(2011, 1, 1));
@@ -79,7 +80,7 @@ public sealed class SeedIngestionTests(LedgerFixture fixture) : IClassFixture<Le
     {
         var grant = await LoadAsync<GrantProvided>("edm-2006-v3-i223", "iom-grants-in-aid");
 
-        grant.Value!.Approximation.Should().Be(Money.Approximation.About);
+        grant.Value!.Approximation.Should().Be(Approximation.About);
         grant.Value.Amount.Should().Be(300_000_000m);
         grant.Effective.IsPeriod.Should().BeTrue();
         grant.Effective.Earliest.Should().BeNull("the office's opening date is not given");

@@ -1,0 +1,101 @@
+using CooperationLedger.Ingestion;
+using CooperationLedger.Tests.Support;
+using Marten;
+
+namespace CooperationLedger.Tests.Ingestion;
+
+/// <summary>Bad fact files are refused with every error named, and nothing of them is appended.</summary>
+public sealed class RefusedIngestionTests(LedgerFixture fixture) : IClassFixture<LedgerFixture>, IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("ledger-refused-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [Fact]
+    public async Task A_quote_that_is_not_in_the_article_is_refused_and_nothing_is_appended()
+    {
+        var file = CopySeed("edm-2006-v3-i223", text => text.Replace(
+            "quote: during the first nine months of 2006, seizing 39.5% more narcotics",
+            "quote: during the first nine months of 2006, seizing 45% more narcotics"));
+
+        var before = await CountEventsAsync();
+        var act = () => fixture.Ledger.IngestAsync([file]);
+
+        var refusal = (await act.Should().ThrowAsync<FactFileException>()).Which;
+        refusal.Errors.Should().ContainSingle().Which.Should().Match<FactFileError>(error =>
+            error.File == file && error.Fact == "dca-narcotics-seized-2006" && error.Field == "facts[5].citation.quote" && error.Reason.Contains("not found in the article"));
+        (await CountEventsAsync()).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task Every_error_of_a_file_is_reported_at_once()
+    {
+        var file = CopySeed("edm-2006-v3-i223", text => text
+            .Replace("currency: KGS", "currency: XYZ")
+            .Replace("respondents: 1500", "respondents: 1500\n    pollingFirm: IRI")
+            .Replace("period: 2006-01/2006-09", "period: 2006-02-30"));
+        var before = await CountEventsAsync();
+
+        var act = () => fixture.Ledger.IngestAsync([file]);
+
+        var errors = (await act.Should().ThrowAsync<FactFileException>()).Which.Errors;
+        errors.Select(error => (error.Fact, error.Field)).Should().BeEquivalentTo(new[]
+        {
+            ("iom-grants-in-aid", "facts[9].value.currency"),
+            ("iri-foreign-priority-poll", "facts[7].pollingFirm"),
+            ("dca-narcotics-seized-2006", "facts[5].period"),
+        });
+        errors.Should().OnlyContain(error => error.Line != null);
+        (await CountEventsAsync()).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task A_changed_fact_under_an_old_key_is_refused_naming_both_versions()
+    {
+        await fixture.Ledger.IngestAsync([Seeds.FactFile("cao-2011-gknb-cooperation")]);
+        var before = await CountEventsAsync();
+        var file = CopySeed("cao-2011-gknb-cooperation", text => text.Replace("amount: 21000000", "amount: 25000000"));
+
+        var act = () => fixture.Ledger.IngestAsync([file]);
+
+        var error = (await act.Should().ThrowAsync<FactFileException>()).Which.Errors.Should().ContainSingle().Subject;
+        error.Fact.Should().Be("cn-equipment-for-gknb-2011");
+        error.Reason.Should().Contain("already holds 'cao-2011-gknb-cooperation/cn-equipment-for-gknb-2011'")
+            .And.Contain("21000000").And.Contain("25000000");
+        (await CountEventsAsync()).Should().Be(before, "a conflict appends nothing");
+    }
+
+    [Fact]
+    public async Task A_correction_of_a_fact_the_ledger_does_not_hold_is_refused()
+    {
+        var act = () => fixture.Ledger.IngestAsync([Fixtures.FactFile("wire-2007-dca-revision")]);
+
+        var errors = (await act.Should().ThrowAsync<FactFileException>()).Which.Errors;
+        errors.Select(error => error.Field).Should().BeEquivalentTo(["corrects", "retracts"]);
+    }
+
+    private string CopySeed(string documentKey, Func<string, string> edit)
+    {
+        var articles = Path.Combine(folder, "articles");
+        Directory.CreateDirectory(articles);
+        foreach (var article in Directory.GetFiles(Path.Combine(Seeds.Folder, "articles")))
+        {
+            File.Copy(article, Path.Combine(articles, Path.GetFileName(article)), overwrite: true);
+        }
+
+        var facts = Path.Combine(folder, "facts");
+        Directory.CreateDirectory(facts);
+        var target = Path.Combine(facts, documentKey + ".yaml");
+        var original = File.ReadAllText(Seeds.FactFile(documentKey));
+        var edited = edit(original);
+        edited.Should().NotBe(original, "the test must change the file");
+        File.WriteAllText(target, edited);
+        return target;
+    }
+
+    private async Task<int> CountEventsAsync()
+    {
+        await using var session = fixture.Ledger.Store.QuerySession();
+        return await session.Events.QueryAllRawEvents().CountAsync();
+    }
+}
