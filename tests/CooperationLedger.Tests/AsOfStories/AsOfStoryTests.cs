@@ -1,0 +1,191 @@
+using CooperationLedger.Claims;
+using CooperationLedger.Donations;
+using CooperationLedger.Facts;
+using CooperationLedger.Sources;
+using CooperationLedger.Tests.Support;
+using CooperationLedger.Time;
+using NodaTime;
+
+namespace CooperationLedger.Tests.AsOfStories;
+
+/// <summary>
+/// Given the five seed articles, ingested on 2026-01-10; then a wire that corrects the drug agency's figure and
+/// retracts the IOM aid, ingested on 2026-02-01; then a review that disputes the figure, ingested on 2026-03-01.
+/// </summary>
+public sealed class AsOfStoryTests(LedgerFixture fixture) : IClassFixture<LedgerFixture>, IAsyncLifetime
+{
+    private static readonly Instant SeedsRecorded = Instant.FromUtc(2026, 1, 10, 9, 0);
+    private static readonly Instant RevisionRecorded = Instant.FromUtc(2026, 2, 1, 9, 0);
+    private static readonly Instant ReviewRecorded = Instant.FromUtc(2026, 3, 1, 9, 0);
+    private static readonly Guid DcaClaim = FactIds.ForFact("edm-2006-v3-i223", "dca-narcotics-seized-2006");
+
+    private Ledger Ledger => fixture.Ledger;
+
+    public async Task InitializeAsync()
+    {
+        if ((await Ledger.GetTimelineAsync(AsOf.Now)).Count > 0)
+        {
+            return; // the class fixture's database already holds the story
+        }
+
+        fixture.Clock.Reset(SeedsRecorded);
+        await Ledger.IngestAsync([Seeds.Facts]);
+        fixture.Clock.Reset(RevisionRecorded);
+        await Ledger.IngestAsync([Fixtures.FactFile("wire-2007-dca-revision")]);
+        fixture.Clock.Reset(ReviewRecorded);
+        await Ledger.IngestAsync([Fixtures.FactFile("review-2007-dca-figures")]);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task The_chinese_equipment_pledge_is_known_at_the_end_of_2011_and_not_in_mid_2006()
+    {
+        var endOf2011 = await Ledger.GetDonorTotalsAsync(AsOf.Known(new LocalDate(2011, 12, 31)), new DonationFilter(Donor: "CN", Recipient: "kg-gknb"));
+        var mid2006 = await Ledger.GetDonorTotalsAsync(AsOf.Known(new LocalDate(2006, 6, 30)), new DonationFilter(Donor: "CN"));
+
+        var kgs = endOf2011.Totals.Single(total => total.Currency?.Code == "KGS");
+        kgs.Pledged.Should().Be(new AmountTotal(21_000_000m, 0m));
+        kgs.Realised.IsZero.Should().BeTrue("it is a pledge, not a delivery");
+        kgs.StatedEquivalents.Single().Equivalent.Verbatim.Should().Be("US $450,000");
+        kgs.Sources.Should().ContainSingle().Which.Citation.AttributedTo!.Name.Should().Be("Keneshbek Dushebayev");
+        endOf2011.Totals.Should().NotContain(total => total.Currency != null && total.Currency.Value.Code == "USD", "a stated equivalent is never summed");
+        mid2006.Totals.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task The_drug_agency_claim_is_known_at_the_end_of_2006_and_not_a_month_earlier()
+    {
+        var endOf2006 = await Ledger.GetClaimedStatisticsAsync(AsOf.Known(new LocalDate(2006, 12, 31)), new ClaimFilter(Metric: "narcotics seized"));
+        var monthEarlier = await Ledger.GetClaimedStatisticsAsync(AsOf.Known(new LocalDate(2006, 11, 30)), new ClaimFilter(Metric: "narcotics seized"));
+
+        var claim = endOf2006.Claims.Should().ContainSingle().Subject;
+        claim.Measure.Value.Should().Be(39.5m);
+        claim.Measure.Kind.Should().Be(StatisticKind.PercentChange);
+        claim.Period.ToString().Should().Be("2006-01/2006-09");
+        claim.Baseline!.ToString().Should().Be("2005-01/2005-09");
+        claim.Claimant.Name.Should().Be("Bolotbek Nogoybayev");
+        claim.Subject.Name.Should().Be("Kyrgyz Drug Control Agency");
+        claim.Sources.Single().Citation.RelayedFrom!.ToString().Should().Be("Kabar, 2006-11-22");
+        claim.Standing.Should().Be(Standing.Asserted);
+        monthEarlier.Claims.Should().BeEmpty("under the default rule the article is certainly published only by 2006-12-31");
+    }
+
+    [Fact]
+    public async Task Under_the_possibly_rule_the_claim_is_known_from_the_earliest_publication_day()
+    {
+        var possibly = await Ledger.GetClaimedStatisticsAsync(new AsOf { KnownOn = new LocalDate(2006, 11, 28), Rule = DateRule.Possibly });
+        var dayBefore = await Ledger.GetClaimedStatisticsAsync(new AsOf { KnownOn = new LocalDate(2006, 11, 27), Rule = DateRule.Possibly });
+
+        possibly.Claims.Should().Contain(claim => claim.FactId == DcaClaim);
+        dayBefore.Claims.Should().NotContain(claim => claim.FactId == DcaClaim);
+    }
+
+    [Fact]
+    public async Task The_china_kyrgyzstan_agreement_is_in_effect_from_its_date_and_not_before()
+    {
+        var onTheDay = await Ledger.GetAgreementsAsync(AsOf.On(new LocalDate(2011, 9, 5)), party: "CN");
+        var dayBefore = await Ledger.GetAgreementsAsync(AsOf.On(new LocalDate(2011, 9, 4)), party: "CN");
+
+        var agreement = onTheDay.Single(a => a.Key == "cao-2011-gknb-cooperation/cn-kg-four-areas-agreement");
+        agreement.InEffect.Should().BeTrue();
+        agreement.Areas.Should().HaveCount(4);
+        agreement.Effective.IsInferred.Should().BeTrue();
+        dayBefore.Should().NotContain(a => a.Key == agreement.Key);
+    }
+
+    [Fact]
+    public async Task A_pledged_agreement_is_listed_but_not_in_effect()
+    {
+        var agreements = await Ledger.GetAgreementsAsync(AsOf.On(new LocalDate(2006, 12, 31)), party: "UZ");
+
+        agreements.Single(a => a.Key == "edm-2006-v3-i148/kg-uz-counter-terrorism-coordination").InEffect.Should().BeFalse();
+        agreements.Single(a => a.Key == "edm-2006-v3-i148/cn-drug-testing-laboratory").InEffect.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_correction_changes_the_claim_only_from_its_own_known_date_and_recorded_time()
+    {
+        var beforeCorrectionPublished = await ClaimAsync(new AsOf { KnownOn = new LocalDate(2007, 1, 14) });
+        var afterCorrectionPublished = await ClaimAsync(new AsOf { KnownOn = new LocalDate(2007, 1, 15) });
+        var beforeCorrectionRecorded = await ClaimAsync(new AsOf { RecordedAt = RevisionRecorded - Duration.FromSeconds(1) });
+
+        beforeCorrectionPublished.Measure.Value.Should().Be(39.5m);
+        beforeCorrectionPublished.Standing.Should().Be(Standing.Asserted);
+        afterCorrectionPublished.Measure.Value.Should().Be(35.9m);
+        afterCorrectionPublished.OriginalMeasure!.Value.Should().Be(39.5m);
+        afterCorrectionPublished.Standing.Should().Be(Standing.Corrected);
+        afterCorrectionPublished.Sources.Should().Contain(source => source.Role == SourceRole.Correction && source.Citation.Document.Publication == "Test Wire");
+        beforeCorrectionRecorded.Measure.Value.Should().Be(39.5m, "an auditor replaying the ledger before the correction was entered sees the original");
+    }
+
+    [Fact]
+    public async Task A_retraction_removes_the_iom_aid_only_from_its_own_known_date_and_recorded_time()
+    {
+        var filter = new DonationFilter(Donor: "iom");
+        var before = await Ledger.GetDonorTotalsAsync(AsOf.Known(new LocalDate(2007, 1, 14)), filter);
+        var after = await Ledger.GetDonorTotalsAsync(AsOf.Known(new LocalDate(2007, 1, 15)), filter);
+        var replayed = await Ledger.GetDonorTotalsAsync(new AsOf { RecordedAt = SeedsRecorded }, filter);
+
+        before.Totals.Single(total => total.Currency?.Code == "KGS").Realised.Should().Be(new AmountTotal(0m, 300_000_000m));
+        after.Totals.Should().NotContain(total => total.Currency != null, "the only amount was retracted");
+        replayed.Totals.Single(total => total.Currency?.Code == "KGS").Realised.Approximate.Should().Be(300_000_000m);
+    }
+
+    [Fact]
+    public async Task Two_sources_that_disagree_are_both_shown_as_disputed_with_both_citations()
+    {
+        var afterReview = await Ledger.GetClaimedStatisticsAsync(AsOf.Known(new LocalDate(2007, 3, 1)), new ClaimFilter(Metric: "narcotics seized"));
+        var beforeReview = await Ledger.GetClaimedStatisticsAsync(AsOf.Known(new LocalDate(2007, 2, 28)), new ClaimFilter(Metric: "narcotics seized"));
+
+        afterReview.Claims.Should().HaveCount(2).And.OnlyContain(claim => claim.Standing == Standing.Disputed);
+        var dispute = afterReview.Disputes.Should().ContainSingle().Subject;
+        dispute.Matter.Should().Be("kg-dca-narcotics-seized-2006-01-09");
+        dispute.Versions.Select(version => (version.Figure, version.Citation.Document.Publication))
+            .Should().BeEquivalentTo(new[] { ("+35.9%", "Eurasia Daily Monitor"), ("+41%", "Test Review") });
+        beforeReview.Disputes.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task The_audit_trail_of_a_donor_total_names_the_article_the_speaker_and_the_quote()
+    {
+        var totals = await Ledger.GetDonorTotalsAsync(AsOf.Now, new DonationFilter(Donor: "cn", Recipient: "kg-gknb", Currency: "KGS"));
+
+        var trail = (await Ledger.ExplainAsync(totals.Totals.Single())).Should().ContainSingle().Subject;
+        var donation = trail.Fact.Should().BeOfType<EquipmentDonated>().Subject;
+        donation.Citation.Document.Publication.Should().Be("Central Asia Online");
+        donation.Citation.Document.Title.Should().Be("Kyrgyz Special Services Expand International Co-Operation");
+        donation.Citation.AttributedTo!.Name.Should().Be("Keneshbek Dushebayev");
+        donation.Citation.Quote.Should().Contain("worth 21m KGS (US $450,000) to the GKNB");
+        trail.Recorded.EventType.Should().Be("equipment_donated");
+        trail.Recorded.RecordedAt.Should().Be(SeedsRecorded);
+        trail.Recorded.SourceFile.Should().Be("cao-2011-gknb-cooperation.yaml");
+    }
+
+    [Fact]
+    public async Task The_audit_of_a_corrected_and_disputed_claim_shows_its_revision_and_the_other_source()
+    {
+        var trail = await Ledger.AuditAsync(DcaClaim);
+
+        trail!.Revisions.Should().ContainSingle().Which.Changes!.StatisticValue.Should().Be(35.9m);
+        trail.Revisions[0].Citation.Quote.Should().Contain("not 39.5% as first announced");
+        trail.SameMatter.Should().ContainSingle().Which.Should().Match<Audit.RelatedFact>(related => !related.Agrees && related.Figure == "+41%");
+    }
+
+    [Fact]
+    public async Task The_timeline_between_two_countries_is_in_order_of_effective_date()
+    {
+        var timeline = await Ledger.GetTimelineAsync(AsOf.Now, "KG", "CN");
+
+        timeline.Select(item => item.Key).Should().Contain([
+            "edm-2006-v3-i148/kg-cn-defense-officials-bishkek",
+            "cao-2011-gknb-cooperation/cn-kg-four-areas-agreement",
+            "cao-2011-gknb-cooperation/cn-equipment-for-gknb-2011",
+        ]);
+        timeline.Select(item => item.Effective.Earliest ?? LocalDate.MinIsoValue).Should().BeInAscendingOrder();
+        timeline.Should().OnlyContain(item => item.Actors.Any(a => a.Country == "KG") && item.Actors.Any(a => a.Country == "CN"));
+    }
+
+    private async Task<ClaimedStatistic> ClaimAsync(AsOf asOf) =>
+        (await Ledger.GetClaimedStatisticsAsync(asOf, new ClaimFilter(Metric: "narcotics seized", Claimant: "nogoybayev"))).Claims.Single();
+}
