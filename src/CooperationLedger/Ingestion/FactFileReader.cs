@@ -321,12 +321,18 @@ internal static partial class FactFileReader
             return null;
         }
 
+        var equivalents = money.Maps("equivalents").Select(equivalent => ReadAmount(equivalent, [])).ToArray();
+        return equivalents.Any(equivalent => equivalent is null) ? null : ReadAmount(money, equivalents!);
+    }
+
+    /// <summary>Reads an amount's own fields; equivalents are read by the caller, so an equivalent cannot have any.</summary>
+    private static MoneyAmount? ReadAmount(YamlFields money, IReadOnlyList<MoneyAmount> equivalents)
+    {
         var amount = money.Decimal("amount", required: true);
         var code = money.Text("currency", required: true, 10);
         var approximation = money.Choice<Approximation>("approximation") ?? Approximation.Exact;
         var upper = money.Decimal("upperBound");
         var verbatim = money.Text("verbatim", maxLength: 200);
-        var equivalents = ReadEquivalents(money);
         money.RejectUnknown();
         if (code is not null && !Currency.IsKnown(code))
         {
@@ -334,38 +340,9 @@ internal static partial class FactFileReader
             return null;
         }
 
-        if (amount is null || code is null || equivalents.Any(equivalent => equivalent is null))
-        {
-            return null;
-        }
-
-        return money.Check("amount", () => new MoneyAmount(amount.Value, new Currency(code), approximation, upper, verbatim, equivalents!));
-    }
-
-    private static MoneyAmount?[] ReadEquivalents(YamlFields money)
-    {
-        var list = new List<MoneyAmount?>();
-        foreach (var equivalent in money.Maps("equivalents"))
-        {
-            var amount = equivalent.Decimal("amount", required: true);
-            var code = equivalent.Text("currency", required: true, 10);
-            var approximation = equivalent.Choice<Approximation>("approximation") ?? Approximation.Exact;
-            var upper = equivalent.Decimal("upperBound");
-            var verbatim = equivalent.Text("verbatim", maxLength: 200);
-            equivalent.RejectUnknown();
-            if (code is not null && !Currency.IsKnown(code))
-            {
-                equivalent.Error("currency", $"'{code}' is not an ISO 4217 currency code.");
-                list.Add(null);
-                continue;
-            }
-
-            list.Add(amount is null || code is null
-                ? null
-                : equivalent.Check("amount", () => new MoneyAmount(amount.Value, new Currency(code), approximation, upper, verbatim)));
-        }
-
-        return list.ToArray();
+        return amount is null || code is null
+            ? null
+            : money.Check("amount", () => new MoneyAmount(amount.Value, new Currency(code), approximation, upper, verbatim, equivalents));
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

@@ -54,16 +54,23 @@ internal sealed class YamlFields
 
     public bool Has(string name) => Raw(name) is not null;
 
-    public string? Text(string name, bool required = false, int maxLength = Preconditions.MaxTextLength)
+    /// <summary>Gets a field's node, reporting it as missing when it is required and absent.</summary>
+    public YamlNode? Required(string name, bool required)
     {
         var raw = Raw(name);
+        if (raw is null && required)
+        {
+            Error(name, "is required.");
+        }
+
+        return raw;
+    }
+
+    public string? Text(string name, bool required = false, int maxLength = Preconditions.MaxTextLength)
+    {
+        var raw = Required(name, required);
         if (raw is null)
         {
-            if (required)
-            {
-                Error(name, "is required.");
-            }
-
             return null;
         }
 
@@ -78,14 +85,9 @@ internal sealed class YamlFields
 
     public IReadOnlyList<string> Texts(string name, bool required = false, int maxLength = 500)
     {
-        var raw = Raw(name);
+        var raw = Required(name, required);
         if (raw is null)
         {
-            if (required)
-            {
-                Error(name, "is required.");
-            }
-
             return [];
         }
 
@@ -170,14 +172,9 @@ internal sealed class YamlFields
 
     public YamlFields? Map(string name, bool required = false)
     {
-        var raw = Raw(name);
+        var raw = Required(name, required);
         if (raw is null)
         {
-            if (required)
-            {
-                Error(name, "is required.");
-            }
-
             return null;
         }
 
@@ -186,14 +183,9 @@ internal sealed class YamlFields
 
     public IReadOnlyList<YamlFields> Maps(string name, bool required = false)
     {
-        var raw = Raw(name);
+        var raw = Required(name, required);
         if (raw is null)
         {
-            if (required)
-            {
-                Error(name, "is required.");
-            }
-
             return [];
         }
 
