@@ -1,0 +1,83 @@
+using CooperationLedger.Hosting;
+using CooperationLedger.Tests.Support;
+using CooperationLedger.Time;
+using JasperFx;
+using NodaTime;
+using Npgsql;
+
+namespace CooperationLedger.Tests.Hosting;
+
+public sealed class StoreConfigurationTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>
+{
+    [Fact]
+    public async Task With_auto_create_off_nothing_is_created_until_the_explicit_migration()
+    {
+        var settings = new LedgerStoreSettings { Schema = "production_like", AutoCreate = AutoCreate.None };
+        await using var ledger = Ledger.Connect(database.ConnectionString, settings);
+
+        var beforeMigration = () => ledger.IngestAsync([Seeds.FactFile("edm-2007-v4-i101")]);
+        await beforeMigration.Should().ThrowAsync<Exception>();
+        (await TablesAsync("production_like")).Should().BeEmpty();
+
+        await ledger.MigrateAsync();
+        var report = await ledger.IngestAsync([Seeds.FactFile("edm-2007-v4-i101")]);
+
+        report.FactsAppended.Should().Be(7);
+        (await TablesAsync("production_like")).Should().Contain(["mt_events", "mt_streams", "mt_doc_timelineentry", "mt_doc_factrecord"]);
+    }
+
+    [Fact]
+    public async Task The_schema_name_is_configurable_and_two_schemas_do_not_see_each_other()
+    {
+        await using var first = Ledger.Connect(database.ConnectionString, new LedgerStoreSettings { Schema = "newsroom_a" });
+        await using var second = Ledger.Connect(database.ConnectionString, new LedgerStoreSettings { Schema = "newsroom_b" });
+
+        await first.IngestAsync([Seeds.FactFile("edm-2005-v2-i226")]);
+
+        (await first.GetTimelineAsync(AsOf.Now)).Should().HaveCount(9);
+        (await second.GetTimelineAsync(AsOf.Now)).Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("Public")]
+    [InlineData("ledger; drop schema public")]
+    [InlineData("1ledger")]
+    [InlineData("")]
+    public void A_schema_name_that_is_not_a_plain_identifier_is_refused(string schema)
+    {
+        var act = () => new LedgerStoreSettings { Schema = schema };
+        act.Should().Throw<ArgumentException>().WithMessage("*not a valid schema name*");
+    }
+
+    [Fact]
+    public async Task NodaTime_types_round_trip_through_npgsql()
+    {
+        await using var dataSource = StoreFactory.BuildDataSource(database.ConnectionString);
+        await using var command = dataSource.CreateCommand("select $1::date, $2::timestamptz");
+        command.Parameters.Add(new NpgsqlParameter { Value = new LocalDate(2006, 11, 22) });
+        command.Parameters.Add(new NpgsqlParameter { Value = Instant.FromUtc(2026, 1, 10, 9, 0) });
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+
+        reader.GetFieldValue<LocalDate>(0).Should().Be(new LocalDate(2006, 11, 22));
+        reader.GetFieldValue<Instant>(1).Should().Be(Instant.FromUtc(2026, 1, 10, 9, 0));
+    }
+
+    private async Task<IReadOnlyList<string>> TablesAsync(string schema)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select table_name from information_schema.tables where table_schema = $1", connection)
+        {
+            Parameters = { new() { Value = schema } },
+        };
+        var names = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+}
