@@ -1,4 +1,9 @@
-using System.CommandLine;
+using CooperationLedger.Cli;
 
-var root = new RootCommand("ledger: an auditable ledger of reported security cooperation, on PostgreSQL.");
-return await root.Parse(args).InvokeAsync();
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+return await LedgerCommandLine.RunAsync(args, CliContext.FromProcess(), cancellation.Token);

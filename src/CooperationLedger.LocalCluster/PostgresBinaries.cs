@@ -22,8 +22,20 @@ public sealed class PostgresBinaries
     /// then the newest <c>/usr/lib/postgresql/*/bin</c>.
     /// </summary>
     /// <returns>The binaries found, or <see langword="null"/> when this machine has none.</returns>
-    public static PostgresBinaries? TryLocate()
+    public static PostgresBinaries? TryLocate() => TryLocate(null);
+
+    /// <summary>
+    /// Finds the server programs in <paramref name="directory"/> when one is given, else as <see cref="TryLocate()"/> does.
+    /// </summary>
+    /// <param name="directory">A folder that should hold <c>initdb</c> and <c>pg_ctl</c>, or <see langword="null"/> to search.</param>
+    /// <returns>The binaries found, or <see langword="null"/>.</returns>
+    public static PostgresBinaries? TryLocate(string? directory)
     {
+        if (directory is not null)
+        {
+            return HasServerPrograms(directory) ? new PostgresBinaries(Path.GetFullPath(directory)) : null;
+        }
+
         var onPath = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .FirstOrDefault(HasServerPrograms);
@@ -46,12 +58,15 @@ public sealed class PostgresBinaries
         return newest is null ? null : new PostgresBinaries(newest);
     }
 
-    /// <summary>Finds the server programs as <see cref="TryLocate"/> does, or explains how to get them.</summary>
+    /// <summary>Finds the server programs as <see cref="TryLocate(string)"/> does, or explains how to get them.</summary>
+    /// <param name="directory">A folder that should hold the programs, or <see langword="null"/> to search.</param>
     /// <returns>The binaries found.</returns>
     /// <exception cref="PostgresUnavailableException">No PostgreSQL server programs are installed.</exception>
-    public static PostgresBinaries Locate() =>
-        TryLocate() ?? throw new PostgresUnavailableException(
-            "No PostgreSQL server programs (initdb, pg_ctl) were found on PATH or under /usr/lib/postgresql/*/bin. " +
+    public static PostgresBinaries Locate(string? directory = null) =>
+        TryLocate(directory) ?? throw new PostgresUnavailableException(
+            (directory is null
+                ? "No PostgreSQL server programs (initdb, pg_ctl) were found on PATH or under /usr/lib/postgresql/*/bin. "
+                : $"No PostgreSQL server programs (initdb, pg_ctl) were found in {directory}. ") +
             "Install them (Debian or Ubuntu: 'apt-get install postgresql'; macOS: 'brew install postgresql') " +
             "or point the ledger at a running server with a connection string.");
 

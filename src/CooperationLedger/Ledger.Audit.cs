@@ -4,7 +4,6 @@ using CooperationLedger.Facts;
 using CooperationLedger.Ingestion;
 using CooperationLedger.Timeline;
 using Marten;
-using NodaTime;
 
 namespace CooperationLedger;
 
@@ -27,15 +26,7 @@ public sealed partial class Ledger
         var events = await session.Events.FetchStreamAsync(record.StreamId, token: cancellationToken).ConfigureAwait(false);
         var stored = events.First(e => e.Data is ILedgerEvent fact && fact.FactId == factId);
         var fact = (ILedgerEvent)stored.Data;
-        stored.Headers ??= new Dictionary<string, object>();
-        var recorded = new RecordedEvent(
-            stored.StreamId,
-            stored.Version,
-            stored.Sequence,
-            Instant.FromDateTimeOffset(stored.Timestamp),
-            stored.EventTypeName,
-            stored.CorrelationId,
-            stored.Headers.TryGetValue("source-file", out var file) ? file?.ToString() : null);
+        var recorded = Recorded(stored);
 
         var entry = await session.LoadAsync<TimelineEntry>(factId, cancellationToken).ConfigureAwait(false);
         var related = entry?.Matter is { } matter
@@ -44,12 +35,26 @@ public sealed partial class Ledger
         return new AuditTrail(
             fact,
             recorded,
+            FactSummary.Of(fact),
             entry?.Signature,
             entry?.Revisions ?? [],
             related
                 .OrderBy(other => other.Key, StringComparer.Ordinal)
                 .Select(other => new RelatedFact(other.Id, other.Key, other.Signature, other.Signature is null || entry!.Signature is null || other.Signature == entry.Signature, other.Citation))
                 .ToArray());
+    }
+
+    /// <summary>Gets the full trail of one event by its key, <c>document-key/fact-key</c>.</summary>
+    /// <param name="key">The fact's key.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The trail, or <see langword="null"/> when the ledger holds no such event.</returns>
+    public Task<AuditTrail?> AuditAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var parts = key.Split('/');
+        return parts.Length == 2 && parts.All(part => part.Length > 0)
+            ? AuditAsync(FactIds.ForFact(parts[0], parts[1]), cancellationToken)
+            : Task.FromResult<AuditTrail?>(null);
     }
 
     /// <summary>Gets the trail of every event behind a donor total.</summary>

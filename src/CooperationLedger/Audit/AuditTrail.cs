@@ -8,7 +8,8 @@ namespace CooperationLedger.Audit;
 /// </summary>
 /// <param name="Fact">The event as stored.</param>
 /// <param name="Recorded">Where and when the ledger holds it.</param>
+/// <param name="Summary">One line saying what the event reports.</param>
 /// <param name="Figure">The figure it states, if any.</param>
 /// <param name="Revisions">Its corrections and retractions, in the order recorded, each with its citation.</param>
 /// <param name="SameMatter">Other sources' facts on the same matter.</param>
-public sealed record AuditTrail(ILedgerEvent Fact, RecordedEvent Recorded, string? Figure, IReadOnlyList<RevisionEntry> Revisions, IReadOnlyList<RelatedFact> SameMatter);
+public sealed record AuditTrail(ILedgerEvent Fact, RecordedEvent Recorded, string Summary, string? Figure, IReadOnlyList<RevisionEntry> Revisions, IReadOnlyList<RelatedFact> SameMatter);

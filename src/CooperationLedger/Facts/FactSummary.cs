@@ -9,6 +9,14 @@ namespace CooperationLedger.Facts;
 /// <summary>One line that says what a fact reports, for timelines and exports.</summary>
 internal static class FactSummary
 {
+    public static string Of(ILedgerEvent e) => e switch
+    {
+        IReportedFact reported => Of(reported),
+        Revisions.FactCorrected corrected => $"corrects {corrected.Revises}: {corrected.Reason}",
+        IRevision revision => $"retracts {revision.Revises}: {revision.Reason}",
+        _ => e.Key,
+    };
+
     public static string Of(IReportedFact fact) => fact switch
     {
         AgreementSigned e => $"{Names(e.Parties.Select(p => p.Name))} agreed to cooperate on {Names(e.Areas)}",

@@ -32,10 +32,10 @@ internal static partial class FactFileReader
             throw new FactFileException(sink.Errors);
         }
 
-        return Parse(path, text, articlePath => ReadText(articlePath, sink, "document.article"));
+        return Parse(path, text, (articlePath, fileSink) => ReadText(articlePath, fileSink, "document.article"));
     }
 
-    public static ParsedFactFile Parse(string path, string yaml, Func<string, string?> readArticle)
+    public static ParsedFactFile Parse(string path, string yaml, Func<string, ErrorSink, string?> readArticle)
     {
         var sink = new ErrorSink(path);
         var root = LoadRoot(yaml, sink);
@@ -152,7 +152,7 @@ internal static partial class FactFileReader
         }
     }
 
-    private static (SourceDocument? Document, string? ArticleText) ReadDocument(YamlFields fields, string path, Func<string, string?> readArticle)
+    private static (SourceDocument? Document, string? ArticleText) ReadDocument(YamlFields fields, string path, Func<string, ErrorSink, string?> readArticle)
     {
         var key = fields.Text("key", required: true, 100);
         var article = fields.Text("article", required: true, 500);
@@ -172,7 +172,7 @@ internal static partial class FactFileReader
         if (article is not null)
         {
             var articlePath = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", article));
-            articleText = readArticle(articlePath);
+            articleText = readArticle(articlePath, fields.Sink);
             if (articleText is not null)
             {
                 fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(articleText)));

@@ -57,5 +57,7 @@ public sealed record AsOf
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"effective {Effective?.ToString() ?? "now"}, known on {KnownOn?.ToString() ?? "now"}, recorded at {RecordedAt?.ToString() ?? "now"} ({Rule})";
+        $"effective {Day(Effective)}, known on {Day(KnownOn)}, recorded at {RecordedAt?.ToString() ?? "now"} ({Rule.ToString().ToLowerInvariant()} rule)";
+
+    private static string Day(LocalDate? day) => day?.ToString("uuuu'-'MM'-'dd", System.Globalization.CultureInfo.InvariantCulture) ?? "now";
 }

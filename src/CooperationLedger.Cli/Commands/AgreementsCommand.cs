@@ -1,0 +1,49 @@
+using System.CommandLine;
+using CooperationLedger.Cli.Output;
+
+namespace CooperationLedger.Cli.Commands;
+
+/// <summary><c>ledger agreements</c>: agreements known as of a point, and whether each was in effect.</summary>
+internal static class AgreementsCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var asOf = new AsOfOptions();
+        var party = new Option<string?>("--party") { Description = "Only agreements with this party (key, name, alias or ISO country code)." };
+        var json = new Option<bool>("--json") { Description = "Write JSON, each agreement with its event ids and citations." };
+        var command = new Command(
+            "agreements",
+            "Agreements with their parties, areas of cooperation, date and stage, and whether each was in effect.\n\n" +
+            "Examples:\n  ledger agreements --as-of 2011-09-05 --party CN\n  ledger agreements --json")
+        {
+            party,
+            json,
+        };
+        asOf.AddTo(command);
+        command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
+        {
+            var agreements = await ledger.GetAgreementsAsync(asOf.Read(parse), parse.GetValue(party), token);
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(context, agreements);
+                return ExitCodes.Success;
+            }
+
+            TableOutput.Write(
+                context.Console,
+                "Agreements",
+                ["Date", "Parties", "Areas", "Stage", "In effect", "Sources"],
+                agreements.Select(agreement => (IReadOnlyList<string>)
+                [
+                    agreement.Effective.ToString() + (agreement.Effective.IsInferred ? " (inferred)" : string.Empty),
+                    string.Join(", ", agreement.Parties.Select(p => p.Name)),
+                    string.Join("; ", agreement.Areas),
+                    agreement.Stage.ToString().ToLowerInvariant(),
+                    agreement.InEffect ? "yes" : "no",
+                    Describe.Sources(agreement.Sources),
+                ]));
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+}

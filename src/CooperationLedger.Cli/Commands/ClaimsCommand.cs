@@ -1,0 +1,64 @@
+using System.CommandLine;
+using CooperationLedger.Claims;
+using CooperationLedger.Cli.Output;
+
+namespace CooperationLedger.Cli.Commands;
+
+/// <summary><c>ledger claims</c>: claimed statistics as of a point, exactly as claimed, with their sources.</summary>
+internal static class ClaimsCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var asOf = new AsOfOptions();
+        var metric = new Option<string?>("--metric") { Description = "Only this metric (\"narcotics seized\")." };
+        var claimant = new Option<string?>("--claimant") { Description = "Only claims by this actor (key, name, alias or ISO country code)." };
+        var subject = new Option<string?>("--subject") { Description = "Only statistics about this actor." };
+        var json = new Option<bool>("--json") { Description = "Write JSON, each claim with its event ids and citations." };
+        var command = new Command(
+            "claims",
+            "Claimed statistics by metric, claimant, period and baseline, exactly as claimed; corrections applied from their own dates; " +
+            "claims that disagree shown side by side.\n\nExamples:\n  ledger claims --known-on 2006-12-31\n  ledger claims --metric \"narcotics seized\" --json")
+        {
+            metric,
+            claimant,
+            subject,
+            json,
+        };
+        asOf.AddTo(command);
+        command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
+        {
+            var claims = await ledger.GetClaimedStatisticsAsync(asOf.Read(parse), new ClaimFilter(parse.GetValue(metric), parse.GetValue(claimant), parse.GetValue(subject)), token);
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(context, claims);
+            }
+            else
+            {
+                Write(context, claims);
+            }
+
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    public static void Write(CliContext context, ClaimedStatistics claims)
+    {
+        TableOutput.Write(
+            context.Console,
+            "Claimed statistics",
+            ["Metric", "Claim", "Period", "Baseline", "Claimant", "About", "Standing", "Sources"],
+            claims.Claims.Select(claim => (IReadOnlyList<string>)
+            [
+                claim.Metric,
+                claim.OriginalMeasure is null ? $"{claim.Measure} ({claim.Measure.Verbatim})" : $"{claim.Measure} (first claimed {claim.OriginalMeasure})",
+                claim.Period.ToString(),
+                claim.Baseline?.ToString() ?? "-",
+                claim.Claimant.ToString(),
+                claim.Subject.Name,
+                claim.Standing.ToString().ToLowerInvariant(),
+                Describe.Sources(claim.Sources),
+            ]));
+        DisputesOutput.Write(context, claims.Disputes);
+    }
+}

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using CooperationLedger.Cli.Output;
+using CooperationLedger.Donations;
+
+namespace CooperationLedger.Cli.Commands;
+
+/// <summary><c>ledger donors</c>: donor totals as of a point, with their sources.</summary>
+internal static class DonorsCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var asOf = new AsOfOptions();
+        var donor = new Option<string?>("--donor") { Description = "Only this donor (key, name, alias or ISO country code)." };
+        var recipient = new Option<string?>("--recipient") { Description = "Only this recipient." };
+        var currency = new Option<string?>("--currency") { Description = "Only amounts in this ISO 4217 currency." };
+        var json = new Option<bool>("--json") { Description = "Write JSON: amounts as numbers with currency codes, each line with its event ids and citations." };
+        var command = new Command(
+            "donors",
+            "Donor totals by donor, recipient and currency: pledged, committed and realised apart, exact and approximate apart, stated equivalents " +
+            "beside, disputed amounts left out and listed.\n\nExamples:\n  ledger donors --known-on 2011-12-31\n  ledger donors --donor CN --currency KGS --json")
+        {
+            donor,
+            recipient,
+            currency,
+            json,
+        };
+        asOf.AddTo(command);
+        command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
+        {
+            var totals = await ledger.GetDonorTotalsAsync(asOf.Read(parse), new DonationFilter(parse.GetValue(donor), parse.GetValue(recipient), parse.GetValue(currency)), token);
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(context, totals);
+            }
+            else
+            {
+                Write(context, totals);
+            }
+
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    public static void Write(CliContext context, DonorTotals totals)
+    {
+        TableOutput.Write(
+            context.Console,
+            "Donor totals",
+            ["Donor", "Recipient", "Currency", "Pledged", "Committed", "Realised", "Stated equivalents", "Sources"],
+            totals.Totals.Select(total => (IReadOnlyList<string>)
+            [
+                total.Donor.Name,
+                total.Recipient.Name,
+                total.Currency?.Code ?? "(no amount)",
+                Describe.Amount(total.Pledged),
+                Describe.Amount(total.Committed),
+                Describe.Amount(total.Realised),
+                string.Join(Environment.NewLine, total.StatedEquivalents.Select(equivalent => $"{equivalent.Amount.Verbatim ?? equivalent.Amount.ToString()} = {equivalent.Equivalent.Verbatim ?? equivalent.Equivalent.ToString()}")),
+                Describe.Sources(total.Sources),
+            ]));
+        DisputesOutput.Write(context, totals.Disputes);
+    }
+}

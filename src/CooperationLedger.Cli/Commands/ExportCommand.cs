@@ -1,0 +1,78 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using CooperationLedger.Cli.Output;
+using CsvHelper;
+
+namespace CooperationLedger.Cli.Commands;
+
+/// <summary><c>ledger export</c>: every fact with its citation, as CSV or JSON, streamed.</summary>
+internal static class ExportCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var format = new Option<string>("--format") { Description = "csv (one flat row per fact) or json (each row with the full event).", Required = true };
+        format.AcceptOnlyFromAmong("csv", "json");
+        var output = new Option<string?>("--output") { Description = "Write to this file instead of standard output.", HelpName = "file" };
+        var command = new Command(
+            "export",
+            "Every fact and revision the ledger holds, in the order recorded, each with its citation (publication, date, outlet, speaker, " +
+            "quote, paragraph), for spreadsheets and other tools.\n\nExamples:\n  ledger export --format csv --output facts.csv\n  ledger export --format json")
+        {
+            format,
+            output,
+        };
+        command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
+        {
+            var path = parse.GetValue(output);
+            await using var file = path is null ? null : new StreamWriter(path);
+            var writer = (TextWriter?)file ?? context.Output;
+            var count = parse.GetRequiredValue(format) == "csv"
+                ? await WriteCsvAsync(ledger, writer, token)
+                : await WriteJsonAsync(ledger, writer, token);
+            if (path is not null)
+            {
+                context.Error.WriteLine($"Exported {count} facts to {path}.");
+            }
+
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> WriteCsvAsync(Ledger ledger, TextWriter writer, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        async IAsyncEnumerable<ExportRow> Rows()
+        {
+            await foreach (var fact in ledger.ReadFactsAsync(cancellationToken))
+            {
+                count++;
+                yield return ExportRow.From(fact);
+            }
+        }
+
+        await using var csv = CsvWriter.Create(writer, CsvWriterOptions.Default, leaveOpen: true);
+        csv.WriteHeader<ExportRow>();
+        await csv.WriteRecordsAsync(Rows(), cancellationToken);
+        await csv.FlushAsync(cancellationToken);
+        return count;
+    }
+
+    private static async Task<int> WriteJsonAsync(Ledger ledger, TextWriter writer, CancellationToken cancellationToken)
+    {
+        await writer.WriteLineAsync("[");
+        var count = 0;
+        await foreach (var fact in ledger.ReadFactsAsync(cancellationToken))
+        {
+            var row = JsonSerializer.SerializeToNode(ExportRow.From(fact), JsonOutput.Options)!.AsObject();
+            row["fact"] = JsonSerializer.SerializeToNode(fact.Fact, fact.Fact.GetType(), JsonOutput.Options);
+            await writer.WriteAsync((count == 0 ? "  " : ",\n  ") + row.ToJsonString(JsonOutput.Options).Replace("\n", "\n  ", StringComparison.Ordinal));
+            count++;
+        }
+
+        await writer.WriteLineAsync(count == 0 ? "]" : "\n]");
+        await writer.FlushAsync(cancellationToken);
+        return count;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using CooperationLedger.Export;
+using CooperationLedger.Facts;
+
+namespace CooperationLedger.Cli.Commands;
+
+/// <summary>One fact, flattened with its citation, as a row for spreadsheets.</summary>
+[CsvHelper.CsvRecord]
+internal sealed partial record ExportRow(
+    Guid FactId,
+    string Key,
+    string Type,
+    string RecordedAt,
+    string? Effective,
+    bool? EffectiveInferred,
+    string? Stage,
+    string? Matter,
+    string Summary,
+    string? Figure,
+    Guid? Revises,
+    string? Reason,
+    string Document,
+    string Publication,
+    string? Volume,
+    string? Issue,
+    string? Title,
+    string? Author,
+    string PublishedOn,
+    bool PublishedInferred,
+    string? RelayedFrom,
+    string? RelayDate,
+    string? AttributedTo,
+    string? Role,
+    string Stance,
+    string Quote,
+    int? Paragraph,
+    int? Offset)
+{
+    public static ExportRow From(RecordedFact recorded)
+    {
+        var fact = recorded.Fact;
+        var citation = fact.Citation;
+        var document = citation.Document;
+        var reported = fact as IReportedFact;
+        var revision = fact as IRevision;
+        return new ExportRow(
+            fact.FactId,
+            fact.Key,
+            recorded.Recorded.EventType,
+            recorded.Recorded.RecordedAt.ToString("uuuu-MM-ddTHH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture),
+            reported?.Effective.ToString(),
+            reported?.Effective.IsInferred,
+            reported?.Stage.ToString().ToLowerInvariant(),
+            reported?.Matter,
+            recorded.Summary,
+            recorded.Figure,
+            revision?.Revises,
+            revision?.Reason,
+            document.Key,
+            document.Publication,
+            document.Volume,
+            document.Issue,
+            document.Title,
+            document.Author,
+            document.PublishedOn.ToString(),
+            document.PublishedOn.IsInferred,
+            citation.RelayedFrom?.Outlet,
+            citation.RelayedFrom?.Date?.ToString(),
+            citation.AttributedTo?.Name,
+            citation.AttributedTo?.Role,
+            citation.Stance.ToString().ToLowerInvariant(),
+            citation.Quote,
+            citation.Location?.Paragraph,
+            citation.Location?.Offset);
+    }
+}

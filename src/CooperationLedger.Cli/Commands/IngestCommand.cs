@@ -1,0 +1,79 @@
+using System.CommandLine;
+using CooperationLedger.Cli.Output;
+using CooperationLedger.Ingestion;
+using Spectre.Console;
+
+namespace CooperationLedger.Cli.Commands;
+
+/// <summary><c>ledger ingest PATH...</c>: check fact files and append each document's new facts.</summary>
+internal static class IngestCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var paths = new Argument<string[]>("paths") { Arity = ArgumentArity.OneOrMore, Description = "Fact files, or folders searched for *.yaml and *.yml." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check the files against each other and the ledger; append nothing." };
+        var json = new Option<bool>("--json") { Description = "Write the summary as JSON." };
+        var command = new Command(
+            "ingest",
+            "Read fact files, check them all (fields, dates, actors, quotes against their articles, conflicts with the ledger), then append each " +
+            "document's new facts in one transaction. Facts already present are left alone; if any file has an error, nothing is appended.\n\n" +
+            "Examples:\n  ledger ingest seeds/facts\n  ledger ingest --dry-run seeds/facts/edm-2006-v3-i223.yaml")
+        {
+            paths,
+            dryRun,
+            json,
+        };
+        command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
+        {
+            var report = await IngestAsync(ledger, parse.GetRequiredValue(paths), parse.GetValue(dryRun), context, token);
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(context, report);
+            }
+            else
+            {
+                WriteSummary(context, context.Console, report);
+            }
+
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    public static async Task<IngestReport> IngestAsync(Ledger ledger, IReadOnlyList<string> paths, bool dryRun, CliContext context, CancellationToken cancellationToken)
+    {
+        if (!context.Interactive)
+        {
+            return await ledger.IngestAsync(paths, dryRun, null, cancellationToken);
+        }
+
+        IngestReport? report = null;
+        await context.ErrorConsole.Progress().AutoClear(true).StartAsync(async progress =>
+        {
+            var bar = progress.AddTask(dryRun ? "Checking documents" : "Ingesting documents", maxValue: 1);
+            report = await ledger.IngestAsync(paths, dryRun, new BarProgress(bar), cancellationToken);
+        });
+        return report!;
+    }
+
+    public static void WriteSummary(CliContext context, IAnsiConsole console, IngestReport report)
+    {
+        TableOutput.Write(
+            console,
+            report.DryRun ? "Checked (dry run: nothing appended)" : "Ingested",
+            ["Document", "File", report.DryRun ? "Would append" : "Appended", "Already present"],
+            report.Documents.Select(document => (IReadOnlyList<string>)[document.DocumentKey, Path.GetFileName(document.Path), $"{document.FactsAppended}", $"{document.FactsAlreadyPresent}"]));
+        console.WriteLine($"{report.Documents.Count} documents, {report.FactsAppended} facts {(report.DryRun ? "would be appended" : "appended")}, {report.FactsAlreadyPresent} already present.");
+    }
+
+    /// <summary>Moves the bar as each document finishes (set directly, not posted, so the bar is current when drawn).</summary>
+    private sealed class BarProgress(ProgressTask bar) : IProgress<IngestProgress>
+    {
+        public void Report(IngestProgress value)
+        {
+            bar.MaxValue = value.Total;
+            bar.Value = value.Done;
+            bar.Description = Path.GetFileName(value.Current);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using CooperationLedger.Cli.Output;
+
+namespace CooperationLedger.Cli.Commands;
+
+/// <summary><c>ledger timeline</c>: every fact for one actor, or between two, in order of effective date.</summary>
+internal static class TimelineCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var asOf = new AsOfOptions();
+        var actor = new Option<string?>("--actor") { Description = "Only facts involving this actor (its key, or an ISO country code such as KG)." };
+        var with = new Option<string?>("--with") { Description = "And also this second actor: the facts between the two." };
+        var json = new Option<bool>("--json") { Description = "Write JSON, each fact with its event id and citations." };
+        var command = new Command(
+            "timeline",
+            "A cooperation timeline: every fact involving an actor (or two), in order of effective date.\n\n" +
+            "Examples:\n  ledger timeline --actor KG --with CN\n  ledger timeline --actor kg-gknb --known-on 2011-12-31 --json")
+        {
+            actor,
+            with,
+            json,
+        };
+        asOf.AddTo(command);
+        command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
+        {
+            if (parse.GetValue(with) is not null && parse.GetValue(actor) is null)
+            {
+                throw new CliUsageException("--with needs --actor.");
+            }
+
+            var timeline = await ledger.GetTimelineAsync(asOf.Read(parse), parse.GetValue(actor), parse.GetValue(with), token);
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(context, timeline);
+                return ExitCodes.Success;
+            }
+
+            TableOutput.Write(
+                context.Console,
+                "Timeline",
+                ["Date", "Type", "What", "Stage", "Source"],
+                timeline.Select(item => (IReadOnlyList<string>)
+                [
+                    item.Effective.ToString(),
+                    item.Type,
+                    item.Summary,
+                    item.Stage.ToString().ToLowerInvariant(),
+                    Describe.Sources(item.Sources),
+                ]));
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+}

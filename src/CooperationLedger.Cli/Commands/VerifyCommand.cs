@@ -1,0 +1,44 @@
+using System.CommandLine;
+using CooperationLedger.Cli.Output;
+using Spectre.Console;
+
+namespace CooperationLedger.Cli.Commands;
+
+/// <summary><c>ledger verify</c>: re-check every stored quote, and list inferred dates.</summary>
+internal static class VerifyCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var json = new Option<bool>("--json") { Description = "Write the findings as JSON." };
+        var command = new Command(
+            "verify",
+            "Checks every stored fact's quote against the stored text of its document, and lists the facts whose date or publication date " +
+            "was inferred rather than printed. Exits with 1 when a quote does not check out.\n\nExample:\n  ledger verify")
+        {
+            json,
+        };
+        command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
+        {
+            var report = await ledger.VerifyAsync(token);
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(context, report);
+            }
+            else
+            {
+                context.Console.WriteLine(report.QuotesVerified
+                    ? $"Checked {report.FactsChecked} facts: every quote is found in its stored document."
+                    : $"Checked {report.FactsChecked} facts: {report.QuoteProblems.Count} quotes do not check out.");
+                TableOutput.Write(context.Console, "Quote problems", ["Fact", "Problem"], report.QuoteProblems.Select(problem => (IReadOnlyList<string>)[problem.Key, problem.Problem]));
+                TableOutput.Write(
+                    context.Console,
+                    "Inferred dates",
+                    ["Fact", "Which", "Date", "Inferred from"],
+                    report.InferredDates.Select(date => (IReadOnlyList<string>)[date.Key, date.Which, date.Date, date.Inference]));
+            }
+
+            return report.QuotesVerified ? ExitCodes.Success : ExitCodes.InvalidInput;
+        }, cancellationToken));
+        return command;
+    }
+}

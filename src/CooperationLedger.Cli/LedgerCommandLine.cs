@@ -1,0 +1,51 @@
+using System.CommandLine;
+using CooperationLedger.Cli.Commands;
+using CooperationLedger.Cli.Database;
+
+namespace CooperationLedger.Cli;
+
+/// <summary>The <c>ledger</c> command line: its commands, and exit codes for usage errors.</summary>
+internal static class LedgerCommandLine
+{
+    public static RootCommand Build(CliContext context)
+    {
+        var root = new RootCommand(
+            "ledger: an auditable, event-sourced ledger of reported security cooperation on PostgreSQL. Every fact keeps its source; " +
+            "every answer is as of a point on three time axes (effective --as-of, known --known-on, recorded --recorded-at) and names " +
+            "the sources behind it. With no --connection (or COOPERATIONLEDGER_CONNECTION) it uses an embedded PostgreSQL cluster in " +
+            "the user's data folder.\n\nExit codes: 0 success, 1 invalid input, 2 usage error, 3 database unavailable.\n\n" +
+            "Example:\n  ledger report --ingest seeds --known-on 2011-12-31");
+        root.Options.Add(GlobalOptions.Connection);
+        root.Options.Add(GlobalOptions.Schema);
+        root.Subcommands.Add(ReportCommand.Create(context));
+        root.Subcommands.Add(IngestCommand.Create(context));
+        root.Subcommands.Add(DonorsCommand.Create(context));
+        root.Subcommands.Add(ClaimsCommand.Create(context));
+        root.Subcommands.Add(AgreementsCommand.Create(context));
+        root.Subcommands.Add(TimelineCommand.Create(context));
+        root.Subcommands.Add(AuditCommand.Create(context));
+        root.Subcommands.Add(VerifyCommand.Create(context));
+        root.Subcommands.Add(ExportCommand.Create(context));
+        root.Subcommands.Add(DbCommand.Create(context));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken cancellationToken = default)
+    {
+        var parse = Build(context).Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await context.Error.WriteLineAsync(error.Message);
+            }
+
+            await context.Error.WriteLineAsync("Run 'ledger --help' (or 'ledger COMMAND --help') for usage.");
+            return ExitCodes.Usage;
+        }
+
+        return await parse.InvokeAsync(
+            new InvocationConfiguration { Output = context.Output, Error = context.Error, EnableDefaultExceptionHandler = false },
+            cancellationToken);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Net.Sockets;
+using CooperationLedger.Cli.Database;
+using CooperationLedger.Hosting;
+using CooperationLedger.Ingestion;
+using CooperationLedger.LocalCluster;
+using Npgsql;
+
+namespace CooperationLedger.Cli;
+
+/// <summary>
+/// Runs one command's work against the ledger and turns every failure into its exit code and a plain message on the
+/// error stream: refused input 1, usage 2, database unavailable 3. No message ever holds the connection's password.
+/// </summary>
+internal static class LedgerSession
+{
+    public static async Task<int> RunAsync(System.CommandLine.ParseResult parse, CliContext context, Func<Ledger, CancellationToken, Task<int>> work, CancellationToken cancellationToken)
+    {
+        DatabaseTarget? target = null;
+        try
+        {
+            target = await DatabaseTarget.ResolveAsync(parse.GetValue(GlobalOptions.Connection), context, cancellationToken).ConfigureAwait(false);
+            var settings = parse.GetValue(GlobalOptions.Schema) is { } schema ? new LedgerStoreSettings { Schema = schema } : new LedgerStoreSettings();
+            await using var ledger = Ledger.Connect(target.ConnectionString, settings);
+            return await work(ledger, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            return Report(exception, target, context);
+        }
+    }
+
+    public static int Report(Exception exception, DatabaseTarget? target, CliContext context)
+    {
+        string Clean(string text) => target?.Redact(text) ?? text;
+        switch (exception)
+        {
+            case FactFileException refused:
+                foreach (var error in refused.Errors)
+                {
+                    context.Error.WriteLine(Clean(error.ToString()));
+                }
+
+                context.Error.WriteLine($"Refused: {refused.Errors.Count} error(s); nothing was appended.");
+                return ExitCodes.InvalidInput;
+            case CliInputException input:
+                context.Error.WriteLine(Clean(input.Message));
+                return ExitCodes.InvalidInput;
+            case CliUsageException usage:
+                context.Error.WriteLine(usage.Message);
+                return ExitCodes.Usage;
+            case ArgumentException argument when argument.ParamName == "Schema":
+                context.Error.WriteLine(argument.Message.Split(" (Parameter", 2)[0]);
+                return ExitCodes.Usage;
+            case PostgresUnavailableException unavailable:
+                context.Error.WriteLine(Clean(unavailable.Message));
+                context.Error.WriteLine($"Or point the ledger at a running server with --connection or {DatabaseTarget.ConnectionVariable}.");
+                return ExitCodes.DatabaseUnavailable;
+            case var _ when IsUnavailable(exception):
+                context.Error.WriteLine(Clean($"The database is unavailable: {target?.Description ?? "(not resolved)"}: {Innermost(exception).Message}"));
+                return ExitCodes.DatabaseUnavailable;
+            case OperationCanceledException:
+                context.Error.WriteLine("Cancelled.");
+                return ExitCodes.InvalidInput;
+            default:
+                context.Error.WriteLine(Clean($"Failed: {exception.GetType().Name}: {exception.Message}"));
+                return ExitCodes.InvalidInput;
+        }
+    }
+
+    /// <summary>A connection that could not be made or was lost, as opposed to an error the server reported for a statement.</summary>
+    private static bool IsUnavailable(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is PostgresException postgres)
+            {
+                // Server-side: refused login, database missing, shutting down.
+                return postgres.SqlState is "57P01" or "57P02" or "57P03" or "3D000" or "28000" or "28P01" or "08006" or "08001";
+            }
+
+            if (current is NpgsqlException or SocketException or TimeoutException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Exception Innermost(Exception exception)
+    {
+        var current = exception;
+        while (current.InnerException is not null && current is not NpgsqlException)
+        {
+            current = current.InnerException;
+        }
+
+        return current;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using CooperationLedger.Donations;
+using CooperationLedger.Sources;
+
+namespace CooperationLedger.Cli.Output;
+
+/// <summary>Short human forms of the ledger's values, for tables.</summary>
+internal static class Describe
+{
+    public static string Amount(AmountTotal total)
+    {
+        var parts = new List<string>();
+        if (total.Exact != 0m)
+        {
+            parts.Add(total.Exact.ToString("#,0.##", CultureInfo.InvariantCulture));
+        }
+
+        if (total.Approximate != 0m)
+        {
+            parts.Add("~" + total.Approximate.ToString("#,0.##", CultureInfo.InvariantCulture));
+        }
+
+        return parts.Count == 0 ? "-" : string.Join(" + ", parts);
+    }
+
+    public static string Source(SourceReference source)
+    {
+        var citation = source.Citation;
+        var who = citation.AttributedTo is null ? string.Empty : $"; {citation.AttributedTo.Name}";
+        var relay = citation.RelayedFrom is null ? string.Empty : $"; via {citation.RelayedFrom}";
+        var role = source.Role == SourceRole.Fact ? string.Empty : $"{source.Role.ToString().ToLowerInvariant()}: ";
+        return $"{role}{source.Key} ({citation.Document.Publication}, {citation.Document.PublishedOn}{who}{relay})";
+    }
+
+    public static string Sources(IEnumerable<SourceReference> sources) => string.Join(Environment.NewLine, sources.Select(Source));
+}

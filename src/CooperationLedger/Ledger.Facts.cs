@@ -1,0 +1,91 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+using CooperationLedger.Audit;
+using CooperationLedger.Export;
+using CooperationLedger.Facts;
+using CooperationLedger.Sources;
+using CooperationLedger.Verification;
+using JasperFx.Events;
+using Marten;
+using NodaTime;
+
+namespace CooperationLedger;
+
+/// <content>Reading every stored fact: for export, and to verify quotes against the stored documents.</content>
+public sealed partial class Ledger
+{
+    /// <summary>Streams every event the ledger holds, in the order recorded, without holding them all in memory.</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The events with their recording metadata.</returns>
+    public async IAsyncEnumerable<RecordedFact> ReadFactsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var session = store.QuerySession();
+        var events = session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToAsyncEnumerable(cancellationToken);
+        await foreach (var e in events.ConfigureAwait(false))
+        {
+            if (e.Data is ILedgerEvent fact)
+            {
+                yield return new RecordedFact(fact, Recorded(e), FactSummary.Of(fact), fact is IReportedFact reported ? FactSignature.Of(reported) : null);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Checks every stored quote against the stored text of its document (and the text against the fingerprint taken
+    /// when it was ingested), and lists the facts whose dates were inferred rather than printed.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>What was found.</returns>
+    public async Task<VerificationReport> VerifyAsync(CancellationToken cancellationToken = default)
+    {
+        Dictionary<string, StoredDocument> documents;
+        await using (var session = store.QuerySession())
+        {
+            documents = (await session.Query<StoredDocument>().ToListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(document => document.Id, StringComparer.Ordinal);
+        }
+
+        var problems = new List<QuoteProblem>();
+        var inferred = new List<InferredDate>();
+        var checkedCount = 0;
+        await foreach (var recorded in ReadFactsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            checkedCount++;
+            var fact = recorded.Fact;
+            var citation = fact.Citation;
+            if (!documents.TryGetValue(citation.Document.Key, out var stored))
+            {
+                problems.Add(new QuoteProblem(fact.FactId, fact.Key, $"the document '{citation.Document.Key}' is not stored."));
+            }
+            else if (Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(stored.ArticleText))) != citation.Document.ContentSha256)
+            {
+                problems.Add(new QuoteProblem(fact.FactId, fact.Key, "the stored document's text differs from the text the quote was checked against."));
+            }
+            else if (QuoteVerifier.Locate(stored.ArticleText, citation.Quote) is null)
+            {
+                problems.Add(new QuoteProblem(fact.FactId, fact.Key, "the quote is not found in the stored document."));
+            }
+
+            if (citation.Document.PublishedOn is { IsInferred: true } published)
+            {
+                inferred.Add(new InferredDate(fact.FactId, fact.Key, "published", published.ToString(), published.Inference!));
+            }
+
+            if (fact is IReportedFact { Effective: { IsInferred: true } effective })
+            {
+                inferred.Add(new InferredDate(fact.FactId, fact.Key, "effective", effective.ToString(), effective.Inference!));
+            }
+        }
+
+        return new VerificationReport(checkedCount, problems, inferred);
+    }
+
+    private static RecordedEvent Recorded(IEvent e) => new(
+        e.StreamId,
+        e.Version,
+        e.Sequence,
+        Instant.FromDateTimeOffset(e.Timestamp),
+        e.EventTypeName,
+        e.CorrelationId,
+        e.Headers is { } headers && headers.TryGetValue("source-file", out var file) ? file?.ToString() : null);
+}

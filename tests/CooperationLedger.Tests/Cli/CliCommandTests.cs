@@ -1,0 +1,194 @@
+using System.Text.Json;
+using CooperationLedger.Donations;
+using CooperationLedger.Ingestion;
+using CooperationLedger.Tests.Support;
+
+namespace CooperationLedger.Tests.Cli;
+
+/// <summary>The real <c>ledger</c>, in process, against the test database: the seeds ingested, then every query in table and JSON form.</summary>
+public sealed class CliCommandTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IAsyncLifetime
+{
+    private CliRun firstIngest = null!;
+
+    public async Task InitializeAsync() => firstIngest = await RunAsync("ingest", Seeds.Folder, "--json");
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Ingest_reports_what_it_appended_and_a_second_ingest_appends_nothing()
+    {
+        firstIngest.ExitCode.Should().Be(0, firstIngest.Error);
+        var again = await RunAsync("ingest", Seeds.Folder);
+
+        again.ExitCode.Should().Be(0);
+        again.Output.Should().Contain("5 documents, 0 facts appended, 48 already present.");
+        var total = Seeds.FactFiles.Sum(file => FactFileReader.Read(file).Events.Count);
+        (await RunAsync("export", "--format", "json")).Output.Should().Match(json => JsonDocument.Parse(json, default).RootElement.GetArrayLength() == total);
+    }
+
+    [Fact]
+    public async Task Donors_in_json_match_the_donations_encoded_in_the_seed_files()
+    {
+        var run = await RunAsync("donors", "--json", "--currency", "KGS");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        var expected = Seeds.FactFiles.SelectMany(file => FactFileReader.Read(file).Events)
+            .OfType<EquipmentDonated>().Where(d => d.Value?.Currency.Code == "KGS").Select(d => d.Value!.Amount).Sum()
+            + Seeds.FactFiles.SelectMany(file => FactFileReader.Read(file).Events)
+            .OfType<GrantProvided>().Where(g => g.Value?.Currency.Code == "KGS").Select(g => g.Value!.Amount).Sum();
+        var totals = JsonDocument.Parse(run.Output).RootElement.GetProperty("totals").EnumerateArray().ToArray();
+        totals.Sum(total => total.GetProperty("pledged").GetProperty("exact").GetDecimal() + total.GetProperty("realised").GetProperty("approximate").GetDecimal()
+            + total.GetProperty("realised").GetProperty("exact").GetDecimal() + total.GetProperty("pledged").GetProperty("approximate").GetDecimal())
+            .Should().Be(expected);
+        var china = totals.Single(total => total.GetProperty("donor").GetProperty("id").GetString() == "cn");
+        china.GetProperty("currency").GetString().Should().Be("KGS");
+        china.GetProperty("pledged").GetProperty("exact").GetDecimal().Should().Be(21_000_000m);
+        var source = china.GetProperty("sources")[0];
+        source.GetProperty("factId").GetGuid().Should().NotBeEmpty();
+        source.GetProperty("citation").GetProperty("quote").GetString().Should().Contain("21m KGS (US $450,000)");
+        source.GetProperty("citation").GetProperty("document").GetProperty("publishedOn").GetProperty("latest").GetString().Should().Be("2011-12-31");
+    }
+
+    [Fact]
+    public async Task Claims_in_json_give_the_claim_exactly_as_made_with_iso_periods()
+    {
+        var run = await RunAsync("claims", "--json", "--known-on", "2006-12-31");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        var claim = JsonDocument.Parse(run.Output).RootElement.GetProperty("claims").EnumerateArray().Single();
+        claim.GetProperty("measure").GetProperty("value").GetDecimal().Should().Be(39.5m);
+        claim.GetProperty("measure").GetProperty("kind").GetString().Should().Be("percent_change");
+        claim.GetProperty("period").GetProperty("earliest").GetString().Should().Be("2006-01-01");
+        claim.GetProperty("baseline").GetProperty("latest").GetString().Should().Be("2005-09-30");
+        claim.GetProperty("sources")[0].GetProperty("citation").GetProperty("relayedFrom").GetProperty("outlet").GetString().Should().Be("Kabar");
+        (await RunAsync("claims", "--json", "--known-on", "2006-11-30")).Output.Should().Contain("\"claims\": []");
+    }
+
+    [Fact]
+    public async Task Agreements_and_timeline_answer_as_of_a_date_in_both_forms()
+    {
+        var inEffect = JsonDocument.Parse((await RunAsync("agreements", "--json", "--as-of", "2011-09-05", "--party", "CN")).Output).RootElement;
+        inEffect.EnumerateArray().Should().Contain(a => a.GetProperty("key").GetString() == "cao-2011-gknb-cooperation/cn-kg-four-areas-agreement" && a.GetProperty("inEffect").GetBoolean());
+        var before = JsonDocument.Parse((await RunAsync("agreements", "--json", "--as-of", "2011-09-04", "--party", "CN")).Output).RootElement;
+        before.EnumerateArray().Should().NotContain(a => a.GetProperty("key").GetString() == "cao-2011-gknb-cooperation/cn-kg-four-areas-agreement");
+
+        var timeline = JsonDocument.Parse((await RunAsync("timeline", "--json", "--actor", "KG", "--with", "CN")).Output).RootElement.EnumerateArray().ToArray();
+        timeline.Select(item => item.GetProperty("key").GetString()).Should().Contain("cao-2011-gknb-cooperation/cn-equipment-for-gknb-2011");
+
+        var table = await RunAsync("timeline", "--actor", "kg-gknb");
+        table.ExitCode.Should().Be(0);
+        table.Output.Should().Contain("equipment_donated").And.Contain("Timeline");
+        (await RunAsync("agreements", "--as-of", "2011-09-05")).Output.Should().Contain("border security").And.Contain("yes");
+    }
+
+    [Fact]
+    public async Task Tables_show_the_figures_with_their_sources()
+    {
+        var donors = await RunAsync("donors", "--known-on", "2011-12-31");
+        var claims = await RunAsync("claims");
+
+        donors.Output.Should().Contain("21,000,000").And.Contain("21m KGS = US $450,000").And.Contain("Dushebayev").And.Contain("~300,000,000");
+        claims.Output.Should().Contain("+39.5%").And.Contain("Kabar, 2006-11-22");
+    }
+
+    [Fact]
+    public async Task Audit_shows_the_full_trail_in_both_forms()
+    {
+        var table = await RunAsync("audit", "cao-2011-gknb-cooperation/cn-equipment-for-gknb-2011");
+        var json = await RunAsync("audit", "cao-2011-gknb-cooperation/cn-equipment-for-gknb-2011", "--json");
+
+        table.ExitCode.Should().Be(0, table.Error);
+        table.Output.Should().Contain("Keneshbek Dushebayev").And.Contain("21m KGS (US $450,000)").And.Contain("Central Asia Online").And.Contain("a claim by an interested party");
+        var trail = JsonDocument.Parse(json.Output).RootElement;
+        trail.GetProperty("fact").GetProperty("value").GetProperty("amount").GetDecimal().Should().Be(21_000_000m);
+        trail.GetProperty("recorded").GetProperty("eventType").GetString().Should().Be("equipment_donated");
+    }
+
+    [Fact]
+    public async Task Verify_checks_every_quote_and_lists_inferred_dates()
+    {
+        var run = await RunAsync("verify");
+
+        run.ExitCode.Should().Be(0, run.Output + run.Error);
+        run.Output.Should().Contain("every quote is found in its stored document").And.Contain("Inferred dates").And.Contain("presidential election");
+    }
+
+    [Fact]
+    public async Task Export_writes_every_fact_with_its_citation_as_csv()
+    {
+        var run = await RunAsync("export", "--format", "csv");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines[0].Should().StartWith("FactId,Key,Type,RecordedAt");
+        lines.Should().HaveCount(49);
+        lines.Should().Contain(line => line.Contains("dca-narcotics-seized-2006") && line.Contains("Kabar") && line.Contains("Bolotbek Nogoybayev"));
+    }
+
+    [Fact]
+    public async Task Bad_input_exits_1_and_names_file_fact_field_and_reason()
+    {
+        var folder = Directory.CreateTempSubdirectory("ledger-cli-bad-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "bad.yaml");
+            await File.WriteAllTextAsync(file, "document:\n  key: bad\n  article: missing.txt\n  publication: X\n  published: 2006\nfacts: []\n");
+            var run = await RunAsync("ingest", file);
+
+            run.ExitCode.Should().Be(1);
+            run.Error.Should().Contain("bad.yaml").And.Contain("document.article").And.Contain("does not exist").And.Contain("nothing was appended");
+            (await RunAsync("audit", "no-such/fact")).ExitCode.Should().Be(1);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("donors", "--no-such-option")]
+    [InlineData("claims", "--known-on", "31/12/2006")]
+    [InlineData("frobnicate")]
+    [InlineData("export", "--format", "xml")]
+    [InlineData]
+    public async Task A_usage_error_exits_2(params string[] args)
+    {
+        var run = await RunAsync(args);
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("--help");
+    }
+
+    [Fact]
+    public async Task An_unreachable_database_exits_3_without_showing_its_password()
+    {
+        var socketFolder = Path.Combine(Path.GetTempPath(), "no-server-here-" + Guid.NewGuid().ToString("N")[..6]);
+        var run = await CliRunner.InProcessAsync(null, "donors", "--connection", $"Host={socketFolder};Username=editor;Password=hunter2-secret;Database=ledger;Timeout=3");
+
+        run.ExitCode.Should().Be(3);
+        run.Error.Should().Contain("unavailable").And.Contain("database 'ledger'");
+        run.All.Should().NotContain("hunter2-secret");
+    }
+
+    [Theory]
+    [InlineData("ingest")]
+    [InlineData("report")]
+    [InlineData("donors")]
+    [InlineData("claims")]
+    [InlineData("agreements")]
+    [InlineData("timeline")]
+    [InlineData("audit")]
+    [InlineData("verify")]
+    [InlineData("export")]
+    [InlineData("db")]
+    public async Task Every_command_has_help_with_an_example(string command)
+    {
+        var run = await CliRunner.InProcessAsync(null, command, "--help");
+
+        run.ExitCode.Should().Be(0);
+        run.Output.Should().Contain("Example").And.Contain("Usage:");
+    }
+
+    private Task<CliRun> RunAsync(params string[] args) =>
+        CliRunner.InProcessAsync(new Dictionary<string, string?> { ["COOPERATIONLEDGER_CONNECTION"] = database.ConnectionString }, args);
+}

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using CooperationLedger.Cli;
+
+namespace CooperationLedger.Tests.Support;
+
+/// <summary>What a run of <c>ledger</c> printed and exited with.</summary>
+public sealed record CliRun(int ExitCode, string Output, string Error)
+{
+    public string All => Output + Error;
+}
+
+/// <summary>Runs the real <c>ledger</c>: in process (fast), or as a child process (for the embedded cluster and crashes).</summary>
+public static class CliRunner
+{
+    public static async Task<CliRun> InProcessAsync(IReadOnlyDictionary<string, string?>? environment, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var context = new CliContext(output, error, name => environment is not null && environment.TryGetValue(name, out var value) ? value : null, interactive: false);
+        var exitCode = await LedgerCommandLine.RunAsync(args, context);
+        return new CliRun(exitCode, output.ToString(), error.ToString());
+    }
+
+    public static async Task<CliRun> ChildProcessAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ledger.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        start.Environment.Remove("COOPERATIONLEDGER_CONNECTION");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliRun(process.ExitCode, await output, await error);
+    }
+}
