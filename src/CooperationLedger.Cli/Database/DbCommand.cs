@@ -14,12 +14,12 @@ internal static class DbCommand
             "Manage the embedded PostgreSQL cluster that ledger uses when no connection is given. It lives in $XDG_DATA_HOME/cooperation-ledger " +
             "(else ~/.local/share/cooperation-ledger), is created on first use from the machine's PostgreSQL programs, and keeps its data " +
             "between runs.\n\nExamples:\n  ledger db status\n  ledger db stop");
-        db.Subcommands.Add(Subcommand("path", "Print the embedded cluster's folder.", context, (root, _) =>
+        db.Subcommands.Add(Subcommand("path", "Print the embedded cluster's folder.\n\nExample:\n  ledger db path", context, (root, _) =>
         {
             context.Console.WriteLine(root);
             return Task.FromResult(ExitCodes.Success);
         }));
-        db.Subcommands.Add(Subcommand("status", "Say whether the embedded cluster exists and runs.", context, async (root, token) =>
+        db.Subcommands.Add(Subcommand("status", "Say whether the embedded cluster exists and runs.\n\nExample:\n  ledger db status", context, async (root, token) =>
         {
             var state = await LocalPostgresCluster.GetStateAsync(root, Binaries(context), token);
             context.Console.WriteLine(state switch
@@ -30,14 +30,14 @@ internal static class DbCommand
             });
             return ExitCodes.Success;
         }));
-        db.Subcommands.Add(Subcommand("start", "Create the embedded cluster if needed and start it.", context, async (root, token) =>
+        db.Subcommands.Add(Subcommand("start", "Create the embedded cluster if needed and start it.\n\nExample:\n  ledger db start", context, async (root, token) =>
         {
             var cluster = await LocalPostgresCluster.StartPersistentAsync(root, Binaries(context), token);
             await cluster.EnsureDatabaseAsync(DatabaseTarget.EmbeddedDatabase, token);
             context.Console.WriteLine($"running ({root})");
             return ExitCodes.Success;
         }));
-        db.Subcommands.Add(Subcommand("stop", "Stop the embedded cluster; its data stays.", context, async (root, token) =>
+        db.Subcommands.Add(Subcommand("stop", "Stop the embedded cluster; its data stays.\n\nExample:\n  ledger db stop", context, async (root, token) =>
         {
             var stopped = await LocalPostgresCluster.StopPersistentAsync(root, Binaries(context), token);
             context.Console.WriteLine(stopped ? $"stopped ({root})" : $"not running ({root})");

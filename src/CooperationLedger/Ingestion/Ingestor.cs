@@ -64,11 +64,12 @@ internal sealed partial class Ingestor(IDocumentStore store, ILogger logger)
         }
 
         var results = new List<DocumentIngested>();
+        var ingestId = Guid.NewGuid().ToString();
         foreach (var file in ordered)
         {
             results.Add(dryRun
                 ? new DocumentIngested(file.Path, file.Document.Key, plans[file.Path].New.Count, plans[file.Path].Present)
-                : await AppendAsync(file, batchFacts, cancellationToken).ConfigureAwait(false));
+                : await AppendAsync(file, batchFacts, ingestId, cancellationToken).ConfigureAwait(false));
             progress?.Report(new IngestProgress(results.Count, ordered.Count, file.Path));
         }
 
@@ -77,13 +78,18 @@ internal sealed partial class Ingestor(IDocumentStore store, ILogger logger)
         return report;
     }
 
-    private async Task<DocumentIngested> AppendAsync(ParsedFactFile file, IReadOnlySet<Guid> batchFacts, CancellationToken cancellationToken)
+    /// <summary>
+    /// Appends one document's new facts. Every event of one ingest shares its correlation id; the causation id is the
+    /// document's key; the fact file's name is a header.
+    /// </summary>
+    private async Task<DocumentIngested> AppendAsync(ParsedFactFile file, IReadOnlySet<Guid> batchFacts, string ingestId, CancellationToken cancellationToken)
     {
         var streamId = FactIds.ForDocument(file.Document.Key);
         for (var attempt = 1; ; attempt++)
         {
             await using var session = store.LightweightSession();
-            session.CorrelationId = streamId.ToString();
+            session.CorrelationId = ingestId;
+            session.CausationId = file.Document.Key;
             session.LastModifiedBy = Environment.UserName;
             session.SetHeader("source-file", Path.GetFileName(file.Path));
             var plan = await PlanAsync(session, file, batchFacts, cancellationToken).ConfigureAwait(false);

@@ -181,9 +181,13 @@ public sealed class CliCommandTests(DatabaseFixture database) : IClassFixture<Da
     [InlineData("verify")]
     [InlineData("export")]
     [InlineData("db")]
-    public async Task Every_command_has_help_with_an_example(string command)
+    [InlineData("db", "status")]
+    [InlineData("db", "start")]
+    [InlineData("db", "stop")]
+    [InlineData("db", "path")]
+    public async Task Every_command_has_help_with_an_example(params string[] command)
     {
-        var run = await CliRunner.InProcessAsync(null, command, "--help");
+        var run = await CliRunner.InProcessAsync(null, [.. command, "--help"]);
 
         run.ExitCode.Should().Be(0);
         run.Output.Should().Contain("Example").And.Contain("Usage:");

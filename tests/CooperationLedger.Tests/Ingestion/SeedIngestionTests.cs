@@ -137,7 +137,10 @@ public sealed class SeedIngestionTests(LedgerFixture fixture) : IClassFixture<Le
         var stream = await session.Events.FetchStreamAsync(FactIds.ForDocument("edm-2006-v3-i223"));
 
         stream.Select(e => e.EventTypeName).Should().Contain(["statistic_claimed", "grant_provided", "meeting_held", "poll_published"]);
-        stream.Should().OnlyContain(e => e.CorrelationId == FactIds.ForDocument("edm-2006-v3-i223").ToString());
+        stream.Select(e => e.CorrelationId).Distinct().Should().ContainSingle("one ingest appended them").Which.Should().NotBeNullOrEmpty();
+        stream.Should().OnlyContain(e => e.CausationId == "edm-2006-v3-i223");
+        stream.Should().OnlyContain(e => e.UserName == Environment.UserName);
+        stream.Should().OnlyContain(e => (string)e.Headers!["source-file"] == "edm-2006-v3-i223.yaml");
         stream.Should().OnlyContain(e => e.Timestamp == fixture.Clock.GetCurrentInstant().ToDateTimeOffset(), "recorded times come from the injected clock");
     }
 
