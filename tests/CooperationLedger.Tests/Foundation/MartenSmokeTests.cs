@@ -35,26 +35,8 @@ public sealed class MartenSmokeTests(DatabaseFixture database) : IClassFixture<D
             events[0].EventTypeName.Should().Be("smoke_statistic_reported");
         }
 
-        var tables = await SchemaTablesAsync("smoke");
+        var tables = await SchemaTables.ListAsync(database.ConnectionString, "smoke");
         tables.Should().Contain(["mt_events", "mt_streams"]);
-    }
-
-    private async Task<IReadOnlyList<string>> SchemaTablesAsync(string schema)
-    {
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("select table_name from information_schema.tables where table_schema = $1", connection)
-        {
-            Parameters = { new() { Value = schema } },
-        };
-        var names = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            names.Add(reader.GetString(0));
-        }
-
-        return names;
     }
 }
 

@@ -17,13 +17,13 @@ public sealed class StoreConfigurationTests(DatabaseFixture database) : IClassFi
 
         var beforeMigration = () => ledger.IngestAsync([Seeds.FactFile("edm-2007-v4-i101")]);
         await beforeMigration.Should().ThrowAsync<Exception>();
-        (await TablesAsync("production_like")).Should().BeEmpty();
+        (await SchemaTables.ListAsync(database.ConnectionString, "production_like")).Should().BeEmpty();
 
         await ledger.MigrateAsync();
         var report = await ledger.IngestAsync([Seeds.FactFile("edm-2007-v4-i101")]);
 
         report.FactsAppended.Should().Be(7);
-        (await TablesAsync("production_like")).Should().Contain(["mt_events", "mt_streams", "mt_doc_timelineentry", "mt_doc_factrecord"]);
+        (await SchemaTables.ListAsync(database.ConnectionString, "production_like")).Should().Contain(["mt_events", "mt_streams", "mt_doc_timelineentry", "mt_doc_factrecord"]);
     }
 
     [Fact]
@@ -61,23 +61,5 @@ public sealed class StoreConfigurationTests(DatabaseFixture database) : IClassFi
 
         reader.GetFieldValue<LocalDate>(0).Should().Be(new LocalDate(2006, 11, 22));
         reader.GetFieldValue<Instant>(1).Should().Be(Instant.FromUtc(2026, 1, 10, 9, 0));
-    }
-
-    private async Task<IReadOnlyList<string>> TablesAsync(string schema)
-    {
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("select table_name from information_schema.tables where table_schema = $1", connection)
-        {
-            Parameters = { new() { Value = schema } },
-        };
-        var names = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            names.Add(reader.GetString(0));
-        }
-
-        return names;
     }
 }
