@@ -45,6 +45,7 @@ public sealed partial class Ledger
             documents = (await session.Query<StoredDocument>().ToListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(document => document.Id, StringComparer.Ordinal);
         }
 
+        var indexes = new Dictionary<string, QuoteIndex>(StringComparer.Ordinal);
         var problems = new List<QuoteProblem>();
         var inferred = new List<InferredDate>();
         var checkedCount = 0;
@@ -61,7 +62,7 @@ public sealed partial class Ledger
             {
                 problems.Add(new QuoteProblem(fact.FactId, fact.Key, "the stored document's text differs from the text the quote was checked against."));
             }
-            else if (QuoteVerifier.Locate(stored.ArticleText, citation.Quote) is null)
+            else if ((indexes.TryGetValue(stored.Id, out var index) ? index : indexes[stored.Id] = new QuoteIndex(stored.ArticleText)).Locate(citation.Quote) is null)
             {
                 problems.Add(new QuoteProblem(fact.FactId, fact.Key, "the quote is not found in the stored document."));
             }

@@ -5,7 +5,7 @@ using CooperationLedger.Sources;
 namespace CooperationLedger.Ingestion;
 
 /// <summary>What reading one fact needs: its fields, its document and article, the file's actors, and its key.</summary>
-internal sealed record FactContext(YamlFields Fields, SourceDocument Document, string ArticleText, IReadOnlyDictionary<string, Actor> Actors, string Key)
+internal sealed record FactContext(YamlFields Fields, SourceDocument Document, QuoteIndex Quotes, IReadOnlyDictionary<string, Actor> Actors, string Key)
 {
     public Guid Id => FactIds.ForFact(Document.Key, Key);
 

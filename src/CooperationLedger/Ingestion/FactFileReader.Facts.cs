@@ -54,14 +54,18 @@ internal static partial class FactFileReader
         var stage = fields.Choice<Stage>("stage", required: reader.DefaultStage is null) ?? reader.DefaultStage;
         var matter = fields.Text("matter", maxLength: 200);
         var citation = ReadCitation(context);
-        if (effective is not null && stage is { } known && known is Stage.Reported or Stage.Realised
-            && effective.Earliest > context.Document.PublishedOn.Latest)
+        var body = reader.Read(context, new Common(effective!, stage ?? Stage.Reported, matter, citation!));
+        if (effective is null || stage is null || citation is null || body is null)
         {
-            fields.Error("date", $"{effective} is after the document's publication ({context.Document.PublishedOn}); only a pledged or committed fact can be dated later.");
+            return null;
         }
 
-        var body = reader.Read(context, new Common(effective!, stage ?? Stage.Reported, matter, citation!));
-        return effective is null || stage is null || citation is null ? null : body;
+        if (FactRules.DatedAfterPublication(body, context.Document) is { } reason)
+        {
+            fields.Error("date", reason);
+        }
+
+        return body;
     }
 
     private static Citation? ReadCitation(FactContext context)
@@ -84,7 +88,7 @@ internal static partial class FactFileReader
             return null;
         }
 
-        var location = QuoteVerifier.Locate(context.ArticleText, quote);
+        var location = context.Quotes.Locate(quote);
         if (location is null)
         {
             fields.Error("quote", "is not found in the article (whitespace and typographic quotes aside); quote it verbatim.");

@@ -60,6 +60,7 @@ internal static partial class FactFileReader
         if (document is not null && articleText is not null)
         {
             var keys = new HashSet<string>(StringComparer.Ordinal);
+            var quotes = new QuoteIndex(articleText);
             for (var index = 0; index < factNodes.Count; index++)
             {
                 var fields = factNodes[index];
@@ -79,7 +80,7 @@ internal static partial class FactFileReader
                     fields.Error("key", $"'{key}' is used by an earlier fact in this file.");
                 }
 
-                var context = new FactContext(fields, document, articleText, actors, key ?? $"fact-{index + 1}");
+                var context = new FactContext(fields, document, quotes, actors, key ?? $"fact-{index + 1}");
                 var fact = ReadFact(context);
                 fields.RejectUnknown();
                 if (fact is not null)

@@ -6,11 +6,21 @@ namespace CooperationLedger.Ingestion;
 /// <content>Deciding, against what the ledger holds, which facts of a document are new, present, or in conflict.</content>
 internal sealed partial class Ingestor
 {
-    private static async Task<Plan> PlanAsync(IQuerySession session, ParsedFactFile file, IReadOnlySet<Guid> batchFacts, CancellationToken cancellationToken)
+    private static async Task<Plan> PlanAsync(IQuerySession session, ParsedFactFile file, IReadOnlySet<Guid> batchFacts, CancellationToken cancellationToken) =>
+        await PlanAsync(session, file, batchFacts, await LoadRecordsAsync(session, [file], cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Loads, in one query, the index records of every fact of the documents and of every fact they revise.</summary>
+    private static async Task<IReadOnlyDictionary<Guid, FactRecord>> LoadRecordsAsync(IQuerySession session, IEnumerable<ParsedFactFile> files, CancellationToken cancellationToken)
     {
-        var targets = file.Events.OfType<IRevision>().Select(revision => revision.Revises);
-        var ids = file.Events.Select(e => e.FactId).Concat(targets).Distinct().ToArray();
-        var records = (await session.LoadManyAsync<FactRecord>(cancellationToken, ids).ConfigureAwait(false)).ToDictionary(record => record.Id);
+        var ids = files.SelectMany(file => file.Events)
+            .SelectMany(e => e is IRevision revision ? new[] { e.FactId, revision.Revises } : [e.FactId])
+            .Distinct()
+            .ToArray();
+        return (await session.LoadManyAsync<FactRecord>(cancellationToken, ids).ConfigureAwait(false)).ToDictionary(record => record.Id);
+    }
+
+    private static async Task<Plan> PlanAsync(IQuerySession session, ParsedFactFile file, IReadOnlySet<Guid> batchFacts, IReadOnlyDictionary<Guid, FactRecord> records, CancellationToken cancellationToken)
+    {
         var errors = new List<FactFileError>();
         var fresh = new List<ILedgerEvent>();
         var present = 0;
@@ -50,7 +60,7 @@ internal sealed partial class Ingestor
         }
 
         // A fact goes before any revision of it, whatever the file's order.
-        return new Plan([.. fresh.Where(e => e is not IRevision), .. fresh.Where(e => e is IRevision)], present, errors);
+        return new Plan([.. fresh.Where(e => e is not IRevision), .. fresh.Where(e => e is IRevision)], present, errors, records.Values.Any(record => record.DocumentKey == file.Document.Key));
     }
 
     private static async Task<string> DescribeDifferencesAsync(IQuerySession session, FactRecord stored, ILedgerEvent incoming, CancellationToken cancellationToken)
@@ -90,5 +100,9 @@ internal sealed partial class Ingestor
         return ordered;
     }
 
-    private sealed record Plan(IReadOnlyList<ILedgerEvent> New, int Present, IReadOnlyList<FactFileError> Errors);
+    /// <param name="New">The events to append, facts before revisions.</param>
+    /// <param name="Present">How many of the document's events the ledger already holds.</param>
+    /// <param name="Errors">Conflicts and missing revision targets.</param>
+    /// <param name="StreamExists">Whether the ledger already holds events of this document (so its stream exists).</param>
+    private sealed record Plan(IReadOnlyList<ILedgerEvent> New, int Present, IReadOnlyList<FactFileError> Errors, bool StreamExists);
 }

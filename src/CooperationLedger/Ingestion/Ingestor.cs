@@ -38,6 +38,19 @@ internal sealed partial class Ingestor(IDocumentStore store, ILogger logger)
             }
         }
 
+        if (errors.Count > 0)
+        {
+            LogRefused(logger, errors.Count, files.Count);
+            throw new FactFileException(errors);
+        }
+
+        return await IngestParsedAsync(parsed, dryRun, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Checks documents that have been read against each other and the ledger, then appends each one.</summary>
+    public async Task<IngestReport> IngestParsedAsync(IReadOnlyList<ParsedFactFile> parsed, bool dryRun, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
+        var errors = new List<FactFileError>();
         foreach (var duplicate in parsed.GroupBy(file => file.Document.Key).Where(group => group.Count() > 1))
         {
             errors.Add(new FactFileError(duplicate.Last().Path, null, "document.key", $"'{duplicate.Key}' is also the key of {duplicate.First().Path}."));
@@ -59,7 +72,7 @@ internal sealed partial class Ingestor(IDocumentStore store, ILogger logger)
 
         if (errors.Count > 0)
         {
-            LogRefused(logger, errors.Count, files.Count);
+            LogRefused(logger, errors.Count, parsed.Count);
             throw new FactFileException(errors);
         }
 
@@ -85,13 +98,12 @@ internal sealed partial class Ingestor(IDocumentStore store, ILogger logger)
     private async Task<DocumentIngested> AppendAsync(ParsedFactFile file, IReadOnlySet<Guid> batchFacts, string ingestId, CancellationToken cancellationToken)
     {
         var streamId = FactIds.ForDocument(file.Document.Key);
+        var streamSeen = false;
         for (var attempt = 1; ; attempt++)
         {
             await using var session = store.LightweightSession();
             session.CorrelationId = ingestId;
-            session.CausationId = file.Document.Key;
             session.LastModifiedBy = Environment.UserName;
-            session.SetHeader("source-file", Path.GetFileName(file.Path));
             var plan = await PlanAsync(session, file, batchFacts, cancellationToken).ConfigureAwait(false);
             if (plan.Errors.Count > 0)
             {
@@ -103,22 +115,7 @@ internal sealed partial class Ingestor(IDocumentStore store, ILogger logger)
                 return new DocumentIngested(file.Path, file.Document.Key, 0, plan.Present);
             }
 
-            var state = await session.Events.FetchStreamStateAsync(streamId, cancellationToken).ConfigureAwait(false);
-            if (state is null)
-            {
-                session.Events.StartStream(streamId, plan.New.Cast<object>().ToArray());
-            }
-            else
-            {
-                session.Events.Append(streamId, state.Version + plan.New.Count, plan.New.Cast<object>().ToArray());
-            }
-
-            foreach (var e in plan.New)
-            {
-                session.Insert(new FactRecord(e.FactId, e.Key, file.Document.Key, FactTypes.AliasOf(e), FactFingerprint.Of(e), streamId, e is IRevision));
-            }
-
-            session.Store(new StoredDocument(file.Document.Key, file.Document, file.ArticleText));
+            await StageAsync(session, file, streamSeen ? plan with { StreamExists = true } : plan, cancellationToken).ConfigureAwait(false);
             try
             {
                 await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -126,9 +123,38 @@ internal sealed partial class Ingestor(IDocumentStore store, ILogger logger)
             }
             catch (Exception exception) when (attempt < MaxAttempts && IsConcurrentWrite(exception))
             {
+                // A stream that another writer started, or that holds facts this document no longer lists, exists.
+                streamSeen = true;
                 LogRetry(logger, file.Document.Key, attempt, exception.GetType().Name);
             }
         }
+    }
+
+    /// <summary>
+    /// Adds a document's new events to its stream (starting the stream, or appending at the version read, so that a
+    /// concurrent writer is detected), its index records and its stored text to the session. Each event carries the
+    /// document's key as its causation id and the file's name as a header.
+    /// </summary>
+    private static async Task StageAsync(IDocumentSession session, ParsedFactFile file, Plan plan, CancellationToken cancellationToken)
+    {
+        var streamId = FactIds.ForDocument(file.Document.Key);
+        var events = plan.New.Cast<object>().ToArray();
+        var state = plan.StreamExists ? await session.Events.FetchStreamStateAsync(streamId, cancellationToken).ConfigureAwait(false) : null;
+        var action = state is null
+            ? session.Events.StartStream(streamId, events)
+            : session.Events.Append(streamId, state.Version + events.Length, events);
+        foreach (var e in action.Events)
+        {
+            e.CausationId = file.Document.Key;
+            e.SetHeader("source-file", Path.GetFileName(file.Path));
+        }
+
+        foreach (var e in plan.New)
+        {
+            session.Insert(new FactRecord(e.FactId, e.Key, file.Document.Key, FactTypes.AliasOf(e), FactFingerprint.Of(e), streamId, e is IRevision));
+        }
+
+        session.Store(new StoredDocument(file.Document.Key, file.Document, file.ArticleText));
     }
 
     private static bool IsConcurrentWrite(Exception exception) =>

@@ -1,0 +1,30 @@
+using CooperationLedger.Actors;
+using CooperationLedger.Facts;
+using CooperationLedger.Time;
+
+namespace CooperationLedger.Agreements;
+
+/// <summary>Computes the agreements known as of a point from agreement entries, however they were obtained.</summary>
+internal static class AgreementsAnswer
+{
+    public static IReadOnlyList<AgreementStatus> From(IEnumerable<AgreementEntry> entries, AsOf asOf, string? party) =>
+        entries
+            .Where(entry => party is null || entry.Agreement.Parties.Any(p => ActorMatch.Matches(p, party)))
+            .Select(entry => AsOfResolution.Resolve(entry, asOf))
+            .OfType<AsOfResolution>()
+            .Select(r => (Resolution: r, Agreement: ((AgreementEntry)r.Entry).Agreement))
+            .Select(a => new AgreementStatus(
+                a.Agreement.FactId,
+                a.Agreement.Key,
+                a.Agreement.Parties,
+                a.Agreement.Areas,
+                a.Agreement.Title,
+                a.Resolution.Effective,
+                a.Resolution.Stage,
+                a.Resolution.Stage is Stage.Realised or Stage.Committed,
+                a.Resolution.Standing,
+                a.Resolution.Sources))
+            .OrderBy(a => a.Effective.Earliest)
+            .ThenBy(a => a.Key, StringComparer.Ordinal)
+            .ToArray();
+}

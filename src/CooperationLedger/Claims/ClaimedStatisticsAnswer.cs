@@ -1,0 +1,43 @@
+using CooperationLedger.Actors;
+using CooperationLedger.Facts;
+using CooperationLedger.Time;
+
+namespace CooperationLedger.Claims;
+
+/// <summary>Computes claimed statistics as of a point from claim entries, however they were obtained.</summary>
+internal static class ClaimedStatisticsAnswer
+{
+    public static ClaimedStatistics From(IEnumerable<StatisticClaimEntry> entries, AsOf asOf, ClaimFilter filter)
+    {
+        var resolved = entries
+            .Where(entry => (filter.Metric is null || string.Equals(entry.Claim.Metric, filter.Metric, StringComparison.OrdinalIgnoreCase))
+                && ActorMatch.Matches(entry.Claim.Claimant, filter.Claimant) && ActorMatch.Matches(entry.Claim.Subject, filter.Subject))
+            .Select(entry => AsOfResolution.Resolve(entry, asOf))
+            .OfType<AsOfResolution>()
+            .Select(r => (Resolution: r, Claim: ((StatisticClaimEntry)r.Entry).Claim))
+            .Select(c => (c.Resolution, c.Claim, Measure: c.Resolution.CorrectedStatistic is { } value ? c.Claim.Measure.WithValue(value) : c.Claim.Measure))
+            .ToArray();
+        var disputes = DisputeFinder.Find(resolved.Select(c => (c.Resolution, (string?)c.Measure.ToString())));
+        var disputed = disputes.SelectMany(dispute => dispute.Versions).Select(version => version.FactId).ToHashSet();
+        var claims = resolved
+            .Select(c => new ClaimedStatistic(
+                c.Claim.FactId,
+                c.Claim.Key,
+                c.Claim.Claimant,
+                c.Claim.Subject,
+                c.Claim.Metric,
+                c.Measure,
+                c.Resolution.CorrectedStatistic is null ? null : c.Claim.Measure,
+                c.Claim.Period,
+                c.Claim.Baseline,
+                c.Resolution.Effective,
+                disputed.Contains(c.Claim.FactId) ? Standing.Disputed : c.Resolution.Standing,
+                c.Claim.Matter,
+                c.Resolution.Sources))
+            .OrderBy(claim => claim.Metric, StringComparer.Ordinal)
+            .ThenBy(claim => claim.Period.Earliest)
+            .ThenBy(claim => claim.Key, StringComparer.Ordinal)
+            .ToArray();
+        return new ClaimedStatistics(asOf, claims, disputes);
+    }
+}

@@ -1,0 +1,55 @@
+using CooperationLedger.Actors;
+using CooperationLedger.Facts;
+using CooperationLedger.Money;
+using CooperationLedger.Time;
+
+namespace CooperationLedger.Donations;
+
+/// <summary>Computes donor totals as of a point from donation entries, however they were obtained (projection or replay).</summary>
+internal static class DonorTotalsAnswer
+{
+    public static DonorTotals From(IEnumerable<DonationEntry> entries, AsOf asOf, DonationFilter filter)
+    {
+        var resolved = entries
+            .Where(entry => ActorMatch.Matches(entry.Donor, filter.Donor) && ActorMatch.Matches(entry.Recipient, filter.Recipient))
+            .Select(entry => AsOfResolution.Resolve(entry, asOf))
+            .OfType<AsOfResolution>()
+            .Select(r => (Resolution: r, Entry: (DonationEntry)r.Entry, Value: r.CorrectedValue ?? ((DonationEntry)r.Entry).Value))
+            .Where(d => filter.Currency is null || string.Equals(d.Value?.Currency.Code, filter.Currency, StringComparison.OrdinalIgnoreCase))
+            .ToArray();
+        var disputes = DisputeFinder.Find(resolved.Select(d => (d.Resolution, d.Value?.ToString())));
+        var disputed = disputes.SelectMany(dispute => dispute.Versions).Select(version => version.FactId).ToHashSet();
+        var totals = resolved
+            .Where(d => !disputed.Contains(d.Entry.Id))
+            .GroupBy(d => (Donor: d.Entry.Donor.Id, Recipient: d.Entry.Recipient.Id, d.Value?.Currency))
+            .Select(group => Total(group.Select(d => (d.Resolution, d.Value)).ToArray()))
+            .OrderBy(total => total.Donor.Name, StringComparer.Ordinal)
+            .ThenBy(total => total.Recipient.Name, StringComparer.Ordinal)
+            .ThenBy(total => total.Currency?.Code, StringComparer.Ordinal)
+            .ToArray();
+        return new DonorTotals(asOf, totals, disputes);
+    }
+
+    private static DonorTotal Total((AsOfResolution Resolution, MoneyAmount? Value)[] donations)
+    {
+        var first = (DonationEntry)donations[0].Resolution.Entry;
+        AmountTotal Sum(Stage stage) => donations
+            .Where(d => d.Resolution.Stage == stage && d.Value is not null)
+            .Aggregate(AmountTotal.Zero, (total, d) => d.Value!.IsExact
+                ? total with { Exact = total.Exact + d.Value.Amount }
+                : total with { Approximate = total.Approximate + d.Value.Amount });
+        var ordered = donations.OrderBy(d => d.Resolution.Entry.Key, StringComparer.Ordinal).ToArray();
+        return new DonorTotal(
+            first.Donor,
+            first.Recipient,
+            donations[0].Value?.Currency,
+            Sum(Stage.Pledged),
+            Sum(Stage.Committed),
+            Sum(Stage.Realised),
+            donations.Length,
+            ordered.Where(d => d.Value is not null)
+                .SelectMany(d => d.Value!.StatedEquivalents.Select(equivalent => new StatedEquivalent(d.Resolution.Entry.Id, d.Value, equivalent)))
+                .ToArray(),
+            ordered.SelectMany(d => d.Resolution.Sources).ToArray());
+    }
+}
