@@ -77,6 +77,40 @@ public sealed partial class Ledger : IAsyncDisposable
         return new Ingestor(store, logger).IngestAsync(paths.ToArray(), dryRun, progress, cancellationToken);
     }
 
+    /// <summary>
+    /// Appends one document's facts built in code, under the same checks as a fact file (keys and ids, the document,
+    /// every quote against the text, conflicts with what the ledger holds), in one transaction. Facts already present
+    /// are left alone.
+    /// </summary>
+    /// <param name="document">The document, its text and its facts.</param>
+    /// <param name="cancellationToken">Cancels the append.</param>
+    /// <returns>What was appended and what was already present.</returns>
+    /// <exception cref="FactFileException">A fact is invalid or conflicts with the ledger; nothing was appended.</exception>
+    public async Task<DocumentIngested> AppendAsync(DocumentFacts document, CancellationToken cancellationToken = default)
+    {
+        var report = await new Ingestor(store, logger).IngestParsedAsync([DocumentFactsCheck.Check(document)], dryRun: false, progress: null, cancellationToken).ConfigureAwait(false);
+        return report.Documents[0];
+    }
+
+    /// <summary>
+    /// Appends a long stream of documents for a large load: checked as <see cref="AppendAsync"/> does, and appended in
+    /// transactions of about <paramref name="batchFacts"/> facts, each all-or-nothing. The stream is read as it is
+    /// appended, never held whole. A batch with an error is refused whole, with every error, after the batches before it
+    /// were appended.
+    /// </summary>
+    /// <param name="documents">The documents, in an order where a fact comes before any revision of it.</param>
+    /// <param name="batchFacts">About how many facts go in one transaction.</param>
+    /// <param name="progress">Told after each batch.</param>
+    /// <param name="cancellationToken">Cancels the load between batches.</param>
+    /// <returns>What was appended and what was already present, per document.</returns>
+    /// <exception cref="FactFileException">A batch has an invalid or conflicting fact; that batch was not appended.</exception>
+    public Task<IngestReport> AppendManyAsync(IAsyncEnumerable<DocumentFacts> documents, int batchFacts = 1000, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchFacts, 1);
+        return new Ingestor(store, logger).AppendManyAsync(documents, batchFacts, progress, cancellationToken);
+    }
+
     /// <summary>Releases the store and connections the ledger created; a store passed in is left to its owner.</summary>
     /// <returns>A task that completes when released.</returns>
     public ValueTask DisposeAsync() => owned?.DisposeAsync() ?? ValueTask.CompletedTask;

@@ -97,7 +97,6 @@ internal sealed partial class Ingestor(IDocumentStore store, ILogger logger)
     /// </summary>
     private async Task<DocumentIngested> AppendAsync(ParsedFactFile file, IReadOnlySet<Guid> batchFacts, string ingestId, CancellationToken cancellationToken)
     {
-        var streamId = FactIds.ForDocument(file.Document.Key);
         var streamSeen = false;
         for (var attempt = 1; ; attempt++)
         {

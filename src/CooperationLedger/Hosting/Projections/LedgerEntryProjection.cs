@@ -8,8 +8,8 @@ namespace CooperationLedger.Hosting.Projections;
 
 /// <summary>
 /// The shape of every ledger projection: one document per reported fact, keyed by the fact's id, to which corrections
-/// and retractions (from any document's stream) are added as revisions. Each subclass lists its fact types explicitly
-/// and builds its document; a test proves that each one runs.
+/// and retractions (from any document's stream) are added as revisions (see <see cref="EntryEvolution"/>). Each subclass
+/// lists its fact types explicitly and builds its document; a test proves that each one runs.
 /// </summary>
 internal abstract class LedgerEntryProjection<TEntry> : MultiStreamProjection<TEntry, Guid>
     where TEntry : LedgerEntry
@@ -20,20 +20,12 @@ internal abstract class LedgerEntryProjection<TEntry> : MultiStreamProjection<TE
         Identity<FactRetracted>(e => e.Revises);
     }
 
-    public override TEntry? Evolve(TEntry? snapshot, Guid id, IEvent e) => e.Data switch
-    {
-        FactCorrected corrected => (TEntry?)snapshot?.WithRevision(Revision(corrected, corrected.Changes, isRetraction: false, e)),
-        FactRetracted retracted => (TEntry?)snapshot?.WithRevision(Revision(retracted, null, isRetraction: true, e)),
-        IReportedFact fact => EntryFor(fact, Instant.FromDateTimeOffset(e.Timestamp)) ?? snapshot,
-        _ => snapshot,
-    };
+    public override TEntry? Evolve(TEntry? snapshot, Guid id, IEvent e) =>
+        EntryEvolution.Apply(snapshot, e.Data, Instant.FromDateTimeOffset(e.Timestamp), EntryFor);
 
     /// <summary>Routes a fact type to this projection, by the fact's own id.</summary>
     protected void Route<TFact>()
         where TFact : IReportedFact => Identity<TFact>(fact => fact.FactId);
 
     protected abstract TEntry? EntryFor(IReportedFact fact, Instant recordedAt);
-
-    private static RevisionEntry Revision(IRevision revision, Correction? changes, bool isRetraction, IEvent e) =>
-        new(revision.FactId, revision.Key, isRetraction, revision.Reason, changes, revision.Citation, Instant.FromDateTimeOffset(e.Timestamp));
 }

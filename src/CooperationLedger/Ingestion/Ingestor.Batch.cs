@@ -1,0 +1,108 @@
+using CooperationLedger.Facts;
+
+namespace CooperationLedger.Ingestion;
+
+/// <content>
+/// The bulk path: many documents checked with one index query and appended in one transaction, for loading large
+/// histories. Each batch is all-or-nothing, so each of its documents is too.
+/// </content>
+internal sealed partial class Ingestor
+{
+    public async Task<IngestReport> AppendManyAsync(IAsyncEnumerable<DocumentFacts> documents, int batchFacts, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
+        var ingestId = Guid.NewGuid().ToString();
+        var results = new List<DocumentIngested>();
+        var batch = new List<ParsedFactFile>();
+        var pending = 0;
+        var batchFactIds = new HashSet<Guid>();
+        await foreach (var document in documents.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            var parsed = DocumentFactsCheck.Check(document);
+
+            // Marten's inline multi-stream projections do not carry an entry created in one stream over to a revision
+            // from another stream within the same transaction: a document that revises a fact of the unsaved batch
+            // starts the next batch.
+            if (parsed.Events.OfType<IRevision>().Any(revision => batchFactIds.Contains(revision.Revises)) && batch.Count > 0)
+            {
+                results.AddRange(await AppendBatchAsync(batch, ingestId, cancellationToken).ConfigureAwait(false));
+                progress?.Report(new IngestProgress(results.Count, results.Count, batch[^1].Path));
+                batch.Clear();
+                batchFactIds.Clear();
+                pending = 0;
+            }
+
+            batch.Add(parsed);
+            batchFactIds.UnionWith(parsed.Events.Select(e => e.FactId));
+            pending += document.Facts.Count;
+            if (pending >= batchFacts)
+            {
+                results.AddRange(await AppendBatchAsync(batch, ingestId, cancellationToken).ConfigureAwait(false));
+                progress?.Report(new IngestProgress(results.Count, results.Count, batch[^1].Path));
+                batch.Clear();
+                batchFactIds.Clear();
+                pending = 0;
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            results.AddRange(await AppendBatchAsync(batch, ingestId, cancellationToken).ConfigureAwait(false));
+            progress?.Report(new IngestProgress(results.Count, results.Count, batch[^1].Path));
+        }
+
+        var report = new IngestReport(results, DryRun: false);
+        LogIngested(logger, "Appended", results.Count, report.FactsAppended, report.FactsAlreadyPresent);
+        return report;
+    }
+
+    private async Task<IReadOnlyList<DocumentIngested>> AppendBatchAsync(IReadOnlyList<ParsedFactFile> batch, string ingestId, CancellationToken cancellationToken)
+    {
+        var errors = new List<FactFileError>();
+        foreach (var duplicate in batch.GroupBy(file => file.Document.Key).Where(group => group.Count() > 1))
+        {
+            errors.Add(new FactFileError(duplicate.Key, null, "document.key", "is given twice in one batch."));
+        }
+
+        var ordered = errors.Count == 0 ? OrderByRevisionTargets(batch, errors) : [];
+        var batchFacts = batch.SelectMany(file => file.Events).OfType<IReportedFact>().Select(fact => fact.FactId).ToHashSet();
+        await using var session = store.LightweightSession();
+        session.CorrelationId = ingestId;
+        session.LastModifiedBy = Environment.UserName;
+        var records = await LoadRecordsAsync(session, ordered, cancellationToken).ConfigureAwait(false);
+        var results = new List<DocumentIngested>();
+        foreach (var file in ordered)
+        {
+            var plan = await PlanAsync(session, file, batchFacts, records, cancellationToken).ConfigureAwait(false);
+            errors.AddRange(plan.Errors);
+            if (plan.Errors.Count == 0 && plan.New.Count > 0)
+            {
+                await StageAsync(session, file, plan, cancellationToken).ConfigureAwait(false);
+            }
+
+            results.Add(new DocumentIngested(file.Path, file.Document.Key, plan.New.Count, plan.Present));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new FactFileException(errors);
+        }
+
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return results;
+        }
+        catch (Exception exception) when (IsConcurrentWrite(exception))
+        {
+            // Another writer touched one of these documents: append them one by one, each with its own retries.
+            LogRetry(logger, $"batch of {batch.Count}", 1, exception.GetType().Name);
+            var oneByOne = new List<DocumentIngested>();
+            foreach (var file in ordered)
+            {
+                oneByOne.Add(await AppendAsync(file, batchFacts, ingestId, cancellationToken).ConfigureAwait(false));
+            }
+
+            return oneByOne;
+        }
+    }
+}

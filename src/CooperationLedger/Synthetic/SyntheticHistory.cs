@@ -1,0 +1,244 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using CooperationLedger.Actors;
+using CooperationLedger.Agreements;
+using CooperationLedger.Claims;
+using CooperationLedger.Donations;
+using CooperationLedger.Engagements;
+using CooperationLedger.Facts;
+using CooperationLedger.Ingestion;
+using CooperationLedger.Money;
+using CooperationLedger.Revisions;
+using CooperationLedger.Sources;
+using CooperationLedger.Time;
+using NodaTime;
+
+namespace CooperationLedger.Synthetic;
+
+/// <summary>
+/// A deterministic generator of realistic synthetic history, for load tests and benchmarks: documents over thirty
+/// years from 1995, each with its article text and facts (donations and grants in many currencies, claimed statistics
+/// with periods and baselines, agreements, meetings and training), with about 2% corrections and retractions of earlier
+/// facts and 1% conflicting claims. It streams: memory stays bounded whatever the size.
+/// </summary>
+/// <remarks>The same options give the same history, event for event. Instances are not shared between threads.</remarks>
+public static class SyntheticHistory
+{
+    private static readonly LocalDate Start = new(1995, 1, 1);
+    private const int SpanDays = 30 * 365;
+    private const int Remembered = 4096;
+
+    /// <summary>Generates the history, one document at a time.</summary>
+    /// <param name="options">How much, from which seed.</param>
+    /// <returns>The documents, in publication order; each fact comes before any revision of it.</returns>
+    public static IEnumerable<DocumentFacts> Generate(SyntheticHistoryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Facts, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.FactsPerDocument, 1);
+        var random = new Random(options.Seed);
+        var words = new SyntheticVocabulary();
+        var earlier = new List<IReportedFact>(Remembered);
+        var documents = (options.Facts + options.FactsPerDocument - 1) / options.FactsPerDocument;
+        var produced = 0;
+        for (var index = 0; index < documents; index++)
+        {
+            var size = Math.Min(options.FactsPerDocument, options.Facts - produced);
+            var published = Start.PlusDays((int)((long)index * SpanDays / documents));
+            var draft = new DocumentDraft(random, words, options, $"syn-{options.Seed}-{index:D7}", published, earlier);
+            var document = draft.Build(size);
+            produced += document.Facts.Count;
+            foreach (var fact in document.Facts.OfType<IReportedFact>())
+            {
+                if (earlier.Count == Remembered)
+                {
+                    earlier.RemoveAt(random.Next(Remembered));
+                }
+
+                earlier.Add(fact);
+            }
+
+            yield return document;
+        }
+    }
+
+    /// <summary>Generates the history as an asynchronous stream, for <c>Ledger.AppendManyAsync</c>.</summary>
+    /// <param name="options">How much, from which seed.</param>
+    /// <returns>The documents.</returns>
+    public static async IAsyncEnumerable<DocumentFacts> GenerateAsync(SyntheticHistoryOptions options)
+    {
+        foreach (var document in Generate(options))
+        {
+            yield return document;
+            await Task.CompletedTask.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>One document being written: its facts as sentences first, then the article, then the citations.</summary>
+    private sealed class DocumentDraft(Random random, SyntheticVocabulary words, SyntheticHistoryOptions options, string key, LocalDate published, IReadOnlyList<IReportedFact> earlier)
+    {
+        private readonly List<(string Sentence, Func<Citation, ILedgerEvent> Build, Stance Stance, Actor? Speaker, Relay? Relay)> drafts = [];
+
+        public DocumentFacts Build(int size)
+        {
+            for (var i = 0; i < size; i++)
+            {
+                Draft($"f{i:D3}");
+            }
+
+            var text = new StringBuilder($"Publication: {Pick(SyntheticVocabulary.Publications)} (synthetic document {key})\n");
+            foreach (var (sentence, _, _, _, _) in drafts)
+            {
+                text.Append('\n').Append(sentence).Append(' ').Append(Filler()).Append('\n');
+            }
+
+            var article = text.ToString();
+            var document = new SourceDocument(key, "Synthetic " + Pick(SyntheticVocabulary.Publications), ReportedDate.OnDay(published), Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(article))));
+            var quotes = new QuoteIndex(article);
+            var facts = drafts.Select(d => d.Build(new Citation(document, d.Sentence, d.Stance, d.Speaker, d.Relay, quotes.Locate(d.Sentence)))).ToArray();
+            return new DocumentFacts(document, article, facts);
+        }
+
+        private void Draft(string factKey)
+        {
+            var id = FactIds.ForFact(key, factKey);
+            var fullKey = $"{key}/{factKey}";
+            var roll = random.NextDouble();
+            var relay = new Relay(Pick(SyntheticVocabulary.Outlets), ReportedDate.OnDay(published.PlusDays(-random.Next(0, 5))));
+            if (roll < options.RevisionShare && earlier.Count > 0)
+            {
+                var target = earlier[random.Next(earlier.Count)];
+                var speaker = Pick(words.Officials);
+                if (random.NextDouble() < 0.6 && Correction(target) is { } changes)
+                {
+                    Add($"{speaker.Name} corrected the earlier report {target.Key}: {Describe(changes)}.", c => new FactCorrected(id, fullKey, target.FactId, "the source revised its figure", changes, c), Stance.Party, speaker, relay);
+                }
+                else
+                {
+                    Add($"{speaker.Name} said the earlier report {target.Key} was wrong and withdrew it.", c => new FactRetracted(id, fullKey, target.FactId, "the source withdrew the report", c), Stance.Party, speaker, relay);
+                }
+
+                return;
+            }
+
+            if (roll < options.RevisionShare + options.ConflictShare && earlier.OfType<StatisticClaimed>().FirstOrDefault(claim => random.NextDouble() < 0.05) is { } disputed)
+            {
+                var reviewer = Pick(words.Organisations);
+                var measure = disputed.Measure.WithValue(disputed.Measure.Value + random.Next(3, 30));
+                Add(
+                    $"{reviewer.Name} put the change in {disputed.Metric} by the {disputed.Subject.Name} over {disputed.Period} at {measure} rather than {disputed.Measure}.",
+                    c => disputed with { FactId = id, Key = fullKey, Claimant = reviewer, Measure = measure, Effective = ReportedDate.OnDay(published), Citation = c },
+                    Stance.Independent,
+                    reviewer,
+                    null);
+                return;
+            }
+
+            var day = ReportedDate.OnDay(published.PlusDays(-random.Next(0, 60)));
+            switch (random.Next(10))
+            {
+                case < 4:
+                    DraftDonation(id, fullKey, day, relay);
+                    break;
+                case < 7:
+                    DraftClaim(id, fullKey, day, relay);
+                    break;
+                case < 8:
+                    var parties = PickDistinct(words.Countries, 2);
+                    var areas = PickDistinct(SyntheticVocabulary.Areas, random.Next(1, 4));
+                    var stage = random.NextDouble() < 0.8 ? Stage.Realised : Stage.Pledged;
+                    var when = stage == Stage.Pledged ? ReportedDate.OnDay(published.PlusDays(random.Next(30, 400))) : day;
+                    Add($"{parties[0].Name} and {parties[1].Name} {(stage == Stage.Pledged ? "will agree" : "agreed")} on {when} to co-operate on {string.Join("; ", areas)}.", c => new AgreementSigned(id, fullKey, parties, areas, null, when, stage, null, c), Stance.Source, null, relay);
+                    break;
+                default:
+                    var people = PickDistinct(words.Officials, 2);
+                    Add($"{people[0].Name} met {people[1].Name} on {day} to discuss {Pick(SyntheticVocabulary.Areas)}.", c => new MeetingHeld(id, fullKey, MeetingKind.Meeting, people, null, [], day, Stage.Realised, null, c), Stance.Source, null, relay);
+                    break;
+            }
+        }
+
+        private void DraftDonation(Guid id, string fullKey, ReportedDate day, Relay relay)
+        {
+            var donor = random.NextDouble() < 0.15 ? Pick(words.Organisations) : Pick(words.Countries);
+            var recipient = Pick(words.Agencies);
+            var currency = new Currency(Pick(SyntheticVocabulary.Currencies));
+            var amount = random.Next(10, 50_000) * 1000m;
+            var hedged = random.NextDouble() < 0.2;
+            var equivalent = currency.Code != "USD" && random.NextDouble() < 0.3 ? new MoneyAmount(Math.Round(amount / 37m, 0) + 1, new Currency("USD"), verbatim: $"US ${Math.Round(amount / 37m, 0) + 1:N0}") : null;
+            var value = new MoneyAmount(amount, currency, hedged ? Approximation.About : Approximation.Exact, verbatim: $"{(hedged ? "around " : string.Empty)}{amount:N0} {currency}", statedEquivalents: equivalent is null ? [] : [equivalent]);
+            var stage = random.NextDouble() < 0.4 ? Stage.Pledged : random.NextDouble() < 0.15 ? Stage.Committed : Stage.Realised;
+            var when = stage == Stage.Realised ? day : ReportedDate.OnDay(published.PlusDays(random.Next(0, 365)));
+            var speaker = Pick(words.Officials);
+            var items = PickDistinct(SyntheticVocabulary.Items, random.Next(1, 3));
+            var verb = stage == Stage.Realised ? "handed over" : "will hand over";
+            var sentence = $"{donor.Name} {verb} {string.Join(" and ", items)} worth {value.Verbatim}{(equivalent is null ? string.Empty : $" ({equivalent.Verbatim})")} to the {recipient.Name}, {speaker.Name} said.";
+            if (random.NextDouble() < 0.7)
+            {
+                Add(sentence, c => new EquipmentDonated(id, fullKey, donor, recipient, null, items, value, when, stage, null, c), Stance.Party, speaker, relay);
+            }
+            else
+            {
+                Add(sentence, c => new GrantProvided(id, fullKey, donor, recipient, "equipment and training", value, when, stage, null, c), Stance.Party, speaker, relay);
+            }
+        }
+
+        private void DraftClaim(Guid id, string fullKey, ReportedDate day, Relay relay)
+        {
+            var claimant = Pick(words.Officials);
+            var subject = words.Agencies.First(agency => agency.Id == claimant.MemberOf);
+            var metric = Pick(SyntheticVocabulary.Metrics);
+            var year = published.Year - 1;
+            var months = random.Next(3, 13);
+            var period = ReportedDate.MonthsFrom(new YearMonth(year, 1), new YearMonth(year, months));
+            var baseline = ReportedDate.MonthsFrom(new YearMonth(year - 1, 1), new YearMonth(year - 1, months));
+            var value = random.Next(-300, 800) / 10m;
+            var measure = new StatisticMeasure(StatisticKind.PercentChange, value, "percent", $"{Math.Abs(value).ToString("0.#", CultureInfo.InvariantCulture)}% {(value < 0 ? "less" : "more")}");
+            Add(
+                $"{claimant.Name} said the {subject.Name} recorded {measure.Verbatim} {metric} in {period} than in {baseline}.",
+                c => new StatisticClaimed(id, fullKey, claimant, subject, metric, measure, period, baseline, day, Stage.Reported, $"{subject.Id}-{metric.Replace(' ', '-')}-{period}", c),
+                Stance.Party,
+                claimant,
+                relay);
+        }
+
+        private Correction? Correction(IReportedFact target) => target switch
+        {
+            EquipmentDonated { Value: { } value } => new Correction(new MoneyAmount(value.Amount + 1000m, value.Currency, value.Approximation, value.UpperBound, value.Verbatim), null, null, null),
+            GrantProvided { Value: { } value } => new Correction(new MoneyAmount(value.Amount + 1000m, value.Currency, value.Approximation, value.UpperBound, value.Verbatim), null, null, null),
+            StatisticClaimed claim => new Correction(null, claim.Measure.Value - 2.5m, null, null),
+            _ => null,
+        };
+
+        private static string Describe(Correction changes) =>
+            changes.Value is { } value ? $"the amount was {value}" : $"the figure was {changes.StatisticValue?.ToString("0.##", CultureInfo.InvariantCulture)}";
+
+        private void Add(string sentence, Func<Citation, ILedgerEvent> build, Stance stance, Actor? speaker, Relay? relay) =>
+            drafts.Add((sentence, build, stance, speaker, relay));
+
+        private string Filler() => random.Next(4) switch
+        {
+            0 => "Officials did not give further details, and the figures could not be independently verified.",
+            1 => "The announcement came as regional governments stepped up contacts on security matters over the past year.",
+            2 => "Observers noted that similar commitments had been made before, with mixed results on the ground.",
+            _ => "The statement was carried by several regional outlets and repeated at a press briefing later that day.",
+        };
+
+        private T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
+
+        private IReadOnlyList<T> PickDistinct<T>(IReadOnlyList<T> items, int count)
+        {
+            var chosen = new List<T>(count);
+            while (chosen.Count < count)
+            {
+                var item = Pick(items);
+                if (!chosen.Contains(item))
+                {
+                    chosen.Add(item);
+                }
+            }
+
+            return chosen;
+        }
+    }
+}

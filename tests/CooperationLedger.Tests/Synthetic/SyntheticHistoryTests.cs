@@ -1,0 +1,105 @@
+using CooperationLedger.Agreements;
+using CooperationLedger.Claims;
+using CooperationLedger.Donations;
+using CooperationLedger.Facts;
+using CooperationLedger.Ingestion;
+using CooperationLedger.Revisions;
+using CooperationLedger.Synthetic;
+using CooperationLedger.Tests.Support;
+using CooperationLedger.Time;
+using CooperationLedger.Timeline;
+using Marten;
+using NodaTime;
+
+namespace CooperationLedger.Tests.Synthetic;
+
+/// <summary>
+/// Given a generated history of 2,000 facts appended through the bulk path, the projections answer every as-of query
+/// exactly as folding all events in memory does.
+/// </summary>
+public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory history) : IClassFixture<SyntheticHistoryTests.LoadedHistory>
+{
+    private static readonly SyntheticHistoryOptions Options = new(Facts: 2000, Seed: 7);
+
+    private LedgerFixture fixture => history.Ledger;
+
+    [Fact]
+    public void The_generator_is_deterministic_and_has_revisions_and_conflicts_in_the_stated_shares()
+    {
+        var first = SyntheticHistory.Generate(Options).SelectMany(document => document.Facts).ToArray();
+        var second = SyntheticHistory.Generate(Options).SelectMany(document => document.Facts).ToArray();
+
+        first.Should().HaveCount(2000);
+        first.Select(FactFingerprint.Of).Should().Equal(second.Select(FactFingerprint.Of));
+        first.Count(fact => fact is IRevision).Should().BeInRange(20, 70, "about 2% revise an earlier fact");
+        first.OfType<StatisticClaimed>().GroupBy(claim => claim.Matter).Should().Contain(group => group.Count() > 1, "about 1% are conflicting claims");
+        first.Select(fact => fact.Citation.Document.Key).Distinct().Should().HaveCount(100);
+    }
+
+    [Fact]
+    public async Task The_bulk_path_appends_everything_once_and_a_second_load_appends_nothing()
+    {
+        history.FirstLoad.FactsAppended.Should().Be(2000);
+        var again = await fixture.Ledger.AppendManyAsync(SyntheticHistory.GenerateAsync(Options), batchFacts: 500);
+
+        again.FactsAppended.Should().Be(0);
+        again.FactsAlreadyPresent.Should().Be(2000);
+        (await fixture.Ledger.VerifyAsync()).QuotesVerified.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task As_of_answers_equal_the_naive_fold_of_every_event(int seed)
+    {
+        var events = await AllEventsAsync();
+        var random = new Random(seed);
+        var recorded = events[random.Next(events.Count)].RecordedAt;
+        var asOf = new AsOf
+        {
+            Effective = new LocalDate(1995 + random.Next(30), 1 + random.Next(12), 1),
+            KnownOn = new LocalDate(1995 + random.Next(30), 1 + random.Next(12), 1),
+            RecordedAt = seed == 3 ? null : recorded,
+            Rule = seed == 2 ? DateRule.Possibly : DateRule.Certainly,
+        };
+        var replay = EventReplay.Fold(events.Where(e => asOf.IncludesRecorded(e.RecordedAt)));
+
+        var donors = await fixture.Ledger.GetDonorTotalsAsync(asOf);
+        var claims = await fixture.Ledger.GetClaimedStatisticsAsync(asOf);
+        var agreements = await fixture.Ledger.GetAgreementsAsync(asOf);
+        var timeline = await fixture.Ledger.GetTimelineAsync(asOf, "KG");
+
+        donors.Totals.Should().NotBeEmpty();
+        Json(donors).Should().Be(Json(DonorTotalsAnswer.From(replay.Donations, asOf, DonationFilter.None)));
+        Json(claims).Should().Be(Json(ClaimedStatisticsAnswer.From(replay.Claims, asOf, ClaimFilter.None)));
+        Json(agreements).Should().Be(Json(AgreementsAnswer.From(replay.Agreements, asOf, null)));
+        Json(timeline).Should().Be(Json(TimelineAnswer.From(replay.Timeline, asOf, ["kg"])));
+    }
+
+    private static string Json(object answer) => System.Text.Json.JsonSerializer.Serialize(answer, answer.GetType(), FactFingerprint.Json);
+
+    private async Task<IReadOnlyList<(object Data, Instant RecordedAt)>> AllEventsAsync()
+    {
+        await using var session = fixture.Ledger.Store.QuerySession();
+        var events = await session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync();
+        return events.Select(e => (e.Data, Instant.FromDateTimeOffset(e.Timestamp))).ToArray();
+    }
+
+    /// <summary>The history, loaded once for the class through the bulk path, with recorded times 10 ms apart.</summary>
+    public sealed class LoadedHistory : IAsyncLifetime
+    {
+        public LedgerFixture Ledger { get; } = new();
+
+        public IngestReport FirstLoad { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            await Ledger.InitializeAsync();
+            Ledger.Clock.AutoAdvance = Duration.FromMilliseconds(10);
+            FirstLoad = await Ledger.Ledger.AppendManyAsync(SyntheticHistory.GenerateAsync(Options), batchFacts: 500);
+        }
+
+        public Task DisposeAsync() => Ledger.DisposeAsync();
+    }
+}
