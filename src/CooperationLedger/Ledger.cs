@@ -111,6 +111,21 @@ public sealed partial class Ledger : IAsyncDisposable
         return new Ingestor(store, logger).AppendManyAsync(documents, batchFacts, progress, cancellationToken);
     }
 
+    /// <summary>
+    /// Rebuilds every projection from the events: for recovery, or after a change to what a projection keeps. Queries
+    /// see partial answers while it runs.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the rebuild.</param>
+    /// <returns>A task that completes when every projection is rebuilt.</returns>
+    public async Task RebuildProjectionsAsync(CancellationToken cancellationToken = default)
+    {
+        using var daemon = await store.BuildProjectionDaemonAsync().ConfigureAwait(false);
+        foreach (var projection in Hosting.LedgerStoreOptionsExtensions.ProjectionTypes)
+        {
+            await daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(30), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Releases the store and connections the ledger created; a store passed in is left to its owner.</summary>
     /// <returns>A task that completes when released.</returns>
     public ValueTask DisposeAsync() => owned?.DisposeAsync() ?? ValueTask.CompletedTask;

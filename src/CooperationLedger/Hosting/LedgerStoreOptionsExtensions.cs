@@ -15,6 +15,10 @@ namespace CooperationLedger.Hosting;
 /// <summary>Adds the ledger to a Marten store: its events under stable names, its inline projections and its indexes.</summary>
 public static class LedgerStoreOptionsExtensions
 {
+    /// <summary>Gets the types of the ledger's projections (registered one by one in <see cref="AddCooperationLedger"/>).</summary>
+    internal static IReadOnlyList<Type> ProjectionTypes { get; } =
+        [typeof(DonationProjection), typeof(StatisticClaimProjection), typeof(AgreementProjection), typeof(TimelineProjection)];
+
     /// <summary>
     /// Registers the ledger's events (under their stable snake_case names), its inline projections, its documents and
     /// their indexes on <paramref name="options"/>, leaving everything else about the store as the application set it.

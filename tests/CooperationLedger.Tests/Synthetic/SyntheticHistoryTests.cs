@@ -77,6 +77,24 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
         Json(timeline).Should().Be(Json(TimelineAnswer.From(replay.Timeline, asOf, ["kg"])));
     }
 
+    [Fact]
+    public async Task A_full_rebuild_of_the_projections_gives_the_same_answers()
+    {
+        var asOf = new AsOf { KnownOn = new LocalDate(2010, 6, 30) };
+        var before = Json(await fixture.Ledger.GetDonorTotalsAsync(asOf)) + Json(await fixture.Ledger.GetTimelineAsync(asOf, "KZ"));
+        await using (var session = fixture.Ledger.Store.LightweightSession())
+        {
+            session.DeleteWhere<DonationEntry>(entry => true);
+            session.DeleteWhere<TimelineEntry>(entry => true);
+            await session.SaveChangesAsync();
+        }
+
+        (await fixture.Ledger.GetDonorTotalsAsync(asOf)).Totals.Should().BeEmpty("the projections were emptied");
+        await fixture.Ledger.RebuildProjectionsAsync();
+
+        (Json(await fixture.Ledger.GetDonorTotalsAsync(asOf)) + Json(await fixture.Ledger.GetTimelineAsync(asOf, "KZ"))).Should().Be(before);
+    }
+
     private static string Json(object answer) => System.Text.Json.JsonSerializer.Serialize(answer, answer.GetType(), FactFingerprint.Json);
 
     private async Task<IReadOnlyList<(object Data, Instant RecordedAt)>> AllEventsAsync()
