@@ -1,0 +1,30 @@
+using System.Diagnostics;
+
+namespace CooperationLedger.Benchmarks;
+
+/// <summary>
+/// Samples this process's working set every 50 ms while it runs, after a compacting collection, so that the peak it
+/// reports belongs to the work it watched rather than to what ran before.
+/// </summary>
+internal sealed class MemorySampler : IDisposable
+{
+    private readonly Timer timer;
+    private long peak;
+
+    public MemorySampler()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        peak = Current();
+        timer = new Timer(_ => Interlocked.Exchange(ref peak, Math.Max(Interlocked.Read(ref peak), Current())), null, 0, 50);
+    }
+
+    public long PeakBytes => Math.Max(Interlocked.Read(ref peak), Current());
+
+    public void Dispose() => timer.Dispose();
+
+    private static long Current()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.WorkingSet64;
+    }
+}

@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using CooperationLedger;
+using CooperationLedger.Benchmarks;
+using CooperationLedger.Claims;
+using CooperationLedger.Donations;
+using CooperationLedger.Facts;
+using CooperationLedger.Hosting;
+using CooperationLedger.Ingestion;
+using CooperationLedger.LocalCluster;
+using CooperationLedger.Synthetic;
+using CooperationLedger.Time;
+using JasperFx.Events;
+using Marten;
+using NodaTime;
+using Npgsql;
+using NpgsqlTypes;
+
+var settings = BenchmarkSettings.Parse(args);
+var history = new SyntheticHistoryOptions(settings.MaxFacts, settings.Seed);
+Console.WriteLine($"CooperationLedger benchmark: sizes {string.Join(", ", settings.Sizes.Select(size => size.ToString("N0", CultureInfo.InvariantCulture)))}, seed {settings.Seed}");
+Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+
+await using var cluster = await LocalPostgresCluster.StartTemporaryAsync();
+var connectionString = await cluster.EnsureDatabaseAsync("bench");
+var results = new Results(settings.Sizes);
+
+// 0. What generating the history costs alone, so that it can be seen inside every rate below.
+var watch = Stopwatch.StartNew();
+var generated = SyntheticHistory.Generate(history).Sum(document => document.Facts.Count);
+results.GenerationPerSecond = generated / watch.Elapsed.TotalSeconds;
+Console.WriteLine($"generated {generated:N0} events in {watch.Elapsed.TotalSeconds:0.0} s");
+
+// 2 and 3 and 4. Ingest through the public API, size by size, with as-of queries and the naive replay at each size.
+var clock = SystemClock.Instance;
+await using (var ledger = Ledger.Connect(connectionString, new LedgerStoreSettings { Schema = "bench_api" }, clock))
+{
+    await ledger.MigrateAsync();
+    using var documents = SyntheticHistory.Generate(history).GetEnumerator();
+    var appended = 0;
+    var ingestTime = TimeSpan.Zero;
+    var firstRecorded = clock.GetCurrentInstant();
+    using (var memory = new MemorySampler())
+    {
+        foreach (var size in settings.Sizes)
+        {
+            watch.Restart();
+            var report = await ledger.AppendManyAsync(Take(documents, size - appended), batchFacts: 1000);
+            ingestTime += watch.Elapsed;
+            appended += report.FactsAppended;
+            Console.WriteLine($"ingested {appended:N0} events ({report.FactsAppended / watch.Elapsed.TotalSeconds:N0}/s for this step)");
+            results.IngestPeakBytes = Math.Max(results.IngestPeakBytes, memory.PeakBytes);
+            await MeasureQueriesAsync(ledger, size, firstRecorded, clock.GetCurrentInstant());
+        }
+    }
+
+    results.ApiPerSecond = appended / ingestTime.TotalSeconds;
+
+    // 5. A full rebuild of every projection from the events.
+    watch.Restart();
+    await ledger.RebuildProjectionsAsync();
+    results.RebuildPerSecond = appended / watch.Elapsed.TotalSeconds;
+    Console.WriteLine($"rebuilt the projections from {appended:N0} events in {watch.Elapsed.TotalSeconds:0.0} s");
+}
+
+// 1. The physical limit: the same events, serialized, written with binary COPY into a plain table.
+await using (var dataSource = NpgsqlDataSource.Create(connectionString))
+{
+    await using (var create = dataSource.CreateCommand("create table raw_events (id uuid primary key, stream_id uuid not null, version int not null, type text not null, data jsonb not null, recorded timestamptz not null)"))
+    {
+        await create.ExecuteNonQueryAsync();
+    }
+
+    watch.Restart();
+    await using var connection = await dataSource.OpenConnectionAsync();
+    await using (var copy = await connection.BeginBinaryImportAsync("copy raw_events (id, stream_id, version, type, data, recorded) from stdin (format binary)"))
+    {
+        foreach (var document in SyntheticHistory.Generate(history))
+        {
+            var stream = FactIds.ForDocument(document.Document.Key);
+            var version = 0;
+            foreach (var fact in document.Facts)
+            {
+                await copy.StartRowAsync();
+                await copy.WriteAsync(fact.FactId, NpgsqlDbType.Uuid);
+                await copy.WriteAsync(stream, NpgsqlDbType.Uuid);
+                await copy.WriteAsync(++version, NpgsqlDbType.Integer);
+                await copy.WriteAsync(FactTypes.AliasOf(fact), NpgsqlDbType.Text);
+                await copy.WriteAsync(JsonSerializer.Serialize(fact, fact.GetType(), FactFingerprint.Json), NpgsqlDbType.Jsonb);
+                await copy.WriteAsync(DateTime.UtcNow, NpgsqlDbType.TimestampTz);
+            }
+        }
+
+        await copy.CompleteAsync();
+    }
+
+    results.CopyPerSecond = generated / watch.Elapsed.TotalSeconds;
+    Console.WriteLine($"raw binary COPY of {generated:N0} events: {results.CopyPerSecond:N0}/s");
+}
+
+// 2, beside it. Marten's own COPY-based bulk event append of the same events (no projections, no index of facts).
+await using (var bulk = Ledger.Connect(connectionString, new LedgerStoreSettings { Schema = "bench_bulk" }))
+{
+    await bulk.MigrateAsync();
+    var store = (DocumentStore)bulk.Store;
+    var registry = (IEventRegistry)store.Options.Events;
+    watch.Restart();
+    var actions = new List<StreamAction>();
+    foreach (var document in SyntheticHistory.Generate(history))
+    {
+        actions.Add(StreamAction.Start(registry, FactIds.ForDocument(document.Document.Key), document.Facts.Cast<object>().ToArray()));
+        if (actions.Count == 500)
+        {
+            await store.BulkInsertEventsAsync(actions, 1000);
+            actions.Clear();
+        }
+    }
+
+    if (actions.Count > 0)
+    {
+        await store.BulkInsertEventsAsync(actions, 1000);
+    }
+
+    results.MartenBulkPerSecond = generated / watch.Elapsed.TotalSeconds;
+    Console.WriteLine($"Marten BulkInsertEventsAsync of {generated:N0} events: {results.MartenBulkPerSecond:N0}/s");
+}
+
+results.Print(Console.Out);
+await File.WriteAllTextAsync(settings.Output, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
+Console.WriteLine($"Results written to {Path.GetFullPath(settings.Output)}");
+return 0;
+
+async Task MeasureQueriesAsync(Ledger ledger, int size, Instant firstRecorded, Instant lastRecorded)
+{
+    var random = new Random(settings.Seed + size);
+    var donors = new Latencies();
+    var claims = new Latencies();
+    var agreements = new Latencies();
+    var naive = new Latencies();
+    var span = (lastRecorded - firstRecorded).TotalTicks;
+    AsOf RandomAsOf() => new()
+    {
+        Effective = new LocalDate(1995, 1, 1).PlusDays(random.Next(31 * 365)),
+        KnownOn = new LocalDate(1995, 1, 1).PlusDays(random.Next(31 * 365)),
+        RecordedAt = firstRecorded + Duration.FromTicks((long)(span * random.NextDouble())),
+    };
+
+    await ledger.GetDonorTotalsAsync(RandomAsOf()); // warm up
+    for (var i = 0; i < settings.Queries; i++)
+    {
+        donors.Add(await TimeAsync(() => ledger.GetDonorTotalsAsync(RandomAsOf())));
+        claims.Add(await TimeAsync(() => ledger.GetClaimedStatisticsAsync(RandomAsOf(), new ClaimFilter(Metric: "heroin seized"))));
+        agreements.Add(await TimeAsync(() => ledger.GetAgreementsAsync(RandomAsOf(), "KG")));
+    }
+
+    var naiveRuns = size >= 1_000_000 ? 2 : 5;
+    for (var i = 0; i < naiveRuns; i++)
+    {
+        var asOf = RandomAsOf();
+        naive.Add(await TimeAsync(async () =>
+        {
+            await using var session = ledger.Store.QuerySession();
+            var limit = asOf.RecordedAt!.Value.ToDateTimeOffset();
+            var events = await session.Events.QueryAllRawEvents().Where(e => e.Timestamp <= limit).OrderBy(e => e.Sequence).ToListAsync();
+            var replay = EventReplay.Fold(events.Select(e => (e.Data, Instant.FromDateTimeOffset(e.Timestamp))));
+            return DonorTotalsAnswer.From(replay.Donations, asOf, DonationFilter.None);
+        }));
+    }
+
+    results.Queries[size] = new QueryResults(donors.Median, donors.P95, claims.Median, claims.P95, agreements.Median, agreements.P95, naive.Median, naive.Count);
+    Console.WriteLine($"  at {size:N0}: donors median {donors.Median:0.0} ms, claims {claims.Median:0.0} ms, agreements {agreements.Median:0.0} ms, naive replay {naive.Median:0} ms");
+}
+
+static async Task<TimeSpan> TimeAsync<T>(Func<Task<T>> query)
+{
+    var started = Stopwatch.GetTimestamp();
+    await query();
+    return Stopwatch.GetElapsedTime(started);
+}
+
+static async IAsyncEnumerable<DocumentFacts> Take(IEnumerator<DocumentFacts> documents, int facts)
+{
+    var taken = 0;
+    while (taken < facts && documents.MoveNext())
+    {
+        taken += documents.Current.Facts.Count;
+        yield return documents.Current;
+    }
+
+    await Task.CompletedTask;
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace CooperationLedger.Benchmarks;
+
+/// <summary>Latencies of the as-of queries at one size, in milliseconds, and of the naive replay.</summary>
+internal sealed record QueryResults(double DonorsMedian, double DonorsP95, double ClaimsMedian, double ClaimsP95, double AgreementsMedian, double AgreementsP95, double NaiveMedian, int NaiveRuns);
+
+/// <summary>Everything one run measured, printed as a Markdown table and written as JSON.</summary>
+internal sealed class Results(IReadOnlyList<int> sizes)
+{
+    public IReadOnlyList<int> Sizes { get; } = sizes;
+
+    public double GenerationPerSecond { get; set; }
+
+    public double CopyPerSecond { get; set; }
+
+    public double ApiPerSecond { get; set; }
+
+    public double MartenBulkPerSecond { get; set; }
+
+    public double RebuildPerSecond { get; set; }
+
+    public long IngestPeakBytes { get; set; }
+
+    public Dictionary<int, QueryResults> Queries { get; } = [];
+
+    public void Print(TextWriter output)
+    {
+        string N(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
+        string Ms(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
+        output.WriteLine();
+        output.WriteLine($"| measurement | result | target |");
+        output.WriteLine($"| --- | --- | --- |");
+        output.WriteLine($"| generating the history alone | {N(GenerationPerSecond)} events/s | |");
+        output.WriteLine($"| (1) raw binary COPY into a plain table | {N(CopyPerSecond)} events/s | the physical limit |");
+        output.WriteLine($"| (2) ingest through the public API, projections current | {N(ApiPerSecond)} events/s = {ApiPerSecond / CopyPerSecond:P1} of (1) | at least 50% of (1) |");
+        output.WriteLine($"| (2) beside it: Marten BulkInsertEventsAsync, no projections | {N(MartenBulkPerSecond)} events/s = {MartenBulkPerSecond / CopyPerSecond:P1} of (1) | the anchor |");
+        foreach (var size in Sizes)
+        {
+            var q = Queries[size];
+            output.WriteLine($"| (3) as-of at {N(size)}: donor totals / claims / agreements, median (p95) | {Ms(q.DonorsMedian)} ({Ms(q.DonorsP95)}) / {Ms(q.ClaimsMedian)} ({Ms(q.ClaimsP95)}) / {Ms(q.AgreementsMedian)} ({Ms(q.AgreementsP95)}) ms | median at most 20 ms at 1M |");
+            output.WriteLine($"| (4) naive replay at {N(size)}: donor totals, median of {q.NaiveRuns} | {Ms(q.NaiveMedian)} ms = {q.NaiveMedian / q.DonorsMedian:N0} x (3) | (3) at least 100 x faster |");
+        }
+
+        var first = Queries[Sizes[0]];
+        var last = Queries[Sizes[^1]];
+        output.WriteLine($"| (3) growth of the donor-totals median, {N(Sizes[0])} to {N(Sizes[^1])} | {last.DonorsMedian / first.DonorsMedian:0.0} x | at most 3 x |");
+        output.WriteLine($"| (5) full projection rebuild | {N(RebuildPerSecond)} events/s | at least 20,000 events/s |");
+        output.WriteLine($"| (6) peak working set while ingesting {N(Sizes[^1])} facts | {IngestPeakBytes / (1024 * 1024)} MB | within 500 MB |");
+    }
+}
