@@ -58,7 +58,7 @@ public sealed partial class Ledger
             {
                 problems.Add(new QuoteProblem(fact.FactId, fact.Key, $"the document '{citation.Document.Key}' is not stored."));
             }
-            else if (Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(stored.ArticleText))) != citation.Document.ContentSha256)
+            else if (SourceDocument.FingerprintOf(stored.ArticleText) != citation.Document.ContentSha256)
             {
                 problems.Add(new QuoteProblem(fact.FactId, fact.Key, "the stored document's text differs from the text the quote was checked against."));
             }

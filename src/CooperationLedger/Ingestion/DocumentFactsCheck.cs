@@ -14,7 +14,7 @@ internal static class DocumentFactsCheck
         var document = facts.Document ?? throw new ArgumentException("A document is required.", nameof(facts));
         var label = $"(document {document.Key})";
         var errors = new List<FactFileError>();
-        if (Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(facts.ArticleText ?? string.Empty))) != document.ContentSha256)
+        if (SourceDocument.FingerprintOf(facts.ArticleText ?? string.Empty) != document.ContentSha256)
         {
             errors.Add(new FactFileError(label, null, "document.contentSha256", "is not the SHA-256 of the article text given."));
         }

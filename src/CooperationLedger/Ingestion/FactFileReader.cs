@@ -176,7 +176,7 @@ internal static partial class FactFileReader
             articleText = readArticle(articlePath, fields.Sink);
             if (articleText is not null)
             {
-                fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(articleText)));
+                fingerprint = SourceDocument.FingerprintOf(articleText);
             }
         }
 

@@ -63,6 +63,15 @@ public sealed partial record SourceDocument
         Language = Preconditions.CheckText(language, nameof(language), 35);
     }
 
+    /// <summary>Computes the content fingerprint of an article's text: the SHA-256 of its UTF-8 bytes, in lower-case hex.</summary>
+    /// <param name="articleText">The article's full text.</param>
+    /// <returns>The fingerprint to pass as <c>contentSha256</c>.</returns>
+    public static string FingerprintOf(string articleText)
+    {
+        ArgumentNullException.ThrowIfNull(articleText);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(articleText)));
+    }
+
     /// <summary>Gets the document's stable key.</summary>
     public string Key { get; }
 
