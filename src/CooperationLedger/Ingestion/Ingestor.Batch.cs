@@ -68,6 +68,7 @@ internal sealed partial class Ingestor
         await using var session = store.LightweightSession();
         session.CorrelationId = ingestId;
         session.LastModifiedBy = Environment.UserName;
+        await LockRevisedFactsAsync(session, ordered.SelectMany(file => file.Events), cancellationToken).ConfigureAwait(false);
         var records = await LoadRecordsAsync(session, ordered, cancellationToken).ConfigureAwait(false);
         var results = new List<DocumentIngested>();
         foreach (var file in ordered)

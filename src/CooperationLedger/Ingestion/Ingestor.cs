@@ -3,6 +3,7 @@ using CooperationLedger.Sources;
 using JasperFx;
 using Marten;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace CooperationLedger.Ingestion;
 
@@ -114,6 +115,7 @@ internal sealed partial class Ingestor(IDocumentStore store, ILogger logger)
                 return new DocumentIngested(file.Path, file.Document.Key, 0, plan.Present);
             }
 
+            await LockRevisedFactsAsync(session, plan.New, cancellationToken).ConfigureAwait(false);
             await StageAsync(session, file, streamSeen ? plan with { StreamExists = true } : plan, cancellationToken).ConfigureAwait(false);
             try
             {
@@ -155,6 +157,32 @@ internal sealed partial class Ingestor(IDocumentStore store, ILogger logger)
 
         session.Store(new StoredDocument(file.Document.Key, file.Document, file.ArticleText));
     }
+
+    /// <summary>
+    /// Takes a transaction-scoped advisory lock on every fact the events revise, in a fixed order, before the inline
+    /// projections load those facts' entries: two writers revising the same fact at once then take turns, and neither
+    /// overwrites the other's revision.
+    /// </summary>
+    private static async Task LockRevisedFactsAsync(IDocumentSession session, IEnumerable<ILedgerEvent> events, CancellationToken cancellationToken)
+    {
+        var revised = events.OfType<IRevision>().Select(revision => revision.Revises).Distinct().Order().ToArray();
+        if (revised.Length == 0)
+        {
+            return;
+        }
+
+        await session.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var id in revised)
+        {
+            await using var command = new NpgsqlCommand("select pg_advisory_xact_lock($1)", session.Connection)
+            {
+                Parameters = { new() { Value = LockKey(id) } },
+            };
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static long LockKey(Guid factId) => BitConverter.ToInt64(factId.ToByteArray(), 0) ^ 0x4C45444745520000L;
 
     private static bool IsConcurrentWrite(Exception exception) =>
         exception is ConcurrencyException or DocumentAlreadyExistsException or JasperFx.Events.ExistingStreamIdCollisionException

@@ -1,0 +1,79 @@
+using CooperationLedger.Actors;
+using CooperationLedger.Claims;
+using CooperationLedger.Facts;
+using CooperationLedger.Ingestion;
+using CooperationLedger.Revisions;
+using CooperationLedger.Sources;
+using CooperationLedger.Tests.Support;
+using CooperationLedger.Time;
+using Marten;
+using NodaTime;
+
+namespace CooperationLedger.Tests.Reliability;
+
+/// <summary>
+/// Sixteen writers at once ingest the same seed documents and each append a correction of the same claimed statistic:
+/// no event is lost or duplicated, and the projections equal a replay of every event.
+/// </summary>
+public sealed class ConcurrentWriterTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>
+{
+    private const int Writers = 16;
+    private static readonly Guid DcaClaim = FactIds.ForFact("edm-2006-v3-i223", "dca-narcotics-seized-2006");
+
+    [Fact]
+    public async Task Sixteen_writers_lose_and_duplicate_nothing_and_the_projections_equal_a_replay()
+    {
+        var ledgers = Enumerable.Range(0, Writers).Select(_ => Ledger.Connect(database.ConnectionString)).ToArray();
+        try
+        {
+            await ledgers[0].MigrateAsync();
+            var start = new TaskCompletionSource();
+            var writers = ledgers.Select((ledger, writer) => Task.Run(async () =>
+            {
+                await start.Task;
+                await ledger.IngestAsync([Seeds.Facts]);
+                await ledger.AppendAsync(CorrectionFrom(writer));
+            })).ToArray();
+            start.SetResult();
+            await Task.WhenAll(writers);
+
+            await using var session = ledgers[0].Store.QuerySession();
+            var events = await session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync();
+            var seedFacts = Seeds.FactFiles.Sum(file => FactFileReader.Read(file).Events.Count);
+            events.Should().HaveCount(seedFacts + Writers);
+            events.Select(e => ((ILedgerEvent)e.Data).FactId).Should().OnlyHaveUniqueItems();
+
+            var claim = await session.LoadAsync<StatisticClaimEntry>(DcaClaim);
+            claim!.Revisions.Should().HaveCount(Writers, "every writer's correction is kept");
+            var replay = EventReplay.Fold(events.Select(e => (e.Data, Instant.FromDateTimeOffset(e.Timestamp))));
+            var asOf = AsOf.Now;
+            Json(await ledgers[0].GetClaimedStatisticsAsync(asOf)).Should().Be(Json(ClaimedStatisticsAnswer.From(replay.Claims, asOf, ClaimFilter.None)));
+            Json(await ledgers[0].GetTimelineAsync(asOf, "KG")).Should().Be(Json(Timeline.TimelineAnswer.From(replay.Timeline, asOf, ["kg"])));
+        }
+        finally
+        {
+            foreach (var ledger in ledgers)
+            {
+                await ledger.DisposeAsync();
+            }
+        }
+    }
+
+    private static DocumentFacts CorrectionFrom(int writer)
+    {
+        var key = $"desk-{writer:D2}-revision";
+        var text = $"Desk {writer} note\n\nThe agency's figure for January to September 2006 should read {30 + writer}.5% more, the desk was told.\n";
+        var document = new SourceDocument(key, $"Desk {writer}", ReportedDate.OnDay(new LocalDate(2007, 1, 1 + writer)), SourceDocument.FingerprintOf(text));
+        var quote = $"should read {30 + writer}.5% more";
+        var correction = new FactCorrected(
+            FactIds.ForFact(key, "correction"),
+            $"{key}/correction",
+            DcaClaim,
+            "the desk was told another figure",
+            new Correction(null, 30 + writer + 0.5m, null, null),
+            new Citation(document, quote, Stance.Unknown, location: QuoteVerifier.Locate(text, quote)));
+        return new DocumentFacts(document, text, [correction]);
+    }
+
+    private static string Json(object answer) => System.Text.Json.JsonSerializer.Serialize(answer, answer.GetType(), FactFingerprint.Json);
+}
