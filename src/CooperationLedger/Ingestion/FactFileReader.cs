@@ -115,7 +115,13 @@ internal static partial class FactFileReader
         catch (YamlException exception)
         {
             var message = exception.InnerException?.Message ?? exception.Message;
-            sink.Add(null, null, $"is not valid YAML: {message}", null);
+            sink.Add(null, null, $"is not valid YAML: {message} (line {exception.Start.Line}).", null);
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up this way on some unclosed flow collections.
+            sink.Add(null, null, "is not valid YAML: the parser stopped; look for a bracket, brace or quote that is not closed.", null);
             return null;
         }
     }

@@ -1,0 +1,63 @@
+using CooperationLedger.Ingestion;
+using CooperationLedger.Tests.Support;
+using Marten;
+
+namespace CooperationLedger.Tests.Reliability;
+
+/// <summary>Every file of the malformed corpus (one defect each) is refused with file, fact, field and reason, and nothing is appended.</summary>
+public sealed class MalformedInputTests(LedgerFixture fixture) : IClassFixture<LedgerFixture>
+{
+    private static readonly string Corpus = Path.Combine(AppContext.BaseDirectory, "Fixtures", "malformed");
+
+    public static TheoryData<string> MalformedFiles => new(Directory.GetFiles(Corpus, "*.yaml").Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
+
+    [Fact]
+    public void The_corpus_has_at_least_forty_files_and_its_base_is_valid()
+    {
+        Directory.GetFiles(Corpus, "*.yaml").Should().HaveCountGreaterThanOrEqualTo(40);
+        FactFileReader.Read(Fixtures.FactFile("malformed-base")).Events.Should().HaveCount(2);
+    }
+
+    [Theory]
+    [MemberData(nameof(MalformedFiles))]
+    public async Task A_malformed_file_is_refused_with_where_and_why_and_nothing_is_appended(string name)
+    {
+        var path = Path.Combine(Corpus, name);
+        var before = await CountEventsAsync();
+
+        var act = () => fixture.Ledger.IngestAsync([path]);
+
+        var errors = (await act.Should().ThrowAsync<FactFileException>()).Which.Errors;
+        errors.Should().NotBeEmpty().And.OnlyContain(error => error.File.EndsWith(name, StringComparison.Ordinal) || error.File.EndsWith(".txt", StringComparison.Ordinal));
+        errors.Should().OnlyContain(error => error.Reason.Length > 10);
+        (await CountEventsAsync()).Should().Be(before);
+
+        var cli = await CliRunner.InProcessAsync(new Dictionary<string, string?> { ["COOPERATIONLEDGER_CONNECTION"] = fixture.ConnectionString }, "ingest", path);
+        cli.ExitCode.Should().Be(1);
+        cli.Error.Should().Contain("nothing was appended");
+    }
+
+    [Theory]
+    [InlineData("unknown-fact-field", "radio-sets", "facts[0].colour")]
+    [InlineData("quote-not-in-article", "heroin-2009", "facts[1].citation.quote")]
+    [InlineData("unknown-currency", "radio-sets", "facts[0].value.currency")]
+    [InlineData("impossible-day", "heroin-2009", "facts[1].date")]
+    [InlineData("effective-after-publication", "heroin-2009", "date")]
+    [InlineData("unknown-actor", "radio-sets", "facts[0].donor")]
+    [InlineData("duplicate-fact-key", "radio-sets", "facts[1].key")]
+    [InlineData("control-character", "heroin-2009", "facts[1].metric")]
+    [InlineData("huge-quote", "heroin-2009", "facts[1].citation.quote")]
+    public async Task Fact_level_defects_name_the_fact_and_the_field(string name, string fact, string field)
+    {
+        var act = () => fixture.Ledger.IngestAsync([Path.Combine(Corpus, name + ".yaml")]);
+
+        var errors = (await act.Should().ThrowAsync<FactFileException>()).Which.Errors;
+        errors.Should().Contain(error => error.Fact == fact && error.Field != null && error.Field.EndsWith(field, StringComparison.Ordinal));
+    }
+
+    private async Task<int> CountEventsAsync()
+    {
+        await using var session = fixture.Ledger.Store.QuerySession();
+        return await session.Events.QueryAllRawEvents().CountAsync();
+    }
+}
