@@ -35,12 +35,13 @@ public static class CliRunner
             start.ArgumentList.Add(arg);
         }
 
+        // Only what the test gives: never a connection inherited from the developer's shell.
+        start.Environment.Remove("COOPERATIONLEDGER_CONNECTION");
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
         }
 
-        start.Environment.Remove("COOPERATIONLEDGER_CONNECTION");
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
