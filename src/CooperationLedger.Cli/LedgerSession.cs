@@ -20,7 +20,7 @@ internal static class LedgerSession
         {
             target = await DatabaseTarget.ResolveAsync(parse.GetValue(GlobalOptions.Connection), context, cancellationToken).ConfigureAwait(false);
             var settings = parse.GetValue(GlobalOptions.Schema) is { } schema ? new LedgerStoreSettings { Schema = schema } : new LedgerStoreSettings();
-            await using var ledger = Ledger.Connect(target.ConnectionString, settings);
+            await using var ledger = Ledger.Connect(target.ConnectionString, settings, logger: new ErrorStreamLogger(context));
             return await work(ledger, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception)

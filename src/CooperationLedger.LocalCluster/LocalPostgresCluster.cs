@@ -193,6 +193,17 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
         return ConnectionStringFor(database);
     }
 
+    /// <summary>Starts the server again after <see cref="StopAsync"/>; does nothing when it runs.</summary>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>A task that completes when the server accepts connections.</returns>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        if (!await IsRunningAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await StartServerAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Stops the server (fast shutdown: open sessions are ended, committed work is kept).</summary>
     /// <param name="cancellationToken">Cancels the stop.</param>
     /// <returns>A task that completes when the server has stopped.</returns>

@@ -24,7 +24,7 @@ internal sealed partial class Ingestor
             // starts the next batch.
             if (parsed.Events.OfType<IRevision>().Any(revision => batchFactIds.Contains(revision.Revises)) && batch.Count > 0)
             {
-                results.AddRange(await AppendBatchAsync(batch, ingestId, cancellationToken).ConfigureAwait(false));
+                results.AddRange(await AppendBatchWithRetryAsync(batch, ingestId, cancellationToken).ConfigureAwait(false));
                 progress?.Report(new IngestProgress(results.Count, results.Count, batch[^1].Path));
                 batch.Clear();
                 batchFactIds.Clear();
@@ -36,7 +36,7 @@ internal sealed partial class Ingestor
             pending += document.Facts.Count;
             if (pending >= batchFacts)
             {
-                results.AddRange(await AppendBatchAsync(batch, ingestId, cancellationToken).ConfigureAwait(false));
+                results.AddRange(await AppendBatchWithRetryAsync(batch, ingestId, cancellationToken).ConfigureAwait(false));
                 progress?.Report(new IngestProgress(results.Count, results.Count, batch[^1].Path));
                 batch.Clear();
                 batchFactIds.Clear();
@@ -46,7 +46,7 @@ internal sealed partial class Ingestor
 
         if (batch.Count > 0)
         {
-            results.AddRange(await AppendBatchAsync(batch, ingestId, cancellationToken).ConfigureAwait(false));
+            results.AddRange(await AppendBatchWithRetryAsync(batch, ingestId, cancellationToken).ConfigureAwait(false));
             progress?.Report(new IngestProgress(results.Count, results.Count, batch[^1].Path));
         }
 
@@ -54,6 +54,9 @@ internal sealed partial class Ingestor
         LogIngested(logger, "Appended", results.Count, report.FactsAppended, report.FactsAlreadyPresent);
         return report;
     }
+
+    private Task<IReadOnlyList<DocumentIngested>> AppendBatchWithRetryAsync(IReadOnlyList<ParsedFactFile> batch, string ingestId, CancellationToken cancellationToken) =>
+        transient.ExecuteAsync(token => new ValueTask<IReadOnlyList<DocumentIngested>>(AppendBatchAsync(batch, ingestId, token)), cancellationToken).AsTask();
 
     private async Task<IReadOnlyList<DocumentIngested>> AppendBatchAsync(IReadOnlyList<ParsedFactFile> batch, string ingestId, CancellationToken cancellationToken)
     {

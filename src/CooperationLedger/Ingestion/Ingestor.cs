@@ -17,6 +17,8 @@ internal sealed partial class Ingestor(IDocumentStore store, ILogger logger)
 {
     private const int MaxAttempts = 5;
 
+    private readonly Polly.ResiliencePipeline transient = TransientRetry.Create(logger);
+
     public async Task<IngestReport> IngestAsync(IReadOnlyCollection<string> paths, bool dryRun, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         var errors = new List<FactFileError>();
@@ -83,7 +85,7 @@ internal sealed partial class Ingestor(IDocumentStore store, ILogger logger)
         {
             results.Add(dryRun
                 ? new DocumentIngested(file.Path, file.Document.Key, plans[file.Path].New.Count, plans[file.Path].Present)
-                : await AppendAsync(file, batchFacts, ingestId, cancellationToken).ConfigureAwait(false));
+                : await transient.ExecuteAsync(token => new ValueTask<DocumentIngested>(AppendAsync(file, batchFacts, ingestId, token)), cancellationToken).ConfigureAwait(false));
             progress?.Report(new IngestProgress(results.Count, ordered.Count, file.Path));
         }
 

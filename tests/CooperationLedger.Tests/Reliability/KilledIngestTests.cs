@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CooperationLedger.Facts;
 using CooperationLedger.Ingestion;
 using CooperationLedger.Tests.Support;
@@ -22,12 +21,12 @@ public sealed class KilledIngestTests(DatabaseFixture database) : IClassFixture<
     [Fact]
     public async Task A_killed_ingest_run_again_ends_as_one_clean_ingest()
     {
-        var expected = WriteLargeCorpus();
+        var expected = LargeCorpus.Write(folder, Copies);
         var environment = new Dictionary<string, string?> { ["COOPERATIONLEDGER_CONNECTION"] = database.ConnectionString };
         await using var ledger = Ledger.Connect(database.ConnectionString);
         await ledger.MigrateAsync();
 
-        var child = StartIngest(environment);
+        using var child = CliRunner.StartChild(environment, "ingest", folder);
         var deadline = DateTime.UtcNow.AddMinutes(2);
         while (await CountEventsAsync(ledger) < 500 && DateTime.UtcNow < deadline && !child.HasExited)
         {
@@ -54,48 +53,6 @@ public sealed class KilledIngestTests(DatabaseFixture database) : IClassFixture<
         (await ledger.GetTimelineAsync(AsOf.Now)).Should().HaveCount(replay.Timeline.Count());
         Json((await ledger.GetDonorTotalsAsync(AsOf.Now)).Totals.Select(total => (total.Donor.Id, total.Recipient.Id, total.Pledged, total.Realised, total.Donations)))
             .Should().Be(Json(Donations.DonorTotalsAnswer.From(replay.Donations, AsOf.Now, Donations.DonationFilter.None).Totals.Select(total => (total.Donor.Id, total.Recipient.Id, total.Pledged, total.Realised, total.Donations))));
-    }
-
-    /// <summary>Writes the five seed documents many times over, each copy under its own document key.</summary>
-    private Dictionary<string, int> WriteLargeCorpus()
-    {
-        var articles = Path.Combine(folder, "articles");
-        Directory.CreateDirectory(articles);
-        foreach (var article in Directory.GetFiles(Path.Combine(Seeds.Folder, "articles")))
-        {
-            File.Copy(article, Path.Combine(articles, Path.GetFileName(article)));
-        }
-
-        var expected = new Dictionary<string, int>();
-        var facts = Path.Combine(folder, "facts");
-        Directory.CreateDirectory(facts);
-        foreach (var seed in Seeds.FactFiles)
-        {
-            var parsed = FactFileReader.Read(seed);
-            var text = File.ReadAllText(seed);
-            for (var copy = 0; copy < Copies; copy++)
-            {
-                var key = $"{parsed.Document.Key}-copy-{copy:D3}";
-                File.WriteAllText(Path.Combine(facts, key + ".yaml"), text.Replace($"  key: {parsed.Document.Key}\n", $"  key: {key}\n", StringComparison.Ordinal));
-                expected[key] = parsed.Events.Count;
-            }
-        }
-
-        return expected;
-    }
-
-    private Process StartIngest(IReadOnlyDictionary<string, string?> environment)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ledger.dll"));
-        start.ArgumentList.Add("ingest");
-        start.ArgumentList.Add(folder);
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        return Process.Start(start)!;
     }
 
     private static async Task<int> CountEventsAsync(Ledger ledger)

@@ -23,6 +23,17 @@ public static class CliRunner
 
     public static async Task<CliRun> ChildProcessAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
+        using var process = StartChild(environment, args);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliRun(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Starts <c>ledger</c> as a child process with exactly the given environment overrides; the caller reads its output.</summary>
+    public static Process StartChild(IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -42,11 +53,6 @@ public static class CliRunner
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliRun(process.ExitCode, await output, await error);
+        return Process.Start(start)!;
     }
 }

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Logging;
+
+namespace CooperationLedger.Cli;
+
+/// <summary>Shows the ledger's warnings (retries of transient failures) on the error stream; the library never logs secrets.</summary>
+internal sealed class ErrorStreamLogger(CliContext context) : ILogger<Ledger>
+{
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        if (IsEnabled(logLevel))
+        {
+            context.Error.WriteLine($"{logLevel.ToString().ToLowerInvariant()}: {formatter(state, exception)}");
+        }
+    }
+}
