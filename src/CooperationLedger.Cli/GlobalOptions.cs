@@ -12,6 +12,13 @@ internal static class GlobalOptions
         HelpName = "connection-string",
     };
 
+    public static readonly Option<string?> Tenant = new("--tenant")
+    {
+        Description = "Work in this tenant's ledger of a multi-tenanted schema (every tenant's facts kept apart); use a schema of its own for tenancy.",
+        Recursive = true,
+        HelpName = "id",
+    };
+
     public static readonly Option<string?> Schema = new("--schema")
     {
         Description = "The PostgreSQL schema of the ledger (default: cooperation_ledger).",

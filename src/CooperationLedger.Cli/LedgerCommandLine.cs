@@ -17,6 +17,7 @@ internal static class LedgerCommandLine
             "Example:\n  ledger report --ingest seeds --known-on 2011-12-31");
         root.Options.Add(GlobalOptions.Connection);
         root.Options.Add(GlobalOptions.Schema);
+        root.Options.Add(GlobalOptions.Tenant);
         root.Subcommands.Add(ReportCommand.Create(context));
         root.Subcommands.Add(IngestCommand.Create(context));
         root.Subcommands.Add(DonorsCommand.Create(context));

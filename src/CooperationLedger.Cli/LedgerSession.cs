@@ -19,9 +19,15 @@ internal static class LedgerSession
         try
         {
             target = await DatabaseTarget.ResolveAsync(parse.GetValue(GlobalOptions.Connection), context, cancellationToken).ConfigureAwait(false);
-            var settings = parse.GetValue(GlobalOptions.Schema) is { } schema ? new LedgerStoreSettings { Schema = schema } : new LedgerStoreSettings();
+            var tenant = parse.GetValue(GlobalOptions.Tenant);
+            var settings = new LedgerStoreSettings { MultiTenant = tenant is not null };
+            if (parse.GetValue(GlobalOptions.Schema) is { } schema)
+            {
+                settings = settings with { Schema = schema };
+            }
+
             await using var ledger = Ledger.Connect(target.ConnectionString, settings, logger: new ErrorStreamLogger(context));
-            return await work(ledger, cancellationToken).ConfigureAwait(false);
+            return await work(tenant is null ? ledger : ledger.ForTenant(tenant), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
@@ -48,7 +54,7 @@ internal static class LedgerSession
             case CliUsageException usage:
                 context.Error.WriteLine(usage.Message);
                 return ExitCodes.Usage;
-            case ArgumentException argument when argument.ParamName == "Schema":
+            case ArgumentException argument when argument.ParamName is "Schema" or "tenantId":
                 context.Error.WriteLine(argument.Message.Split(" (Parameter", 2)[0]);
                 return ExitCodes.Usage;
             case PostgresUnavailableException unavailable:

@@ -16,7 +16,7 @@ public sealed partial class Ledger
     /// <returns>The trail, or <see langword="null"/> when the ledger holds no such event.</returns>
     public async Task<AuditTrail?> AuditAsync(Guid factId, CancellationToken cancellationToken = default)
     {
-        await using var session = store.QuerySession();
+        await using var session = sessions.Query();
         var record = await session.LoadAsync<FactRecord>(factId, cancellationToken).ConfigureAwait(false);
         if (record is null)
         {

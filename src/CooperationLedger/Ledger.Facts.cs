@@ -20,7 +20,7 @@ public sealed partial class Ledger
     /// <returns>The events with their recording metadata.</returns>
     public async IAsyncEnumerable<RecordedFact> ReadFactsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var session = store.QuerySession();
+        await using var session = sessions.Query();
         var events = session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToAsyncEnumerable(cancellationToken);
         await foreach (var e in events.ConfigureAwait(false))
         {
@@ -40,7 +40,7 @@ public sealed partial class Ledger
     public async Task<VerificationReport> VerifyAsync(CancellationToken cancellationToken = default)
     {
         Dictionary<string, StoredDocument> documents;
-        await using (var session = store.QuerySession())
+        await using (var session = sessions.Query())
         {
             documents = (await session.Query<StoredDocument>().ToListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(document => document.Id, StringComparer.Ordinal);
         }

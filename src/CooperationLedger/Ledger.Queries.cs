@@ -64,7 +64,7 @@ public sealed partial class Ledger
     private async Task<IReadOnlyList<TEntry>> LoadAsync<TEntry>(AsOf asOf, CancellationToken cancellationToken, Func<IQueryable<TEntry>, IQueryable<TEntry>>? narrow = null)
         where TEntry : LedgerEntry
     {
-        await using var session = store.QuerySession();
+        await using var session = sessions.Query();
         var query = AsOfBounds.Apply(session.Query<TEntry>(), asOf);
         if (narrow is not null)
         {

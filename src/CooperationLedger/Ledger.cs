@@ -16,6 +16,7 @@ namespace CooperationLedger;
 public sealed partial class Ledger : IAsyncDisposable
 {
     private readonly IDocumentStore store;
+    private readonly LedgerSessions sessions;
     private readonly IAsyncDisposable? owned;
     private readonly ILogger logger;
 
@@ -23,16 +24,20 @@ public sealed partial class Ledger : IAsyncDisposable
     /// <param name="store">The store; the ledger does not dispose it.</param>
     /// <param name="logger">Where the ledger logs what it does (ingest summaries, retries); never secrets.</param>
     public Ledger(IDocumentStore store, ILogger<Ledger>? logger = null)
-        : this(store, null, logger)
+        : this(store, null, logger, tenant: null)
     {
     }
 
-    private Ledger(IDocumentStore store, IAsyncDisposable? owned, ILogger? logger)
+    private Ledger(IDocumentStore store, IAsyncDisposable? owned, ILogger? logger, string? tenant)
     {
         this.store = store ?? throw new ArgumentNullException(nameof(store));
         this.owned = owned;
         this.logger = logger ?? NullLogger.Instance;
+        sessions = new LedgerSessions(store, tenant);
     }
+
+    /// <summary>Gets the tenant this ledger reads and writes, or <see langword="null"/> for a store without tenancy.</summary>
+    public string? Tenant => sessions.Tenant;
 
     /// <summary>Gets the Marten store behind the ledger.</summary>
     internal IDocumentStore Store => store;
@@ -49,7 +54,26 @@ public sealed partial class Ledger : IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var dataSource = StoreFactory.BuildDataSource(connectionString);
         var store = StoreFactory.Create(dataSource, settings ?? new LedgerStoreSettings(), options => options.AddCooperationLedger(clock));
-        return new Ledger(store, new OwnedStore(store, dataSource), logger);
+        return new Ledger(store, new OwnedStore(store, dataSource), logger, tenant: null);
+    }
+
+    /// <summary>
+    /// Gets the ledger of one tenant of a multi-tenanted store (<see cref="LedgerStoreSettings.MultiTenant"/>): every read
+    /// and write it makes is scoped to that tenant, and no query, audit or export of it sees another tenant's facts.
+    /// </summary>
+    /// <param name="tenantId">Lower-case letters, digits, hyphens and underscores, at most 63 characters.</param>
+    /// <returns>The tenant's ledger; it shares this ledger's store, and disposing it releases nothing.</returns>
+    /// <exception cref="ArgumentException">The tenant id is not valid.</exception>
+    /// <exception cref="InvalidOperationException">The store is not multi-tenanted.</exception>
+    public Ledger ForTenant(string tenantId)
+    {
+        TenantId.Validate(tenantId, nameof(tenantId));
+        if (store.Options.Events.TenancyStyle != JasperFx.MultiTenancy.TenancyStyle.Conjoined)
+        {
+            throw new InvalidOperationException("This ledger's store is not multi-tenanted: connect with LedgerStoreSettings.MultiTenant = true.");
+        }
+
+        return new Ledger(store, null, logger, tenantId);
     }
 
     /// <summary>
@@ -74,7 +98,7 @@ public sealed partial class Ledger : IAsyncDisposable
     public Task<IngestReport> IngestAsync(IEnumerable<string> paths, bool dryRun = false, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        return new Ingestor(store, logger).IngestAsync(paths.ToArray(), dryRun, progress, cancellationToken);
+        return new Ingestor(sessions, logger).IngestAsync(paths.ToArray(), dryRun, progress, cancellationToken);
     }
 
     /// <summary>
@@ -88,7 +112,7 @@ public sealed partial class Ledger : IAsyncDisposable
     /// <exception cref="FactFileException">A fact is invalid or conflicts with the ledger; nothing was appended.</exception>
     public async Task<DocumentIngested> AppendAsync(DocumentFacts document, CancellationToken cancellationToken = default)
     {
-        var report = await new Ingestor(store, logger).IngestParsedAsync([DocumentFactsCheck.Check(document)], dryRun: false, progress: null, cancellationToken).ConfigureAwait(false);
+        var report = await new Ingestor(sessions, logger).IngestParsedAsync([DocumentFactsCheck.Check(document)], dryRun: false, progress: null, cancellationToken).ConfigureAwait(false);
         return report.Documents[0];
     }
 
@@ -108,7 +132,7 @@ public sealed partial class Ledger : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchFacts, 1);
-        return new Ingestor(store, logger).AppendManyAsync(documents, batchFacts, progress, cancellationToken);
+        return new Ingestor(sessions, logger).AppendManyAsync(documents, batchFacts, progress, cancellationToken);
     }
 
     /// <summary>

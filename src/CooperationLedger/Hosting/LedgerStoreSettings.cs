@@ -31,4 +31,10 @@ public sealed record LedgerStoreSettings
     /// <c>store.Storage.ApplyAllConfiguredChangesToDatabaseAsync()</c>.
     /// </summary>
     public AutoCreate AutoCreate { get; init; } = AutoCreate.CreateOrUpdate;
+
+    /// <summary>
+    /// Gets a value indicating whether the store keeps several tenants' ledgers apart (Marten's conjoined tenancy: one
+    /// set of tables, every row tagged with its tenant). Each tenant's ledger is then had with <c>Ledger.ForTenant</c>.
+    /// </summary>
+    public bool MultiTenant { get; init; }
 }

@@ -4,6 +4,7 @@ using Marten;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using Npgsql;
+using JasperFx.MultiTenancy;
 using Weasel.Core;
 
 namespace CooperationLedger.Hosting;
@@ -39,6 +40,11 @@ internal static class StoreFactory
         options.Events.MetadataConfig.CausationIdEnabled = true;
         options.Events.MetadataConfig.UserNameEnabled = true;
         options.Events.MetadataConfig.HeadersEnabled = true;
+        if (settings.MultiTenant)
+        {
+            options.Events.TenancyStyle = TenancyStyle.Conjoined;
+            options.Policies.AllDocumentsAreMultiTenanted();
+        }
     }
 
     public static void ConfigureJson(JsonSerializerOptions json) => json.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);

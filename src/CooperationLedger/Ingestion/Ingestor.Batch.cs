@@ -68,7 +68,7 @@ internal sealed partial class Ingestor
 
         var ordered = errors.Count == 0 ? OrderByRevisionTargets(batch, errors) : [];
         var batchFacts = batch.SelectMany(file => file.Events).OfType<IReportedFact>().Select(fact => fact.FactId).ToHashSet();
-        await using var session = store.LightweightSession();
+        await using var session = sessions.Write();
         session.CorrelationId = ingestId;
         session.LastModifiedBy = Environment.UserName;
         await LockRevisedFactsAsync(session, ordered.SelectMany(file => file.Events), cancellationToken).ConfigureAwait(false);

@@ -13,7 +13,7 @@ namespace CooperationLedger.Ingestion;
 /// document is appended in its own transaction: all its new facts or none, to its own stream, with the fact index and
 /// the projections updated in the same transaction.
 /// </summary>
-internal sealed partial class Ingestor(IDocumentStore store, ILogger logger)
+internal sealed partial class Ingestor(Hosting.LedgerSessions sessions, ILogger logger)
 {
     private const int MaxAttempts = 5;
 
@@ -64,7 +64,7 @@ internal sealed partial class Ingestor(IDocumentStore store, ILogger logger)
         var plans = new Dictionary<string, Plan>(StringComparer.Ordinal);
         if (errors.Count == 0)
         {
-            await using var query = store.QuerySession();
+            await using var query = sessions.Query();
             foreach (var file in ordered)
             {
                 var plan = await PlanAsync(query, file, batchFacts, cancellationToken).ConfigureAwait(false);
@@ -103,7 +103,7 @@ internal sealed partial class Ingestor(IDocumentStore store, ILogger logger)
         var streamSeen = false;
         for (var attempt = 1; ; attempt++)
         {
-            await using var session = store.LightweightSession();
+            await using var session = sessions.Write();
             session.CorrelationId = ingestId;
             session.LastModifiedBy = Environment.UserName;
             var plan = await PlanAsync(session, file, batchFacts, cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,91 @@
+using CooperationLedger.Hosting;
+using CooperationLedger.Tests.Support;
+using CooperationLedger.Time;
+
+namespace CooperationLedger.Tests.Reliability;
+
+/// <summary>
+/// Two newsrooms share one multi-tenanted schema: each ingests its own documents (and one the same), and no query, audit,
+/// verification or export of one shows the other's facts.
+/// </summary>
+public sealed class TenancyTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IAsyncLifetime
+{
+    private Ledger root = null!;
+    private Ledger alpha = null!;
+    private Ledger beta = null!;
+
+    public async Task InitializeAsync()
+    {
+        root = Ledger.Connect(database.ConnectionString, new LedgerStoreSettings { Schema = "tenancy", MultiTenant = true });
+        alpha = root.ForTenant("newsroom-alpha");
+        beta = root.ForTenant("newsroom-beta");
+        await alpha.IngestAsync([Seeds.FactFile("cao-2011-gknb-cooperation"), Seeds.FactFile("edm-2006-v3-i223")]);
+        await beta.IngestAsync([Seeds.FactFile("edm-2007-v4-i101"), Seeds.FactFile("edm-2006-v3-i223")]);
+        await beta.IngestAsync([Fixtures.FactFile("wire-2007-dca-revision")]);
+    }
+
+    public async Task DisposeAsync() => await root.DisposeAsync();
+
+    [Fact]
+    public async Task Donor_totals_claims_and_agreements_stay_within_their_tenant()
+    {
+        (await alpha.GetDonorTotalsAsync(AsOf.Now)).Totals.Should().Contain(total => total.Donor.Id == "cn");
+        (await beta.GetDonorTotalsAsync(AsOf.Now)).Totals.Should().NotContain(total => total.Donor.Id == "cn");
+        (await alpha.GetAgreementsAsync(AsOf.Now)).Should().NotBeEmpty();
+        (await beta.GetAgreementsAsync(AsOf.Now)).Should().BeEmpty();
+        (await alpha.GetClaimedStatisticsAsync(AsOf.Now)).Claims.Single().Measure.Value.Should().Be(39.5m, "beta's correction is beta's alone");
+        (await beta.GetClaimedStatisticsAsync(AsOf.Now)).Claims.Single().Measure.Value.Should().Be(35.9m);
+    }
+
+    [Fact]
+    public async Task Timelines_audits_verification_and_exports_stay_within_their_tenant()
+    {
+        (await alpha.GetTimelineAsync(AsOf.Now, "PK")).Should().BeEmpty();
+        (await beta.GetTimelineAsync(AsOf.Now, "PK")).Should().NotBeEmpty();
+        (await beta.AuditAsync("cao-2011-gknb-cooperation/cn-equipment-for-gknb-2011")).Should().BeNull();
+        (await alpha.AuditAsync("cao-2011-gknb-cooperation/cn-equipment-for-gknb-2011")).Should().NotBeNull();
+        (await alpha.AuditAsync("edm-2006-v3-i223/dca-narcotics-seized-2006"))!.Revisions.Should().BeEmpty();
+        (await beta.AuditAsync("edm-2006-v3-i223/dca-narcotics-seized-2006"))!.Revisions.Should().ContainSingle();
+
+        var alphaKeys = await KeysAsync(alpha);
+        var betaKeys = await KeysAsync(beta);
+        alphaKeys.Should().Contain(key => key.StartsWith("cao-2011", StringComparison.Ordinal)).And.NotContain(key => key.StartsWith("edm-2007", StringComparison.Ordinal));
+        betaKeys.Should().Contain(key => key.StartsWith("edm-2007", StringComparison.Ordinal)).And.NotContain(key => key.StartsWith("cao-2011", StringComparison.Ordinal));
+        (await alpha.VerifyAsync()).FactsChecked.Should().Be(alphaKeys.Count);
+        (await beta.VerifyAsync()).FactsChecked.Should().Be(betaKeys.Count);
+    }
+
+    [Fact]
+    public async Task The_command_line_keeps_tenants_apart_and_checks_tenant_ids()
+    {
+        var environment = new Dictionary<string, string?> { ["COOPERATIONLEDGER_CONNECTION"] = database.ConnectionString };
+
+        var alphaDonors = await CliRunner.InProcessAsync(environment, "donors", "--json", "--schema", "tenancy", "--tenant", "newsroom-alpha");
+        var betaDonors = await CliRunner.InProcessAsync(environment, "donors", "--json", "--schema", "tenancy", "--tenant", "newsroom-beta");
+        var badTenant = await CliRunner.InProcessAsync(environment, "donors", "--schema", "tenancy", "--tenant", "Robert'); DROP TABLE--");
+
+        alphaDonors.Output.Should().Contain("\"kg-gknb\"");
+        betaDonors.ExitCode.Should().Be(0, betaDonors.Error);
+        betaDonors.Output.Should().NotContain("\"kg-gknb\"");
+        badTenant.ExitCode.Should().Be(2);
+        badTenant.Error.Should().Contain("not a valid tenant id");
+    }
+
+    [Fact]
+    public void A_store_without_tenancy_has_no_tenants()
+    {
+        var act = () => Ledger.Connect(database.ConnectionString).ForTenant("newsroom-alpha");
+        act.Should().Throw<InvalidOperationException>().WithMessage("*not multi-tenanted*");
+    }
+
+    private static async Task<IReadOnlyList<string>> KeysAsync(Ledger ledger)
+    {
+        var keys = new List<string>();
+        await foreach (var fact in ledger.ReadFactsAsync())
+        {
+            keys.Add(fact.Fact.Key);
+        }
+
+        return keys;
+    }
+}
