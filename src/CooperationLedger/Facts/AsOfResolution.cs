@@ -6,8 +6,9 @@ namespace CooperationLedger.Facts;
 
 /// <summary>
 /// A projected fact as the ledger tells it at one as-of point: the revisions known by then applied (a correction
-/// changes values only from its own publication date and recorded time), or <see langword="null"/> when the fact was not
-/// yet effective, known or recorded, or had been retracted.
+/// changes values only from its own publication date and recorded time; where several change one value, the latest
+/// published wins, then the latest recorded), or <see langword="null"/> when the fact was not yet effective, known or
+/// recorded, or had been retracted.
 /// </summary>
 internal sealed record AsOfResolution(
     LedgerEntry Entry,
@@ -36,7 +37,9 @@ internal sealed record AsOfResolution(
 
         var known = entry.Revisions
             .Where(revision => asOf.IncludesKnown(revision.Citation.Document.PublishedOn) && asOf.IncludesRecorded(revision.RecordedAt))
-            .OrderBy(revision => revision.RecordedAt)
+            .OrderBy(revision => revision.Citation.Document.PublishedOn.Latest ?? revision.Citation.Document.PublishedOn.Earliest)
+            .ThenBy(revision => revision.RecordedAt)
+            .ThenBy(revision => revision.Key, StringComparer.Ordinal)
             .ToArray();
         if (known.Any(revision => revision.IsRetraction))
         {
