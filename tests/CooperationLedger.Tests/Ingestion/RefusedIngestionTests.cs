@@ -18,13 +18,13 @@ public sealed class RefusedIngestionTests(LedgerFixture fixture) : IClassFixture
             "quote: during the first nine months of 2006, seizing 39.5% more narcotics",
             "quote: during the first nine months of 2006, seizing 45% more narcotics"));
 
-        var before = await CountEventsAsync();
+        var before = await fixture.Ledger.CountEventsAsync();
         var act = () => fixture.Ledger.IngestAsync([file]);
 
         var refusal = (await act.Should().ThrowAsync<FactFileException>()).Which;
         refusal.Errors.Should().ContainSingle().Which.Should().Match<FactFileError>(error =>
             error.File == file && error.Fact == "dca-narcotics-seized-2006" && error.Field == "facts[5].citation.quote" && error.Reason.Contains("not found in the article"));
-        (await CountEventsAsync()).Should().Be(before);
+        (await fixture.Ledger.CountEventsAsync()).Should().Be(before);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class RefusedIngestionTests(LedgerFixture fixture) : IClassFixture
             .Replace("currency: KGS", "currency: XYZ")
             .Replace("respondents: 1500", "respondents: 1500\n    pollingFirm: IRI")
             .Replace("period: 2006-01/2006-09", "period: 2006-02-30"));
-        var before = await CountEventsAsync();
+        var before = await fixture.Ledger.CountEventsAsync();
 
         var act = () => fixture.Ledger.IngestAsync([file]);
 
@@ -46,14 +46,14 @@ public sealed class RefusedIngestionTests(LedgerFixture fixture) : IClassFixture
             ("dca-narcotics-seized-2006", "facts[5].period"),
         });
         errors.Should().OnlyContain(error => error.Line != null);
-        (await CountEventsAsync()).Should().Be(before);
+        (await fixture.Ledger.CountEventsAsync()).Should().Be(before);
     }
 
     [Fact]
     public async Task A_changed_fact_under_an_old_key_is_refused_naming_both_versions()
     {
         await fixture.Ledger.IngestAsync([Seeds.FactFile("cao-2011-gknb-cooperation")]);
-        var before = await CountEventsAsync();
+        var before = await fixture.Ledger.CountEventsAsync();
         var file = CopySeed("cao-2011-gknb-cooperation", text => text.Replace("amount: 21000000", "amount: 25000000"));
 
         var act = () => fixture.Ledger.IngestAsync([file]);
@@ -62,7 +62,7 @@ public sealed class RefusedIngestionTests(LedgerFixture fixture) : IClassFixture
         error.Fact.Should().Be("cn-equipment-for-gknb-2011");
         error.Reason.Should().Contain("already holds 'cao-2011-gknb-cooperation/cn-equipment-for-gknb-2011'")
             .And.Contain("21000000").And.Contain("25000000");
-        (await CountEventsAsync()).Should().Be(before, "a conflict appends nothing");
+        (await fixture.Ledger.CountEventsAsync()).Should().Be(before, "a conflict appends nothing");
     }
 
     [Fact]
@@ -91,11 +91,5 @@ public sealed class RefusedIngestionTests(LedgerFixture fixture) : IClassFixture
         edited.Should().NotBe(original, "the test must change the file");
         File.WriteAllText(target, edited);
         return target;
-    }
-
-    private async Task<int> CountEventsAsync()
-    {
-        await using var session = fixture.Ledger.Store.QuerySession();
-        return await session.Events.QueryAllRawEvents().CountAsync();
     }
 }

@@ -28,7 +28,7 @@ public sealed class KilledIngestTests(DatabaseFixture database) : IClassFixture<
 
         using var child = CliRunner.StartChild(environment, "ingest", folder);
         var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (await CountEventsAsync(ledger) < 500 && DateTime.UtcNow < deadline && !child.HasExited)
+        while (await ledger.CountEventsAsync() < 500 && DateTime.UtcNow < deadline && !child.HasExited)
         {
             await Task.Delay(100);
         }
@@ -36,7 +36,7 @@ public sealed class KilledIngestTests(DatabaseFixture database) : IClassFixture<
         child.HasExited.Should().BeFalse("the ingest must be killed while it runs");
         child.Kill(entireProcessTree: true);
         await child.WaitForExitAsync();
-        var afterKill = await CountEventsAsync(ledger);
+        var afterKill = await ledger.CountEventsAsync();
         afterKill.Should().BeInRange(500, expected.Values.Sum() - 1, "the kill came in the middle");
 
         var rerun = await CliRunner.ChildProcessAsync(environment, "ingest", folder);
@@ -53,12 +53,6 @@ public sealed class KilledIngestTests(DatabaseFixture database) : IClassFixture<
         (await ledger.GetTimelineAsync(AsOf.Now)).Should().HaveCount(replay.Timeline.Count());
         Json((await ledger.GetDonorTotalsAsync(AsOf.Now)).Totals.Select(total => (total.Donor.Id, total.Recipient.Id, total.Pledged, total.Realised, total.Donations)))
             .Should().Be(Json(Donations.DonorTotalsAnswer.From(replay.Donations, AsOf.Now, Donations.DonationFilter.None).Totals.Select(total => (total.Donor.Id, total.Recipient.Id, total.Pledged, total.Realised, total.Donations))));
-    }
-
-    private static async Task<int> CountEventsAsync(Ledger ledger)
-    {
-        await using var session = ledger.Store.QuerySession();
-        return await session.Events.QueryAllRawEvents().CountAsync();
     }
 
     private static string Json(object value) => System.Text.Json.JsonSerializer.Serialize(value, FactFingerprint.Json);

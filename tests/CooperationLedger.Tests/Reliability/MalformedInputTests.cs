@@ -23,14 +23,14 @@ public sealed class MalformedInputTests(LedgerFixture fixture) : IClassFixture<L
     public async Task A_malformed_file_is_refused_with_where_and_why_and_nothing_is_appended(string name)
     {
         var path = Path.Combine(Corpus, name);
-        var before = await CountEventsAsync();
+        var before = await fixture.Ledger.CountEventsAsync();
 
         var act = () => fixture.Ledger.IngestAsync([path]);
 
         var errors = (await act.Should().ThrowAsync<FactFileException>()).Which.Errors;
         errors.Should().NotBeEmpty().And.OnlyContain(error => error.File.EndsWith(name, StringComparison.Ordinal) || error.File.EndsWith(".txt", StringComparison.Ordinal));
         errors.Should().OnlyContain(error => error.Reason.Length > 10);
-        (await CountEventsAsync()).Should().Be(before);
+        (await fixture.Ledger.CountEventsAsync()).Should().Be(before);
 
         var cli = await CliRunner.InProcessAsync(new Dictionary<string, string?> { ["COOPERATIONLEDGER_CONNECTION"] = fixture.ConnectionString }, "ingest", path);
         cli.ExitCode.Should().Be(1);
@@ -53,11 +53,5 @@ public sealed class MalformedInputTests(LedgerFixture fixture) : IClassFixture<L
 
         var errors = (await act.Should().ThrowAsync<FactFileException>()).Which.Errors;
         errors.Should().Contain(error => error.Fact == fact && error.Field != null && error.Field.EndsWith(field, StringComparison.Ordinal));
-    }
-
-    private async Task<int> CountEventsAsync()
-    {
-        await using var session = fixture.Ledger.Store.QuerySession();
-        return await session.Events.QueryAllRawEvents().CountAsync();
     }
 }

@@ -34,18 +34,18 @@ public sealed class MutatedInputPropertyTests(LedgerFixture fixture) : IClassFix
                 var text = Mutate(original, kind, position, character);
                 var path = Path.Combine(facts, $"mutated-{++attempt}.yaml");
                 await File.WriteAllTextAsync(path, text);
-                var before = await CountEventsAsync();
+                var before = await fixture.Ledger.CountEventsAsync();
                 try
                 {
                     var report = await fixture.Ledger.IngestAsync([path]);
                     var document = report.Documents.Should().ContainSingle().Subject;
                     (document.FactsAppended + document.FactsAlreadyPresent).Should().Be(FactFileReader.Read(path).Events.Count, "a document is appended whole");
-                    (await CountEventsAsync()).Should().Be(before + document.FactsAppended);
+                    (await fixture.Ledger.CountEventsAsync()).Should().Be(before + document.FactsAppended);
                 }
                 catch (FactFileException refused)
                 {
                     refused.Errors.Should().NotBeEmpty();
-                    (await CountEventsAsync()).Should().Be(before, "a refused document appends nothing");
+                    (await fixture.Ledger.CountEventsAsync()).Should().Be(before, "a refused document appends nothing");
                 }
             },
             iter: 120,
@@ -71,11 +71,5 @@ public sealed class MutatedInputPropertyTests(LedgerFixture fixture) : IClassFix
             default:
                 return text[..position];
         }
-    }
-
-    private async Task<int> CountEventsAsync()
-    {
-        await using var session = fixture.Ledger.Store.QuerySession();
-        return await session.Events.QueryAllRawEvents().CountAsync();
     }
 }
