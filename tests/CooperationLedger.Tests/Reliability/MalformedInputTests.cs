@@ -37,6 +37,35 @@ public sealed class MalformedInputTests(LedgerFixture fixture) : IClassFixture<L
         cli.Error.Should().Contain("nothing was appended");
     }
 
+    [Fact]
+    public async Task A_conflicting_re_ingest_is_refused_by_the_tool_with_exit_code_1_and_nothing_appended()
+    {
+        var environment = new Dictionary<string, string?> { ["COOPERATIONLEDGER_CONNECTION"] = fixture.ConnectionString };
+        var folder = Directory.CreateTempSubdirectory("ledger-conflict-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "facts"));
+            Directory.CreateDirectory(Path.Combine(folder, "articles"));
+            File.Copy(Fixtures.Article("malformed-base.txt"), Path.Combine(folder, "articles", "malformed-base.txt"));
+            var file = Path.Combine(folder, "facts", "conflict.yaml");
+            var original = await File.ReadAllTextAsync(Fixtures.FactFile("malformed-base"));
+            await File.WriteAllTextAsync(file, original);
+            (await CliRunner.InProcessAsync(environment, "ingest", file)).ExitCode.Should().Be(0);
+            var before = await fixture.Ledger.CountEventsAsync();
+            await File.WriteAllTextAsync(file, original.Replace("value: 12,", "value: 14,", StringComparison.Ordinal));
+
+            var run = await CliRunner.InProcessAsync(environment, "ingest", file);
+
+            run.ExitCode.Should().Be(1);
+            run.Error.Should().Contain("conflict.yaml").And.Contain("heroin-2009").And.Contain("already holds").And.Contain("12").And.Contain("14");
+            (await fixture.Ledger.CountEventsAsync()).Should().Be(before);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("unknown-fact-field", "radio-sets", "facts[0].colour")]
     [InlineData("quote-not-in-article", "heroin-2009", "facts[1].citation.quote")]
