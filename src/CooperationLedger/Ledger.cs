@@ -53,7 +53,7 @@ public sealed partial class Ledger : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var dataSource = StoreFactory.BuildDataSource(connectionString);
-        var store = StoreFactory.Create(dataSource, settings ?? new LedgerStoreSettings(), options => options.AddCooperationLedger(clock));
+        var store = DocumentStore.For(options => StoreFactory.ConfigureOwnStore(options, dataSource, settings ?? new LedgerStoreSettings(), clock));
         return new Ledger(store, new OwnedStore(store, dataSource), logger, tenant: null);
     }
 

@@ -33,10 +33,7 @@ public static class LedgerServiceCollectionExtensions
             services.AddMarten(provider =>
             {
                 var store = new StoreOptions();
-                var dataSource = StoreFactory.BuildDataSource(options.ConnectionString!);
-                store.Connection(dataSource);
-                StoreFactory.ConfigureBasics(store, settings);
-                store.AddCooperationLedger(provider.GetService<IClock>());
+                StoreFactory.ConfigureOwnStore(store, StoreFactory.BuildDataSource(options.ConnectionString!), settings, provider.GetService<IClock>());
                 return store;
             });
         }

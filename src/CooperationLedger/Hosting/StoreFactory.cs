@@ -30,6 +30,14 @@ internal static class StoreFactory
             configure?.Invoke(options);
         });
 
+    /// <summary>Configures a store of the ledger's own: its connection, the basics, and the ledger's events and projections.</summary>
+    public static void ConfigureOwnStore(StoreOptions options, NpgsqlDataSource dataSource, LedgerStoreSettings settings, NodaTime.IClock? clock)
+    {
+        options.Connection(dataSource);
+        ConfigureBasics(options, settings);
+        options.AddCooperationLedger(clock);
+    }
+
     public static void ConfigureBasics(StoreOptions options, LedgerStoreSettings settings)
     {
         options.DatabaseSchemaName = settings.Schema;

@@ -65,9 +65,10 @@ internal sealed partial class Ingestor(Hosting.LedgerSessions sessions, ILogger 
         if (errors.Count == 0)
         {
             await using var query = sessions.Query();
+            var records = await LoadRecordsAsync(query, ordered, cancellationToken).ConfigureAwait(false);
             foreach (var file in ordered)
             {
-                var plan = await PlanAsync(query, file, batchFacts, cancellationToken).ConfigureAwait(false);
+                var plan = await PlanAsync(query, file, batchFacts, records, cancellationToken).ConfigureAwait(false);
                 errors.AddRange(plan.Errors);
                 plans[file.Path] = plan;
             }

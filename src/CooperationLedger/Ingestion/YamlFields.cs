@@ -54,6 +54,18 @@ internal sealed class YamlFields
 
     public bool Has(string name) => Raw(name) is not null;
 
+    /// <summary>Gets a list-valued field, reporting it when it is required and absent, or present and not a list.</summary>
+    public YamlSequenceNode? Sequence(string name, bool required)
+    {
+        var raw = Required(name, required);
+        if (raw is not null and not YamlSequenceNode)
+        {
+            Error(name, "expected a list.", raw);
+        }
+
+        return raw as YamlSequenceNode;
+    }
+
     /// <summary>Gets a field's node, reporting it as missing when it is required and absent.</summary>
     public YamlNode? Required(string name, bool required)
     {
@@ -85,15 +97,8 @@ internal sealed class YamlFields
 
     public IReadOnlyList<string> Texts(string name, bool required = false, int maxLength = 500)
     {
-        var raw = Required(name, required);
-        if (raw is null)
+        if (Sequence(name, required) is not { } sequence)
         {
-            return [];
-        }
-
-        if (raw is not YamlSequenceNode sequence)
-        {
-            Error(name, "expected a list.", raw);
             return [];
         }
 
@@ -112,7 +117,7 @@ internal sealed class YamlFields
 
         if (required && values.Count == 0 && sequence.Children.Count == 0)
         {
-            Error(name, "needs at least one entry.", raw);
+            Error(name, "needs at least one entry.", sequence);
         }
 
         return values;
@@ -183,21 +188,14 @@ internal sealed class YamlFields
 
     public IReadOnlyList<YamlFields> Maps(string name, bool required = false)
     {
-        var raw = Required(name, required);
-        if (raw is null)
+        if (Sequence(name, required) is not { } sequence)
         {
-            return [];
-        }
-
-        if (raw is not YamlSequenceNode sequence)
-        {
-            Error(name, "expected a list.", raw);
             return [];
         }
 
         if (required && sequence.Children.Count == 0)
         {
-            Error(name, "needs at least one entry.", raw);
+            Error(name, "needs at least one entry.", sequence);
         }
 
         return sequence.Children
