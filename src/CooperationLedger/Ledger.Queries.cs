@@ -22,7 +22,9 @@ public sealed partial class Ledger
     public async Task<DonorTotals> GetDonorTotalsAsync(AsOf asOf, DonationFilter? filter = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(asOf);
-        return DonorTotalsAnswer.From(await LoadAsync<DonationEntry>(asOf, cancellationToken).ConfigureAwait(false), asOf, filter ?? DonationFilter.None);
+        filter ??= DonationFilter.None;
+        var entries = await LoadAsync<DonationEntry>(asOf, cancellationToken, query => query.WithTerm("donor_terms", filter.Donor).WithTerm("recipient_terms", filter.Recipient)).ConfigureAwait(false);
+        return DonorTotalsAnswer.From(entries, asOf, filter);
     }
 
     /// <summary>Gets claimed statistics as of a point, exactly as claimed, side by side where sources disagree.</summary>
@@ -33,18 +35,29 @@ public sealed partial class Ledger
     public async Task<ClaimedStatistics> GetClaimedStatisticsAsync(AsOf asOf, ClaimFilter? filter = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(asOf);
-        return ClaimedStatisticsAnswer.From(await LoadAsync<StatisticClaimEntry>(asOf, cancellationToken).ConfigureAwait(false), asOf, filter ?? ClaimFilter.None);
+        filter ??= ClaimFilter.None;
+        var metric = filter.Metric is null ? null : ActorTerms.For(filter.Metric);
+        var matter = filter.Matter;
+        var entries = await LoadAsync<StatisticClaimEntry>(asOf, cancellationToken, query =>
+        {
+            query = query.WithTerm("claimant_terms", filter.Claimant).WithTerm("subject_terms", filter.Subject);
+            query = metric is null ? query : query.Where(entry => entry.MetricTerm == metric);
+            return matter is null ? query : query.Where(entry => entry.Matter == matter);
+        }).ConfigureAwait(false);
+        return ClaimedStatisticsAnswer.From(entries, asOf, filter);
     }
 
     /// <summary>Gets the agreements known as of a point, each saying whether it was in effect then.</summary>
     /// <param name="asOf">The point on the three time axes.</param>
     /// <param name="party">Only agreements with this party (key, name, alias or ISO country code).</param>
+    /// <param name="otherParty">Only agreements with this party as well, for the agreements between two parties.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The agreements, by effective date.</returns>
-    public async Task<IReadOnlyList<AgreementStatus>> GetAgreementsAsync(AsOf asOf, string? party = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AgreementStatus>> GetAgreementsAsync(AsOf asOf, string? party = null, string? otherParty = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(asOf);
-        return AgreementsAnswer.From(await LoadAsync<AgreementEntry>(asOf, cancellationToken).ConfigureAwait(false), asOf, party);
+        var entries = await LoadAsync<AgreementEntry>(asOf, cancellationToken, query => query.WithTerm("party_terms", party).WithTerm("party_terms", otherParty)).ConfigureAwait(false);
+        return AgreementsAnswer.From(entries, asOf, party, otherParty);
     }
 
     /// <summary>Gets every fact involving an actor, or two actors together, in order of effective date.</summary>

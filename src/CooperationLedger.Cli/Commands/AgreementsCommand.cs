@@ -9,12 +9,12 @@ internal static class AgreementsCommand
     public static Command Create(CliContext context)
     {
         var asOf = new AsOfOptions();
-        var party = new Option<string?>("--party") { Description = "Only agreements with this party (key, name, alias or ISO country code)." };
+        var party = new Option<string[]>("--party") { Description = "Only agreements with this party (key, name, alias or ISO country code); twice for the agreements between two parties.", Arity = new ArgumentArity(0, 2), AllowMultipleArgumentsPerToken = false };
         var json = new Option<bool>("--json") { Description = "Write JSON, each agreement with its event ids and citations." };
         var command = new Command(
             "agreements",
             "Agreements with their parties, areas of cooperation, date and stage, and whether each was in effect.\n\n" +
-            "Examples:\n  ledger agreements --as-of 2011-09-05 --party CN\n  ledger agreements --json")
+            "Examples:\n  ledger agreements --as-of 2011-09-05 --party CN\n  ledger agreements --party KG --party CN\n  ledger agreements --json")
         {
             party,
             json,
@@ -22,7 +22,8 @@ internal static class AgreementsCommand
         asOf.AddTo(command);
         command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
         {
-            var agreements = await ledger.GetAgreementsAsync(asOf.Read(parse), parse.GetValue(party), token);
+            var parties = parse.GetValue(party) ?? [];
+            var agreements = await ledger.GetAgreementsAsync(asOf.Read(parse), parties.ElementAtOrDefault(0), parties.ElementAtOrDefault(1), token);
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(context, agreements);

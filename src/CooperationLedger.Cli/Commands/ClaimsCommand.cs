@@ -13,6 +13,7 @@ internal static class ClaimsCommand
         var metric = new Option<string?>("--metric") { Description = "Only this metric (\"narcotics seized\")." };
         var claimant = new Option<string?>("--claimant") { Description = "Only claims by this actor (key, name, alias or ISO country code)." };
         var subject = new Option<string?>("--subject") { Description = "Only statistics about this actor." };
+        var matter = new Option<string?>("--matter") { Description = "Only claims about this matter, the key that groups what sources claim about one figure." };
         var json = new Option<bool>("--json") { Description = "Write JSON, each claim with its event ids and citations." };
         var command = new Command(
             "claims",
@@ -22,12 +23,13 @@ internal static class ClaimsCommand
             metric,
             claimant,
             subject,
+            matter,
             json,
         };
         asOf.AddTo(command);
         command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
         {
-            var claims = await ledger.GetClaimedStatisticsAsync(asOf.Read(parse), new ClaimFilter(parse.GetValue(metric), parse.GetValue(claimant), parse.GetValue(subject)), token);
+            var claims = await ledger.GetClaimedStatisticsAsync(asOf.Read(parse), new ClaimFilter(parse.GetValue(metric), parse.GetValue(claimant), parse.GetValue(subject), parse.GetValue(matter)), token);
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(context, claims);

@@ -7,9 +7,9 @@ namespace CooperationLedger.Agreements;
 /// <summary>Computes the agreements known as of a point from agreement entries, however they were obtained.</summary>
 internal static class AgreementsAnswer
 {
-    public static IReadOnlyList<AgreementStatus> From(IEnumerable<AgreementEntry> entries, AsOf asOf, string? party) =>
+    public static IReadOnlyList<AgreementStatus> From(IEnumerable<AgreementEntry> entries, AsOf asOf, string? party, string? otherParty = null) =>
         entries
-            .Where(entry => party is null || entry.Agreement.Parties.Any(p => ActorMatch.Matches(p, party)))
+            .Where(entry => new[] { party, otherParty }.All(wanted => wanted is null || entry.Agreement.Parties.Any(p => ActorMatch.Matches(p, wanted))))
             .Select(entry => AsOfResolution.Resolve(entry, asOf))
             .OfType<AsOfResolution>()
             .Select(r => (Resolution: r, Agreement: ((AgreementEntry)r.Entry).Agreement))

@@ -11,6 +11,7 @@ internal static class ClaimedStatisticsAnswer
     {
         var resolved = entries
             .Where(entry => (filter.Metric is null || string.Equals(entry.Claim.Metric, filter.Metric, StringComparison.OrdinalIgnoreCase))
+                && (filter.Matter is null || string.Equals(entry.Matter, filter.Matter, StringComparison.Ordinal))
                 && ActorMatch.Matches(entry.Claim.Claimant, filter.Claimant) && ActorMatch.Matches(entry.Claim.Subject, filter.Subject))
             .Select(entry => AsOfResolution.Resolve(entry, asOf))
             .OfType<AsOfResolution>()

@@ -1,3 +1,4 @@
+using CooperationLedger.Actors;
 using CooperationLedger.Facts;
 using NodaTime;
 
@@ -10,6 +11,18 @@ internal sealed record StatisticClaimEntry : LedgerEntry
 
     public string Metric { get; init; } = string.Empty;
 
+    /// <summary>Gets the metric upper-cased (see <see cref="ActorTerms.For"/>), for an indexed lookup ignoring case.</summary>
+    public string MetricTerm { get; init; } = string.Empty;
+
+    /// <summary>Gets the terms the claimant is found by in SQL.</summary>
+    public IReadOnlyList<string> ClaimantTerms { get; init; } = [];
+
+    /// <summary>Gets the terms the subject is found by in SQL.</summary>
+    public IReadOnlyList<string> SubjectTerms { get; init; } = [];
+
     public static StatisticClaimEntry? From(IReportedFact fact, Instant recordedAt) =>
-        fact is StatisticClaimed claim ? Fill(new StatisticClaimEntry { Claim = claim, Metric = claim.Metric }, fact, recordedAt) : null;
+        fact is StatisticClaimed claim ? Fill(
+            new StatisticClaimEntry { Claim = claim, Metric = claim.Metric, MetricTerm = ActorTerms.For(claim.Metric), ClaimantTerms = ActorTerms.Of(claim.Claimant), SubjectTerms = ActorTerms.Of(claim.Subject) },
+            fact,
+            recordedAt) : null;
 }

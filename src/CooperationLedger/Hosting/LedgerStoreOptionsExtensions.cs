@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CooperationLedger.Agreements;
 using CooperationLedger.Claims;
 using CooperationLedger.Donations;
@@ -8,6 +9,7 @@ using CooperationLedger.Sources;
 using CooperationLedger.Timeline;
 using JasperFx.Events.Projections;
 using Marten;
+using Weasel.Postgresql.Tables;
 using NodaTime;
 
 namespace CooperationLedger.Hosting;
@@ -49,11 +51,23 @@ public static class LedgerStoreOptionsExtensions
         IndexAsOfBounds<AgreementEntry>(options);
         IndexAsOfBounds<TimelineEntry>(options);
         options.Schema.For<DonationEntry>().Index(entry => entry.Matter);
+        IndexTerms<DonationEntry>(options, entry => entry.DonorTerms);
+        IndexTerms<DonationEntry>(options, entry => entry.RecipientTerms);
         options.Schema.For<StatisticClaimEntry>().Duplicate(entry => entry.Metric);
+        options.Schema.For<StatisticClaimEntry>().Duplicate(entry => entry.MetricTerm);
+        options.Schema.For<StatisticClaimEntry>().Duplicate(entry => entry.Matter);
+        IndexTerms<StatisticClaimEntry>(options, entry => entry.ClaimantTerms);
+        IndexTerms<StatisticClaimEntry>(options, entry => entry.SubjectTerms);
+        IndexTerms<AgreementEntry>(options, entry => entry.PartyTerms);
         options.Schema.For<FactRecord>().Duplicate(record => record.DocumentKey);
         options.Schema.For<StoredDocument>();
         return options;
     }
+
+    /// <summary>Keeps an array of actor terms in a <c>text[]</c> column with a GIN index, for <see cref="EntryNarrowing"/>.</summary>
+    private static void IndexTerms<TEntry>(StoreOptions options, Expression<Func<TEntry, object?>> terms)
+        where TEntry : LedgerEntry =>
+        options.Schema.For<TEntry>().Duplicate(terms, "text[]", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text, index => index.Method = IndexMethod.gin, notNull: false, partOfPrimaryKey: false);
 
     private static void IndexAsOfBounds<TEntry>(StoreOptions options)
         where TEntry : LedgerEntry

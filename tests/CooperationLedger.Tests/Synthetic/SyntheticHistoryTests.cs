@@ -77,6 +77,48 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
         Json(timeline).Should().Be(Json(TimelineAnswer.From(replay.Timeline, asOf, ["kg"])));
     }
 
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    [InlineData(13)]
+    [InlineData(14)]
+    public async Task Answers_narrowed_in_sql_by_actor_metric_or_matter_equal_the_naive_fold_with_the_same_filter(int seed)
+    {
+        var events = await AllEventsAsync();
+        var facts = events.Select(e => e.Data).OfType<IReportedFact>().ToArray();
+        var random = new Random(seed);
+        var donation = facts.OfType<EquipmentDonated>().ElementAt(random.Next(facts.OfType<EquipmentDonated>().Count()));
+        var claim = facts.OfType<StatisticClaimed>().Where(c => facts.OfType<StatisticClaimed>().Count(other => other.Matter == c.Matter) > 1).First();
+        var revised = events.Select(e => e.Data).OfType<IRevision>().Select(revision => revision.Revises).ToHashSet();
+        var standing = facts.OfType<AgreementSigned>().Where(a => !revised.Contains(a.FactId)).ToArray();
+        var agreement = standing[random.Next(standing.Length)];
+        var asOf = new AsOf { KnownOn = new LocalDate(2000 + random.Next(25), 1 + random.Next(12), 1) };
+        var replay = EventReplay.Fold(events);
+
+        // Each actor is named as a user would: by country code in lower case, by name in upper case, by key.
+        var donations = new DonationFilter(Donor: donation.Donor.Country?.ToLowerInvariant() ?? donation.Donor.Id, Recipient: donation.Recipient.Name.ToUpperInvariant());
+        var byMetric = new ClaimFilter(Metric: claim.Metric.ToUpperInvariant(), Subject: claim.Subject.Id);
+        var byMatter = new ClaimFilter(Matter: claim.Matter);
+        var byClaimant = new ClaimFilter(Claimant: claim.Claimant.Name.ToLowerInvariant());
+        var (party, other) = (agreement.Parties[0].Country!, agreement.Parties[1].Name.ToLowerInvariant());
+
+        var donorTotals = await fixture.Ledger.GetDonorTotalsAsync(AsOf.Now, donations);
+        donorTotals.Totals.Should().NotBeEmpty();
+        Json(donorTotals).Should().Be(Json(DonorTotalsAnswer.From(replay.Donations, AsOf.Now, donations)));
+        Json(await fixture.Ledger.GetDonorTotalsAsync(asOf, donations)).Should().Be(Json(DonorTotalsAnswer.From(replay.Donations, asOf, donations)));
+        foreach (var filter in new[] { byMetric, byMatter, byClaimant })
+        {
+            var claims = await fixture.Ledger.GetClaimedStatisticsAsync(AsOf.Now, filter);
+            claims.Claims.Should().NotBeEmpty();
+            Json(claims).Should().Be(Json(ClaimedStatisticsAnswer.From(replay.Claims, AsOf.Now, filter)));
+        }
+
+        (await fixture.Ledger.GetClaimedStatisticsAsync(AsOf.Now, byMatter)).Claims.Should().HaveCountGreaterThan(1, "the sources disagree on this matter");
+        var between = await fixture.Ledger.GetAgreementsAsync(AsOf.Now, party, other);
+        between.Should().Contain(a => a.FactId == agreement.FactId);
+        Json(between).Should().Be(Json(AgreementsAnswer.From(replay.Agreements, AsOf.Now, party, other)));
+    }
+
     [Fact]
     public async Task A_full_rebuild_of_the_projections_gives_the_same_answers()
     {
