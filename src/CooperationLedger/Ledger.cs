@@ -136,19 +136,18 @@ public sealed partial class Ledger : IAsyncDisposable
     }
 
     /// <summary>
-    /// Rebuilds every projection from the events: for recovery, or after a change to what a projection keeps. Queries
-    /// see partial answers while it runs.
+    /// Rebuilds every projection of this ledger (of its tenant, when the store has several) from the events: for
+    /// recovery, or after a change to what a projection keeps. The events are folded in memory a chunk at a time and
+    /// the projections written with PostgreSQL's binary COPY. Queries see partial answers while it runs; do not append
+    /// meanwhile.
     /// </summary>
     /// <param name="cancellationToken">Cancels the rebuild.</param>
     /// <returns>A task that completes when every projection is rebuilt.</returns>
-    public async Task RebuildProjectionsAsync(CancellationToken cancellationToken = default)
-    {
-        using var daemon = await store.BuildProjectionDaemonAsync().ConfigureAwait(false);
-        foreach (var projection in Hosting.LedgerStoreOptionsExtensions.ProjectionTypes)
-        {
-            await daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(30), cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task RebuildProjectionsAsync(CancellationToken cancellationToken = default) => RebuildProjectionsAsync(10_000, cancellationToken);
+
+    /// <summary>Rebuilds folding <paramref name="chunkEvents"/> events at a time.</summary>
+    internal Task RebuildProjectionsAsync(int chunkEvents, CancellationToken cancellationToken) =>
+        new Hosting.Projections.ProjectionRebuild(sessions, chunkEvents).RunAsync(cancellationToken);
 
     /// <summary>Releases the store and connections the ledger created; a store passed in is left to its owner.</summary>
     /// <returns>A task that completes when released.</returns>

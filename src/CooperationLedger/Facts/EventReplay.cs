@@ -25,6 +25,26 @@ internal sealed class EventReplay
 
     public IEnumerable<TimelineEntry> Timeline => timeline.Values;
 
+    /// <summary>Starts the fold from an entry already projected, so that revisions of it in the events apply to it.</summary>
+    public void Include(LedgerEntry entry)
+    {
+        switch (entry)
+        {
+            case DonationEntry donation:
+                donations[donation.Id] = donation;
+                break;
+            case StatisticClaimEntry claim:
+                claims[claim.Id] = claim;
+                break;
+            case AgreementEntry agreement:
+                agreements[agreement.Id] = agreement;
+                break;
+            case TimelineEntry item:
+                timeline[item.Id] = item;
+                break;
+        }
+    }
+
     public static EventReplay Fold(IEnumerable<(object Data, Instant RecordedAt)> events)
     {
         var replay = new EventReplay();

@@ -17,9 +17,9 @@ namespace CooperationLedger.Hosting;
 /// <summary>Adds the ledger to a Marten store: its events under stable names, its inline projections and its indexes.</summary>
 public static class LedgerStoreOptionsExtensions
 {
-    /// <summary>Gets the types of the ledger's projections (registered one by one in <see cref="AddCooperationLedger"/>).</summary>
-    internal static IReadOnlyList<Type> ProjectionTypes { get; } =
-        [typeof(DonationProjection), typeof(StatisticClaimProjection), typeof(AgreementProjection), typeof(TimelineProjection)];
+    /// <summary>Gets the types of the documents the ledger's projections write.</summary>
+    internal static IReadOnlyList<Type> EntryTypes { get; } =
+        [typeof(DonationEntry), typeof(StatisticClaimEntry), typeof(AgreementEntry), typeof(TimelineEntry)];
 
     /// <summary>
     /// Registers the ledger's events (under their stable snake_case names), its inline projections, its documents and

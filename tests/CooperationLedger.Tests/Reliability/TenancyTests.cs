@@ -72,6 +72,22 @@ public sealed class TenancyTests(DatabaseFixture database) : IClassFixture<Datab
     }
 
     [Fact]
+    public async Task A_rebuild_of_one_tenant_rebuilds_its_projections_from_its_own_events_and_leaves_the_other_alone()
+    {
+        async Task<string> AnswersAsync(Ledger ledger) =>
+            System.Text.Json.JsonSerializer.Serialize(await ledger.GetDonorTotalsAsync(AsOf.Now))
+            + System.Text.Json.JsonSerializer.Serialize(await ledger.GetClaimedStatisticsAsync(AsOf.Now))
+            + System.Text.Json.JsonSerializer.Serialize(await ledger.GetTimelineAsync(AsOf.Now, "KG"));
+        var (alphaBefore, betaBefore) = (await AnswersAsync(alpha), await AnswersAsync(beta));
+
+        await beta.RebuildProjectionsAsync();
+
+        (await AnswersAsync(beta)).Should().Be(betaBefore);
+        (await AnswersAsync(alpha)).Should().Be(alphaBefore);
+        (await beta.GetClaimedStatisticsAsync(AsOf.Now)).Claims.Single().Measure.Value.Should().Be(35.9m, "beta's correction was folded again");
+    }
+
+    [Fact]
     public void A_store_without_tenancy_has_no_tenants()
     {
         var act = () => Ledger.Connect(database.ConnectionString).ForTenant("newsroom-alpha");
