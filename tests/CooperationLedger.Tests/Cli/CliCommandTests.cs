@@ -62,6 +62,9 @@ public sealed class CliCommandTests(DatabaseFixture database) : IClassFixture<Da
         claim.GetProperty("baseline").GetProperty("latest").GetString().Should().Be("2005-09-30");
         claim.GetProperty("sources")[0].GetProperty("citation").GetProperty("relayedFrom").GetProperty("outlet").GetString().Should().Be("Kabar");
         (await RunAsync("claims", "--json", "--known-on", "2006-11-30")).Output.Should().Contain("\"claims\": []");
+        var byMatter = JsonDocument.Parse((await RunAsync("claims", "--json", "--matter", "kg-dca-narcotics-seized-2006-01-09")).Output).RootElement;
+        byMatter.GetProperty("claims").EnumerateArray().Single().GetProperty("measure").GetProperty("value").GetDecimal().Should().Be(39.5m);
+        (await RunAsync("claims", "--json", "--matter", "KG-DCA-NARCOTICS-SEIZED-2006-01-09")).Output.Should().Contain("\"claims\": []", "a matter is a key, matched exactly");
     }
 
     [Fact]
@@ -71,6 +74,13 @@ public sealed class CliCommandTests(DatabaseFixture database) : IClassFixture<Da
         inEffect.EnumerateArray().Should().Contain(a => a.GetProperty("key").GetString() == "cao-2011-gknb-cooperation/cn-kg-four-areas-agreement" && a.GetProperty("inEffect").GetBoolean());
         var before = JsonDocument.Parse((await RunAsync("agreements", "--json", "--as-of", "2011-09-04", "--party", "CN")).Output).RootElement;
         before.EnumerateArray().Should().NotContain(a => a.GetProperty("key").GetString() == "cao-2011-gknb-cooperation/cn-kg-four-areas-agreement");
+        var between = JsonDocument.Parse((await RunAsync("agreements", "--json", "--party", "cn", "--party", "Kyrgyzstan")).Output).RootElement;
+        between.EnumerateArray().Select(a => a.GetProperty("key").GetString()).Should().Contain("cao-2011-gknb-cooperation/cn-kg-four-areas-agreement");
+        var chinaUzbekistan = JsonDocument.Parse((await RunAsync("agreements", "--json", "--party", "CN", "--party", "UZ")).Output).RootElement.EnumerateArray().ToArray();
+        chinaUzbekistan.Should().ContainSingle("only China's Ministry of Public Security and two Uzbek interior departments signed together")
+            .Which.GetProperty("parties").EnumerateArray().Select(p => p.GetProperty("id").GetString()).Should().Contain("cn-mps");
+        (await RunAsync("agreements", "--json", "--party", "CN", "--party", "PK")).Output.Trim().Should().Be("[]", "China and Pakistan signed nothing together in the seeds");
+        (await RunAsync("agreements", "--party", "CN", "--party", "KG", "--party", "UZ")).ExitCode.Should().Be(2, "at most two parties");
 
         var timeline = JsonDocument.Parse((await RunAsync("timeline", "--json", "--actor", "KG", "--with", "CN")).Output).RootElement.EnumerateArray().ToArray();
         timeline.Select(item => item.GetProperty("key").GetString()).Should().Contain("cao-2011-gknb-cooperation/cn-equipment-for-gknb-2011");
