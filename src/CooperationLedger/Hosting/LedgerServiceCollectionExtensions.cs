@@ -20,7 +20,8 @@ public static class LedgerServiceCollectionExtensions
     /// <returns>The same services, for chaining.</returns>
     /// <exception cref="ArgumentException">The options are invalid: no connection string and no Marten store, a connection
     /// string that cannot be read, or a schema that is not a plain identifier. The message says which.</exception>
-    /// <remarks>An <see cref="IClock"/> registered by the application stamps recorded times; else the system clock.</remarks>
+    /// <remarks>An <see cref="IClock"/> registered by the application stamps recorded times; else the system clock. The
+    /// connections of a store registered for the ledger are released when the container is disposed.</remarks>
     public static IServiceCollection AddCooperationLedger(this IServiceCollection services, Action<LedgerOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -30,10 +31,11 @@ public static class LedgerServiceCollectionExtensions
         var settings = Validate(options, hasStore);
         if (!hasStore)
         {
+            services.TryAddSingleton(_ => new LedgerDataSource(options.ConnectionString!));
             services.AddMarten(provider =>
             {
                 var store = new StoreOptions();
-                StoreFactory.ConfigureOwnStore(store, StoreFactory.BuildDataSource(options.ConnectionString!), settings, provider.GetService<IClock>());
+                StoreFactory.ConfigureOwnStore(store, provider.GetRequiredService<LedgerDataSource>().Source, settings, provider.GetService<IClock>());
                 return store;
             });
         }

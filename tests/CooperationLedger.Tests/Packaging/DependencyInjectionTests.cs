@@ -31,6 +31,29 @@ public sealed class DependencyInjectionTests(DatabaseFixture database) : IClassF
     }
 
     [Fact]
+    public async Task The_data_source_of_the_ledgers_own_store_is_released_with_the_container()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddCooperationLedger(options =>
+        {
+            options.ConnectionString = database.ConnectionString;
+            options.Schema = "di_own_store";
+        });
+        var provider = services.BuildServiceProvider();
+        var dataSource = provider.GetRequiredService<LedgerDataSource>().Source;
+        await provider.GetRequiredService<Ledger>().GetAgreementsAsync(AsOf.Now);
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        {
+            connection.State.Should().Be(System.Data.ConnectionState.Open);
+        }
+
+        await provider.DisposeAsync();
+
+        var open = async () => await dataSource.OpenConnectionAsync();
+        await open.Should().ThrowAsync<ObjectDisposedException>();
+    }
+
+    [Fact]
     public async Task With_marten_already_configured_the_ledger_joins_that_store()
     {
         var services = new ServiceCollection().AddLogging();
