@@ -67,7 +67,18 @@ public static class LedgerStoreOptionsExtensions
     /// <summary>Keeps an array of actor terms in a <c>text[]</c> column with a GIN index, for <see cref="EntryNarrowing"/>.</summary>
     private static void IndexTerms<TEntry>(StoreOptions options, Expression<Func<TEntry, object?>> terms)
         where TEntry : LedgerEntry =>
-        options.Schema.For<TEntry>().Duplicate(terms, "text[]", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text, index => index.Method = IndexMethod.gin, notNull: false, partOfPrimaryKey: false);
+        options.Schema.For<TEntry>().Duplicate(terms, "text[]", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text, ConfigureTermsIndex, notNull: false, partOfPrimaryKey: false);
+
+    /// <summary>
+    /// A GIN index without the pending list (<c>fastupdate = off</c>): with it, entries inserted in bulk wait in an
+    /// unordered list that every lookup scans until a vacuum merges them, which made a one-donor question at a million
+    /// facts fifteen times slower.
+    /// </summary>
+    private static void ConfigureTermsIndex(Marten.Schema.DocumentIndex index)
+    {
+        index.Method = IndexMethod.gin;
+        index.StorageParameters["fastupdate"] = "off";
+    }
 
     private static void IndexAsOfBounds<TEntry>(StoreOptions options)
         where TEntry : LedgerEntry
