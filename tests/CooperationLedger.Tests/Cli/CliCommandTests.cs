@@ -92,6 +92,18 @@ public sealed class CliCommandTests(DatabaseFixture database) : IClassFixture<Da
     }
 
     [Fact]
+    public async Task Rebuild_gives_back_the_same_answers_from_the_events()
+    {
+        var before = (await RunAsync("donors", "--json", "--known-on", "2011-12-31")).Output + (await RunAsync("claims", "--json")).Output;
+
+        var rebuild = await RunAsync("rebuild");
+
+        rebuild.ExitCode.Should().Be(0, rebuild.Error);
+        rebuild.Output.Should().Contain("Rebuilt the projections");
+        ((await RunAsync("donors", "--json", "--known-on", "2011-12-31")).Output + (await RunAsync("claims", "--json")).Output).Should().Be(before);
+    }
+
+    [Fact]
     public async Task Tables_show_the_figures_with_their_sources()
     {
         var donors = await RunAsync("donors", "--known-on", "2011-12-31");

@@ -1,0 +1,26 @@
+using Spectre.Console;
+using System.CommandLine;
+using System.Diagnostics;
+
+namespace CooperationLedger.Cli.Commands;
+
+/// <summary><c>ledger rebuild</c>: rebuild the projections from the events.</summary>
+internal static class RebuildCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command(
+            "rebuild",
+            "Rebuilds every projection (donations, claims, agreements, timeline) from the stored events: after upgrading the ledger " +
+            "to a version whose projections keep more, or to recover. Queries see partial answers while it runs; do not ingest " +
+            "meanwhile.\n\nExample:\n  ledger rebuild");
+        command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
+        {
+            var watch = Stopwatch.StartNew();
+            await ledger.RebuildProjectionsAsync(token);
+            context.Console.WriteLine($"Rebuilt the projections from the events in {watch.Elapsed.TotalSeconds:0.0} s.");
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+}
