@@ -10,6 +10,4 @@ internal sealed class AnswerSizes
     public int Agreements { get; set; }
 
     public int WholeTotals { get; set; }
-
-    public int Naive { get; set; }
 }

@@ -15,8 +15,15 @@ internal sealed class MemorySampler : IDisposable
     {
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         peak = Current();
+        StartBytes = peak;
         timer = new Timer(_ => Interlocked.Exchange(ref peak, Math.Max(Interlocked.Read(ref peak), Current())), null, 0, 50);
     }
+
+    /// <summary>Gets the working set when sampling began, after the collection.</summary>
+    public long StartBytes { get; }
+
+    /// <summary>Gets the managed heap after the collection, for comparison with the working set.</summary>
+    public long StartHeapBytes { get; } = GC.GetTotalMemory(forceFullCollection: false);
 
     public long PeakBytes => Math.Max(Interlocked.Read(ref peak), Current());
 
