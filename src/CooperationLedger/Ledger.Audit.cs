@@ -2,6 +2,7 @@ using CooperationLedger.Audit;
 using CooperationLedger.Donations;
 using CooperationLedger.Facts;
 using CooperationLedger.Ingestion;
+using CooperationLedger.Sources;
 using CooperationLedger.Timeline;
 using Marten;
 
@@ -32,15 +33,20 @@ public sealed partial class Ledger
         var related = entry?.Matter is { } matter
             ? await session.Query<TimelineEntry>().Where(other => other.Matter == matter && other.Id != factId).ToListAsync(cancellationToken).ConfigureAwait(false)
             : [];
+        var revisions = entry?.Revisions ?? [];
+        var cited = revisions.Select(revision => revision.Source).Concat(related.Select(other => other.Source)).OfType<EventAddress>().ToHashSet();
+        var citations = await CitationLookup.LoadAsync(session, cited, cancellationToken).ConfigureAwait(false);
         return new AuditTrail(
             fact,
             recorded,
             FactSummary.Of(fact),
             entry?.Signature,
-            entry?.Revisions ?? [],
+            revisions
+                .Select(revision => new RevisionEntry(revision.Id, revision.Key, revision.IsRetraction, revision.Reason, revision.Changes, citations.For(revision.Id), revision.RecordedAt))
+                .ToArray(),
             related
                 .OrderBy(other => other.Key, StringComparer.Ordinal)
-                .Select(other => new RelatedFact(other.Id, other.Key, other.Signature, other.Signature is null || entry!.Signature is null || other.Signature == entry.Signature, other.Citation))
+                .Select(other => new RelatedFact(other.Id, other.Key, other.Signature, other.Signature is null || entry!.Signature is null || other.Signature == entry.Signature, citations.For(other.Id)))
                 .ToArray());
     }
 

@@ -4,14 +4,16 @@ using CooperationLedger.Claims;
 using CooperationLedger.Donations;
 using CooperationLedger.Facts;
 using CooperationLedger.Money;
+using CooperationLedger.Sources;
 using CooperationLedger.Timeline;
 using CooperationLedger.Time;
 using Marten;
 
 namespace CooperationLedger;
 
-/// <content>The as-of queries. Each reads an indexed projection narrowed in SQL by the as-of bounds, then applies the
-/// revisions known at that point in memory; no query replays events.</content>
+/// <content>The as-of queries. Each reads an indexed projection narrowed in SQL by the as-of bounds and by what it names,
+/// applies the revisions known at that point in memory, then loads the citations of the facts its answer cites from
+/// their events (by stream and version); no query replays events.</content>
 public sealed partial class Ledger
 {
     /// <summary>Gets donor totals as of a point: by donor, recipient and currency, pledged, committed and realised apart.</summary>
@@ -23,8 +25,11 @@ public sealed partial class Ledger
     {
         ArgumentNullException.ThrowIfNull(asOf);
         filter ??= DonationFilter.None;
-        var entries = await LoadAsync<DonationEntry>(asOf, cancellationToken, query => query.WithTerm("donor_terms", filter.Donor).WithTerm("recipient_terms", filter.Recipient)).ConfigureAwait(false);
-        return DonorTotalsAnswer.From(entries, asOf, filter);
+        return await AnswerAsync<DonationEntry, DonorTotals>(
+            asOf,
+            query => query.WithTerm("donor_terms", filter.Donor).WithTerm("recipient_terms", filter.Recipient),
+            (entries, citations) => DonorTotalsAnswer.From(entries, asOf, filter, citations),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Gets claimed statistics as of a point, exactly as claimed, side by side where sources disagree.</summary>
@@ -38,13 +43,16 @@ public sealed partial class Ledger
         filter ??= ClaimFilter.None;
         var metric = filter.Metric is null ? null : ActorTerms.For(filter.Metric);
         var matter = filter.Matter;
-        var entries = await LoadAsync<StatisticClaimEntry>(asOf, cancellationToken, query =>
-        {
-            query = query.WithTerm("claimant_terms", filter.Claimant).WithTerm("subject_terms", filter.Subject);
-            query = metric is null ? query : query.Where(entry => entry.MetricTerm == metric);
-            return matter is null ? query : query.Where(entry => entry.Matter == matter);
-        }).ConfigureAwait(false);
-        return ClaimedStatisticsAnswer.From(entries, asOf, filter);
+        return await AnswerAsync<StatisticClaimEntry, ClaimedStatistics>(
+            asOf,
+            query =>
+            {
+                query = query.WithTerm("claimant_terms", filter.Claimant).WithTerm("subject_terms", filter.Subject);
+                query = metric is null ? query : query.Where(entry => entry.MetricTerm == metric);
+                return matter is null ? query : query.Where(entry => entry.Matter == matter);
+            },
+            (entries, citations) => ClaimedStatisticsAnswer.From(entries, asOf, filter, citations),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Gets the agreements known as of a point, each saying whether it was in effect then.</summary>
@@ -56,8 +64,11 @@ public sealed partial class Ledger
     public async Task<IReadOnlyList<AgreementStatus>> GetAgreementsAsync(AsOf asOf, string? party = null, string? otherParty = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(asOf);
-        var entries = await LoadAsync<AgreementEntry>(asOf, cancellationToken, query => query.WithTerm("party_terms", party).WithTerm("party_terms", otherParty)).ConfigureAwait(false);
-        return AgreementsAnswer.From(entries, asOf, party, otherParty);
+        return await AnswerAsync<AgreementEntry, IReadOnlyList<AgreementStatus>>(
+            asOf,
+            query => query.WithTerm("party_terms", party).WithTerm("party_terms", otherParty),
+            (entries, citations) => AgreementsAnswer.From(entries, asOf, party, otherParty, citations),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Gets every fact involving an actor, or two actors together, in order of effective date.</summary>
@@ -70,20 +81,24 @@ public sealed partial class Ledger
     {
         ArgumentNullException.ThrowIfNull(asOf);
         var keys = new[] { actor, otherActor }.OfType<string>().Select(key => key.ToLowerInvariant()).ToArray();
-        var entries = await LoadAsync<TimelineEntry>(asOf, cancellationToken, query => keys.Aggregate(query, (q, key) => q.Where(e => e.ActorKeys.Contains(key)))).ConfigureAwait(false);
-        return TimelineAnswer.From(entries, asOf, keys);
+        return await AnswerAsync<TimelineEntry, IReadOnlyList<TimelineItem>>(
+            asOf,
+            query => keys.Aggregate(query, (q, key) => q.Where(e => e.ActorKeys.Contains(key))),
+            (entries, citations) => TimelineAnswer.From(entries, asOf, keys, citations),
+            cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<IReadOnlyList<TEntry>> LoadAsync<TEntry>(AsOf asOf, CancellationToken cancellationToken, Func<IQueryable<TEntry>, IQueryable<TEntry>>? narrow = null)
+    /// <summary>Reads the entries narrowed in SQL, loads the citations an answer from them can cite, and computes it.</summary>
+    private async Task<TAnswer> AnswerAsync<TEntry, TAnswer>(
+        AsOf asOf,
+        Func<IQueryable<TEntry>, IQueryable<TEntry>> narrow,
+        Func<IReadOnlyList<TEntry>, CitationLookup, TAnswer> answer,
+        CancellationToken cancellationToken)
         where TEntry : LedgerEntry
     {
         await using var session = sessions.Query();
-        var query = AsOfBounds.Apply(session.Query<TEntry>(), asOf);
-        if (narrow is not null)
-        {
-            query = narrow(query);
-        }
-
-        return await query.ToListAsync(cancellationToken).ConfigureAwait(false);
+        var entries = await narrow(AsOfBounds.Apply(session.Query<TEntry>(), asOf)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var citations = await CitationLookup.LoadAsync(session, CitationLookup.Needed(entries, asOf), cancellationToken).ConfigureAwait(false);
+        return answer(entries, citations);
     }
 }

@@ -1,5 +1,6 @@
 using CooperationLedger.Actors;
 using CooperationLedger.Facts;
+using CooperationLedger.Sources;
 using CooperationLedger.Time;
 
 namespace CooperationLedger.Agreements;
@@ -7,14 +8,14 @@ namespace CooperationLedger.Agreements;
 /// <summary>Computes the agreements known as of a point from agreement entries, however they were obtained.</summary>
 internal static class AgreementsAnswer
 {
-    public static IReadOnlyList<AgreementStatus> From(IEnumerable<AgreementEntry> entries, AsOf asOf, string? party, string? otherParty = null) =>
+    public static IReadOnlyList<AgreementStatus> From(IEnumerable<AgreementEntry> entries, AsOf asOf, string? party, string? otherParty, CitationLookup citations) =>
         entries
-            .Where(entry => new[] { party, otherParty }.All(wanted => wanted is null || entry.Agreement.Parties.Any(p => ActorMatch.Matches(p, wanted))))
+            .Where(entry => new[] { party, otherParty }.All(wanted => wanted is null || entry.Parties.Any(p => ActorMatch.Matches(p, wanted))))
             .Select(entry => AsOfResolution.Resolve(entry, asOf))
             .OfType<AsOfResolution>()
-            .Select(r => (Resolution: r, Agreement: ((AgreementEntry)r.Entry).Agreement))
+            .Select(r => (Resolution: r, Agreement: (AgreementEntry)r.Entry))
             .Select(a => new AgreementStatus(
-                a.Agreement.FactId,
+                a.Agreement.Id,
                 a.Agreement.Key,
                 a.Agreement.Parties,
                 a.Agreement.Areas,
@@ -23,7 +24,7 @@ internal static class AgreementsAnswer
                 a.Resolution.Stage,
                 a.Resolution.Stage is Stage.Realised or Stage.Committed,
                 a.Resolution.Standing,
-                a.Resolution.Sources))
+                a.Resolution.Sources(citations)))
             .OrderBy(a => a.Effective.Earliest)
             .ThenBy(a => a.Key, StringComparer.Ordinal)
             .ToArray();

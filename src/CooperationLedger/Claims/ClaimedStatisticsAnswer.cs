@@ -1,5 +1,6 @@
 using CooperationLedger.Actors;
 using CooperationLedger.Facts;
+using CooperationLedger.Sources;
 using CooperationLedger.Time;
 
 namespace CooperationLedger.Claims;
@@ -7,22 +8,22 @@ namespace CooperationLedger.Claims;
 /// <summary>Computes claimed statistics as of a point from claim entries, however they were obtained.</summary>
 internal static class ClaimedStatisticsAnswer
 {
-    public static ClaimedStatistics From(IEnumerable<StatisticClaimEntry> entries, AsOf asOf, ClaimFilter filter)
+    public static ClaimedStatistics From(IEnumerable<StatisticClaimEntry> entries, AsOf asOf, ClaimFilter filter, CitationLookup citations)
     {
         var resolved = entries
-            .Where(entry => (filter.Metric is null || string.Equals(entry.Claim.Metric, filter.Metric, StringComparison.OrdinalIgnoreCase))
+            .Where(entry => (filter.Metric is null || string.Equals(entry.Metric, filter.Metric, StringComparison.OrdinalIgnoreCase))
                 && (filter.Matter is null || string.Equals(entry.Matter, filter.Matter, StringComparison.Ordinal))
-                && ActorMatch.Matches(entry.Claim.Claimant, filter.Claimant) && ActorMatch.Matches(entry.Claim.Subject, filter.Subject))
+                && ActorMatch.Matches(entry.Claimant, filter.Claimant) && ActorMatch.Matches(entry.Subject, filter.Subject))
             .Select(entry => AsOfResolution.Resolve(entry, asOf))
             .OfType<AsOfResolution>()
-            .Select(r => (Resolution: r, Claim: ((StatisticClaimEntry)r.Entry).Claim))
+            .Select(r => (Resolution: r, Claim: (StatisticClaimEntry)r.Entry))
             .Select(c => (c.Resolution, c.Claim, Measure: c.Resolution.CorrectedStatistic is { } value ? c.Claim.Measure.WithValue(value) : c.Claim.Measure))
             .ToArray();
-        var disputes = DisputeFinder.Find(resolved.Select(c => (c.Resolution, (string?)c.Measure.ToString())));
+        var disputes = DisputeFinder.Find(resolved.Select(c => (c.Resolution, (string?)c.Measure.ToString())), citations);
         var disputed = disputes.SelectMany(dispute => dispute.Versions).Select(version => version.FactId).ToHashSet();
         var claims = resolved
             .Select(c => new ClaimedStatistic(
-                c.Claim.FactId,
+                c.Claim.Id,
                 c.Claim.Key,
                 c.Claim.Claimant,
                 c.Claim.Subject,
@@ -32,9 +33,9 @@ internal static class ClaimedStatisticsAnswer
                 c.Claim.Period,
                 c.Claim.Baseline,
                 c.Resolution.Effective,
-                disputed.Contains(c.Claim.FactId) ? Standing.Disputed : c.Resolution.Standing,
+                disputed.Contains(c.Claim.Id) ? Standing.Disputed : c.Resolution.Standing,
                 c.Claim.Matter,
-                c.Resolution.Sources))
+                c.Resolution.Sources(citations)))
             .OrderBy(claim => claim.Metric, StringComparer.Ordinal)
             .ThenBy(claim => claim.Period.Earliest)
             .ThenBy(claim => claim.Key, StringComparer.Ordinal)

@@ -1,5 +1,6 @@
 using CooperationLedger.Actors;
 using CooperationLedger.Facts;
+using CooperationLedger.Time;
 using NodaTime;
 
 namespace CooperationLedger.Claims;
@@ -7,9 +8,17 @@ namespace CooperationLedger.Claims;
 /// <summary>A claimed statistic as projected for queries by metric, claimant, period and baseline.</summary>
 internal sealed record StatisticClaimEntry : LedgerEntry
 {
-    public StatisticClaimed Claim { get; init; } = null!;
+    public Actor Claimant { get; init; } = null!;
+
+    public Actor Subject { get; init; } = null!;
 
     public string Metric { get; init; } = string.Empty;
+
+    public StatisticMeasure Measure { get; init; } = null!;
+
+    public ReportedDate Period { get; init; } = null!;
+
+    public ReportedDate? Baseline { get; init; }
 
     /// <summary>Gets the metric upper-cased (see <see cref="ActorTerms.For"/>), for an indexed lookup ignoring case.</summary>
     public string MetricTerm { get; init; } = string.Empty;
@@ -22,7 +31,7 @@ internal sealed record StatisticClaimEntry : LedgerEntry
 
     public static StatisticClaimEntry? From(IReportedFact fact, Instant recordedAt) =>
         fact is StatisticClaimed claim ? Fill(
-            new StatisticClaimEntry { Claim = claim, Metric = claim.Metric, MetricTerm = ActorTerms.For(claim.Metric), ClaimantTerms = ActorTerms.Of(claim.Claimant), SubjectTerms = ActorTerms.Of(claim.Subject) },
+            new StatisticClaimEntry { Claimant = claim.Claimant, Subject = claim.Subject, Metric = claim.Metric, Measure = claim.Measure, Period = claim.Period, Baseline = claim.Baseline, MetricTerm = ActorTerms.For(claim.Metric), ClaimantTerms = ActorTerms.Of(claim.Claimant), SubjectTerms = ActorTerms.Of(claim.Subject) },
             fact,
             recordedAt) : null;
 }

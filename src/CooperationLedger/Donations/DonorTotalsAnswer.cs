@@ -1,6 +1,7 @@
 using CooperationLedger.Actors;
 using CooperationLedger.Facts;
 using CooperationLedger.Money;
+using CooperationLedger.Sources;
 using CooperationLedger.Time;
 
 namespace CooperationLedger.Donations;
@@ -8,7 +9,7 @@ namespace CooperationLedger.Donations;
 /// <summary>Computes donor totals as of a point from donation entries, however they were obtained (projection or replay).</summary>
 internal static class DonorTotalsAnswer
 {
-    public static DonorTotals From(IEnumerable<DonationEntry> entries, AsOf asOf, DonationFilter filter)
+    public static DonorTotals From(IEnumerable<DonationEntry> entries, AsOf asOf, DonationFilter filter, CitationLookup citations)
     {
         var resolved = entries
             .Where(entry => ActorMatch.Matches(entry.Donor, filter.Donor) && ActorMatch.Matches(entry.Recipient, filter.Recipient))
@@ -17,12 +18,12 @@ internal static class DonorTotalsAnswer
             .Select(r => (Resolution: r, Entry: (DonationEntry)r.Entry, Value: r.CorrectedValue ?? ((DonationEntry)r.Entry).Value))
             .Where(d => filter.Currency is null || string.Equals(d.Value?.Currency.Code, filter.Currency, StringComparison.OrdinalIgnoreCase))
             .ToArray();
-        var disputes = DisputeFinder.Find(resolved.Select(d => (d.Resolution, d.Value?.ToString())));
+        var disputes = DisputeFinder.Find(resolved.Select(d => (d.Resolution, d.Value?.ToString())), citations);
         var disputed = disputes.SelectMany(dispute => dispute.Versions).Select(version => version.FactId).ToHashSet();
         var totals = resolved
             .Where(d => !disputed.Contains(d.Entry.Id))
             .GroupBy(d => (Donor: d.Entry.Donor.Id, Recipient: d.Entry.Recipient.Id, d.Value?.Currency))
-            .Select(group => Total(group.Select(d => (d.Resolution, d.Value)).ToArray()))
+            .Select(group => Total(group.Select(d => (d.Resolution, d.Value)).ToArray(), citations))
             .OrderBy(total => total.Donor.Name, StringComparer.Ordinal)
             .ThenBy(total => total.Recipient.Name, StringComparer.Ordinal)
             .ThenBy(total => total.Currency?.Code, StringComparer.Ordinal)
@@ -30,7 +31,7 @@ internal static class DonorTotalsAnswer
         return new DonorTotals(asOf, totals, disputes);
     }
 
-    private static DonorTotal Total((AsOfResolution Resolution, MoneyAmount? Value)[] donations)
+    private static DonorTotal Total((AsOfResolution Resolution, MoneyAmount? Value)[] donations, CitationLookup citations)
     {
         var first = (DonationEntry)donations[0].Resolution.Entry;
         AmountTotal Sum(Stage stage) => donations
@@ -50,6 +51,6 @@ internal static class DonorTotalsAnswer
             ordered.Where(d => d.Value is not null)
                 .SelectMany(d => d.Value!.StatedEquivalents.Select(equivalent => new StatedEquivalent(d.Resolution.Entry.Id, d.Value, equivalent)))
                 .ToArray(),
-            ordered.SelectMany(d => d.Resolution.Sources).ToArray());
+            ordered.SelectMany(d => d.Resolution.Sources(citations)).ToArray());
     }
 }

@@ -12,7 +12,7 @@ namespace CooperationLedger.Facts;
 /// </summary>
 internal sealed record AsOfResolution(
     LedgerEntry Entry,
-    IReadOnlyList<RevisionEntry> Applied,
+    IReadOnlyList<EntryRevision> Applied,
     ReportedDate Effective,
     Stage Stage,
     MoneyAmount? CorrectedValue,
@@ -22,22 +22,34 @@ internal sealed record AsOfResolution(
 
     public Standing Standing => IsCorrected ? Standing.Corrected : Standing.Asserted;
 
-    public IReadOnlyList<SourceReference> Sources =>
+    /// <summary>Gets where the fact's event and the events of the revisions applied are stored, for their citations.</summary>
+    public IEnumerable<EventAddress> Addresses =>
+        Applied.Select(revision => revision.Source).Prepend(Entry.Source).OfType<EventAddress>();
+
+    /// <summary>Gets the sources of the fact as resolved: the fact's own, then each revision applied.</summary>
+    /// <param name="citations">The citations of the fact and of its revisions.</param>
+    public IReadOnlyList<SourceReference> Sources(CitationLookup citations) =>
     [
-        new SourceReference(Entry.Id, Entry.Key, SourceRole.Fact, Entry.Citation),
-        .. Applied.Select(revision => new SourceReference(revision.Id, revision.Key, SourceRole.Correction, revision.Citation)),
+        new SourceReference(Entry.Id, Entry.Key, SourceRole.Fact, citations.For(Entry.Id)),
+        .. Applied.Select(revision => new SourceReference(revision.Id, revision.Key, SourceRole.Correction, citations.For(revision.Id))),
     ];
 
     public static AsOfResolution? Resolve(LedgerEntry entry, AsOf asOf)
     {
-        if (!asOf.IncludesKnown(entry.Citation.Document.PublishedOn) || !asOf.IncludesRecorded(entry.RecordedAt))
+        if (entry.PublishedOn is null)
+        {
+            throw new InvalidOperationException(
+                $"The projected entry of fact {entry.Key} was written by an earlier version of the ledger; rebuild the projections once (`ledger rebuild`, or Ledger.RebuildProjectionsAsync).");
+        }
+
+        if (!asOf.IncludesKnown(entry.PublishedOn) || !asOf.IncludesRecorded(entry.RecordedAt))
         {
             return null;
         }
 
         var known = entry.Revisions
-            .Where(revision => asOf.IncludesKnown(revision.Citation.Document.PublishedOn) && asOf.IncludesRecorded(revision.RecordedAt))
-            .OrderBy(revision => revision.Citation.Document.PublishedOn.Latest ?? revision.Citation.Document.PublishedOn.Earliest)
+            .Where(revision => asOf.IncludesKnown(revision.PublishedOn) && asOf.IncludesRecorded(revision.RecordedAt))
+            .OrderBy(revision => revision.PublishedOn.Latest ?? revision.PublishedOn.Earliest)
             .ThenBy(revision => revision.RecordedAt)
             .ThenBy(revision => revision.Key, StringComparer.Ordinal)
             .ToArray();

@@ -3,7 +3,7 @@ namespace CooperationLedger.Facts;
 /// <summary>Finds, among facts resolved as of one point, the matters on which sources state different figures.</summary>
 internal static class DisputeFinder
 {
-    public static IReadOnlyList<Dispute> Find(IEnumerable<(AsOfResolution Resolution, string? Figure)> facts) =>
+    public static IReadOnlyList<Dispute> Find(IEnumerable<(AsOfResolution Resolution, string? Figure)> facts, Sources.CitationLookup citations) =>
         facts
             .Where(fact => fact.Resolution.Entry.Matter is not null && fact.Figure is not null)
             .GroupBy(fact => fact.Resolution.Entry.Matter!, StringComparer.Ordinal)
@@ -11,7 +11,7 @@ internal static class DisputeFinder
             .Select(group => new Dispute(
                 group.Key,
                 group.OrderBy(fact => fact.Resolution.Entry.Key, StringComparer.Ordinal)
-                    .Select(fact => new DisputedVersion(fact.Resolution.Entry.Id, fact.Resolution.Entry.Key, fact.Figure!, fact.Resolution.Entry.Citation))
+                    .Select(fact => new DisputedVersion(fact.Resolution.Entry.Id, fact.Resolution.Entry.Key, fact.Figure!, citations.For(fact.Resolution.Entry.Id)))
                     .ToArray()))
             .OrderBy(dispute => dispute.Matter, StringComparer.Ordinal)
             .ToArray();

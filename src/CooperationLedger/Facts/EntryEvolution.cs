@@ -17,15 +17,20 @@ internal static class EntryEvolution
         _ => null,
     };
 
-    public static TEntry? Apply<TEntry>(TEntry? snapshot, object data, Instant recordedAt, Func<IReportedFact, Instant, TEntry?> entryFor)
+    /// <param name="snapshot">The entry so far, if any.</param>
+    /// <param name="data">The event.</param>
+    /// <param name="recordedAt">When the ledger appended the event.</param>
+    /// <param name="source">Where the event is stored; <see langword="null"/> when folding events held in memory.</param>
+    /// <param name="entryFor">Builds this projection's entry for a fact, or <see langword="null"/> for a fact it does not keep.</param>
+    public static TEntry? Apply<TEntry>(TEntry? snapshot, object data, Instant recordedAt, EventAddress? source, Func<IReportedFact, Instant, TEntry?> entryFor)
         where TEntry : LedgerEntry => data switch
         {
-            FactCorrected corrected => (TEntry?)snapshot?.WithRevision(Revision(corrected, corrected.Changes, isRetraction: false, recordedAt)),
-            FactRetracted retracted => (TEntry?)snapshot?.WithRevision(Revision(retracted, null, isRetraction: true, recordedAt)),
-            IReportedFact fact => entryFor(fact, recordedAt) ?? snapshot,
+            FactCorrected corrected => (TEntry?)snapshot?.WithRevision(Revision(corrected, corrected.Changes, isRetraction: false, recordedAt, source)),
+            FactRetracted retracted => (TEntry?)snapshot?.WithRevision(Revision(retracted, null, isRetraction: true, recordedAt, source)),
+            IReportedFact fact => entryFor(fact, recordedAt) is LedgerEntry created ? (TEntry)(created with { Source = source }) : snapshot,
             _ => snapshot,
         };
 
-    private static RevisionEntry Revision(IRevision revision, Correction? changes, bool isRetraction, Instant recordedAt) =>
-        new(revision.FactId, revision.Key, isRetraction, revision.Reason, changes, revision.Citation, recordedAt);
+    private static EntryRevision Revision(IRevision revision, Correction? changes, bool isRetraction, Instant recordedAt, EventAddress? source) =>
+        new(revision.FactId, revision.Key, isRetraction, revision.Reason, changes, revision.Citation.Document.PublishedOn, recordedAt, source);
 }

@@ -1,6 +1,7 @@
 using CooperationLedger.Agreements;
 using CooperationLedger.Claims;
 using CooperationLedger.Donations;
+using CooperationLedger.Sources;
 using CooperationLedger.Timeline;
 using NodaTime;
 
@@ -16,6 +17,7 @@ internal sealed class EventReplay
     private readonly Dictionary<Guid, StatisticClaimEntry> claims = [];
     private readonly Dictionary<Guid, AgreementEntry> agreements = [];
     private readonly Dictionary<Guid, TimelineEntry> timeline = [];
+    private readonly Dictionary<Guid, Citation> citations = [];
 
     public IEnumerable<DonationEntry> Donations => donations.Values;
 
@@ -24,6 +26,9 @@ internal sealed class EventReplay
     public IEnumerable<AgreementEntry> Agreements => agreements.Values;
 
     public IEnumerable<TimelineEntry> Timeline => timeline.Values;
+
+    /// <summary>Gets the citation of every fact and revision folded, for the answers computed from the entries.</summary>
+    public CitationLookup Citations => new(citations);
 
     /// <summary>Starts the fold from an entry already projected, so that revisions of it in the events apply to it.</summary>
     public void Include(LedgerEntry entry)
@@ -50,30 +55,39 @@ internal sealed class EventReplay
         var replay = new EventReplay();
         foreach (var (data, recordedAt) in events)
         {
-            replay.Apply(data, recordedAt);
+            replay.Apply(data, recordedAt, source: null);
         }
 
         return replay;
     }
 
-    public void Apply(object data, Instant recordedAt)
+    /// <summary>Folds one event into the entries.</summary>
+    /// <param name="data">The event.</param>
+    /// <param name="recordedAt">When the ledger appended it.</param>
+    /// <param name="source">Where it is stored, kept in the entries it creates or revises; <see langword="null"/> for events held only in memory.</param>
+    public void Apply(object data, Instant recordedAt, EventAddress? source)
     {
         if (EntryEvolution.EntryId(data) is not { } id)
         {
             return;
         }
 
-        Evolve(donations, id, data, recordedAt, DonationEntry.From);
-        Evolve(claims, id, data, recordedAt, StatisticClaimEntry.From);
-        Evolve(agreements, id, data, recordedAt, AgreementEntry.From);
-        Evolve(timeline, id, data, recordedAt, (fact, at) => TimelineEntry.From(fact, at));
+        if (data is ILedgerEvent e)
+        {
+            citations[e.FactId] = e.Citation;
+        }
+
+        Evolve(donations, id, data, recordedAt, source, DonationEntry.From);
+        Evolve(claims, id, data, recordedAt, source, StatisticClaimEntry.From);
+        Evolve(agreements, id, data, recordedAt, source, AgreementEntry.From);
+        Evolve(timeline, id, data, recordedAt, source, (fact, at) => TimelineEntry.From(fact, at));
     }
 
-    private static void Evolve<TEntry>(Dictionary<Guid, TEntry> entries, Guid id, object data, Instant recordedAt, Func<IReportedFact, Instant, TEntry?> entryFor)
+    private static void Evolve<TEntry>(Dictionary<Guid, TEntry> entries, Guid id, object data, Instant recordedAt, EventAddress? source, Func<IReportedFact, Instant, TEntry?> entryFor)
         where TEntry : LedgerEntry
     {
         entries.TryGetValue(id, out var snapshot);
-        if (EntryEvolution.Apply(snapshot, data, recordedAt, entryFor) is { } evolved)
+        if (EntryEvolution.Apply(snapshot, data, recordedAt, source, entryFor) is { } evolved)
         {
             entries[id] = evolved;
         }

@@ -1,12 +1,13 @@
-using CooperationLedger.Sources;
 using CooperationLedger.Time;
 using NodaTime;
 
 namespace CooperationLedger.Facts;
 
 /// <summary>
-/// What every projected fact keeps for as-of queries: its id, key, type, dates, stage, matter, citation, when it was
-/// recorded, the revisions made to it, and integer copies of its bounds for indexed filtering in PostgreSQL.
+/// What every projected fact keeps for as-of queries: its id, key, type, dates, stage, matter, when its document was
+/// published, when it was recorded, the revisions made to it, and integer copies of its bounds for indexed filtering in
+/// PostgreSQL. It keeps no copy of the citation: <see cref="Source"/> says where the event is, and answers load the
+/// citations of the facts they name from there.
 /// </summary>
 internal abstract record LedgerEntry
 {
@@ -22,14 +23,18 @@ internal abstract record LedgerEntry
 
     public string? Matter { get; init; }
 
-    public Citation Citation { get; init; } = null!;
+    /// <summary>Gets when the fact's document was published: the fact's known date.</summary>
+    public ReportedDate PublishedOn { get; init; } = null!;
+
+    /// <summary>Gets where the fact's event is stored; <see langword="null"/> for an entry folded in memory.</summary>
+    public EventAddress? Source { get; init; }
 
     /// <summary>Gets the figure the fact asserts, for comparing sources (see <see cref="FactSignature"/>).</summary>
     public string? Signature { get; init; }
 
     public Instant RecordedAt { get; init; }
 
-    public IReadOnlyList<RevisionEntry> Revisions { get; init; } = [];
+    public IReadOnlyList<EntryRevision> Revisions { get; init; } = [];
 
     /// <summary>Gets the earliest effective day as <c>yyyymmdd</c>, the lowest over the fact and its corrections.</summary>
     public int EffectiveFrom { get; init; }
@@ -53,7 +58,7 @@ internal abstract record LedgerEntry
             Effective = fact.Effective,
             Stage = fact.Stage,
             Matter = fact.Matter,
-            Citation = fact.Citation,
+            PublishedOn = fact.Citation.Document.PublishedOn,
             Signature = FactSignature.Of(fact),
             RecordedAt = recordedAt,
             EffectiveFrom = DayNumber.From(fact.Effective),
@@ -67,7 +72,7 @@ internal abstract record LedgerEntry
     /// Adds a revision. The indexed bounds widen to admit a corrected effective date, so that the SQL filter stays a
     /// superset and the exact as-of check in memory decides.
     /// </summary>
-    public LedgerEntry WithRevision(RevisionEntry revision)
+    public LedgerEntry WithRevision(EntryRevision revision)
     {
         var corrected = revision.Changes?.Effective;
         return this with

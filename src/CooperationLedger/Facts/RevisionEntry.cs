@@ -4,7 +4,7 @@ using NodaTime;
 
 namespace CooperationLedger.Facts;
 
-/// <summary>A correction or retraction as kept beside the fact it revises, with when it was published and recorded.</summary>
+/// <summary>A correction or retraction of a fact, as its audit trail lists it: what it changes, its citation, and when it was recorded.</summary>
 /// <param name="Id">The revision's fact id.</param>
 /// <param name="Key">The revision's key.</param>
 /// <param name="IsRetraction"><see langword="true"/> for a retraction, <see langword="false"/> for a correction.</param>

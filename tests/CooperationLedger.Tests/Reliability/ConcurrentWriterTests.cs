@@ -47,8 +47,8 @@ public sealed class ConcurrentWriterTests(DatabaseFixture database) : IClassFixt
             claim!.Revisions.Should().HaveCount(Writers, "every writer's correction is kept");
             var replay = EventReplay.Fold(events.Select(e => (e.Data, Instant.FromDateTimeOffset(e.Timestamp))));
             var asOf = AsOf.Now;
-            Json(await ledgers[0].GetClaimedStatisticsAsync(asOf)).Should().Be(Json(ClaimedStatisticsAnswer.From(replay.Claims, asOf, ClaimFilter.None)));
-            Json(await ledgers[0].GetTimelineAsync(asOf, "KG")).Should().Be(Json(Timeline.TimelineAnswer.From(replay.Timeline, asOf, ["kg"])));
+            Json(await ledgers[0].GetClaimedStatisticsAsync(asOf)).Should().Be(Json(ClaimedStatisticsAnswer.From(replay.Claims, asOf, ClaimFilter.None, replay.Citations)));
+            Json(await ledgers[0].GetTimelineAsync(asOf, "KG")).Should().Be(Json(Timeline.TimelineAnswer.From(replay.Timeline, asOf, ["kg"], replay.Citations)));
 
             // The same input from one writer, in order, into a schema of its own, answers the same.
             await using var single = Ledger.Connect(database.ConnectionString, new CooperationLedger.Hosting.LedgerStoreSettings { Schema = "single_writer" });

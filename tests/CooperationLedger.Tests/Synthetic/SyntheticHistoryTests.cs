@@ -71,10 +71,10 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
         var timeline = await fixture.Ledger.GetTimelineAsync(asOf, "KG");
 
         donors.Totals.Should().NotBeEmpty();
-        Json(donors).Should().Be(Json(DonorTotalsAnswer.From(replay.Donations, asOf, DonationFilter.None)));
-        Json(claims).Should().Be(Json(ClaimedStatisticsAnswer.From(replay.Claims, asOf, ClaimFilter.None)));
-        Json(agreements).Should().Be(Json(AgreementsAnswer.From(replay.Agreements, asOf, null)));
-        Json(timeline).Should().Be(Json(TimelineAnswer.From(replay.Timeline, asOf, ["kg"])));
+        Json(donors).Should().Be(Json(DonorTotalsAnswer.From(replay.Donations, asOf, DonationFilter.None, replay.Citations)));
+        Json(claims).Should().Be(Json(ClaimedStatisticsAnswer.From(replay.Claims, asOf, ClaimFilter.None, replay.Citations)));
+        Json(agreements).Should().Be(Json(AgreementsAnswer.From(replay.Agreements, asOf, null, null, replay.Citations)));
+        Json(timeline).Should().Be(Json(TimelineAnswer.From(replay.Timeline, asOf, ["kg"], replay.Citations)));
     }
 
     [Theory]
@@ -104,19 +104,19 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
 
         var donorTotals = await fixture.Ledger.GetDonorTotalsAsync(AsOf.Now, donations);
         donorTotals.Totals.Should().NotBeEmpty();
-        Json(donorTotals).Should().Be(Json(DonorTotalsAnswer.From(replay.Donations, AsOf.Now, donations)));
-        Json(await fixture.Ledger.GetDonorTotalsAsync(asOf, donations)).Should().Be(Json(DonorTotalsAnswer.From(replay.Donations, asOf, donations)));
+        Json(donorTotals).Should().Be(Json(DonorTotalsAnswer.From(replay.Donations, AsOf.Now, donations, replay.Citations)));
+        Json(await fixture.Ledger.GetDonorTotalsAsync(asOf, donations)).Should().Be(Json(DonorTotalsAnswer.From(replay.Donations, asOf, donations, replay.Citations)));
         foreach (var filter in new[] { byMetric, byMatter, byClaimant })
         {
             var claims = await fixture.Ledger.GetClaimedStatisticsAsync(AsOf.Now, filter);
             claims.Claims.Should().NotBeEmpty();
-            Json(claims).Should().Be(Json(ClaimedStatisticsAnswer.From(replay.Claims, AsOf.Now, filter)));
+            Json(claims).Should().Be(Json(ClaimedStatisticsAnswer.From(replay.Claims, AsOf.Now, filter, replay.Citations)));
         }
 
         (await fixture.Ledger.GetClaimedStatisticsAsync(AsOf.Now, byMatter)).Claims.Should().HaveCountGreaterThan(1, "the sources disagree on this matter");
         var between = await fixture.Ledger.GetAgreementsAsync(AsOf.Now, party, other);
         between.Should().Contain(a => a.FactId == agreement.FactId);
-        Json(between).Should().Be(Json(AgreementsAnswer.From(replay.Agreements, AsOf.Now, party, other)));
+        Json(between).Should().Be(Json(AgreementsAnswer.From(replay.Agreements, AsOf.Now, party, other, replay.Citations)));
     }
 
     [Theory]
@@ -142,6 +142,66 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
 
         (await AnswersAsync()).Should().Be(before);
         (await RevisedEntriesAsync()).Should().Be(revisedBefore).And.BeGreaterThan(20, "revisions of facts from earlier chunks were applied to the stored entries");
+    }
+
+    [Fact]
+    public async Task Each_entry_points_at_its_event_for_the_citation_and_keeps_no_copy_of_it()
+    {
+        await using var session = fixture.Ledger.Store.QuerySession();
+        var events = (await session.Events.QueryAllRawEvents().ToListAsync()).ToDictionary(e => (e.StreamId, e.Version), e => (ILedgerEvent)e.Data);
+        var timeline = await session.Query<TimelineEntry>().ToListAsync();
+        var claims = await session.Query<StatisticClaimEntry>().ToListAsync();
+
+        timeline.Should().HaveCount(events.Values.Count(e => e is IReportedFact));
+        foreach (var entry in timeline.Concat<LedgerEntry>(claims))
+        {
+            events[(entry.Source!.StreamId, entry.Source.Version)].FactId.Should().Be(entry.Id);
+            events[(entry.Source.StreamId, entry.Source.Version)].Citation.Document.PublishedOn.Should().Be(entry.PublishedOn);
+        }
+
+        var revisions = timeline.SelectMany(entry => entry.Revisions).ToArray();
+        revisions.Should().NotBeEmpty();
+        revisions.Should().HaveCount(events.Values.Count(e => e is IRevision && timeline.Any(entry => entry.Id == ((IRevision)e).Revises)));
+        revisions.Should().AllSatisfy(revision => events[(revision.Source!.StreamId, revision.Source.Version)].FactId.Should().Be(revision.Id));
+
+        await using var connection = new Npgsql.NpgsqlConnection(fixture.ConnectionString);
+        await connection.OpenAsync();
+        var schema = fixture.Ledger.Store.Options.DatabaseSchemaName;
+        await using var copies = new Npgsql.NpgsqlCommand(
+            $"select (select count(*) from {schema}.mt_doc_timelineentry where jsonb_path_exists(data, 'strict $.**.quote')) + (select count(*) from {schema}.mt_doc_statisticclaimentry where jsonb_path_exists(data, 'strict $.**.quote'))",
+            connection);
+        (await copies.ExecuteScalarAsync()).Should().Be(0L, "no entry keeps a copy of a quote");
+    }
+
+    [Fact]
+    public async Task Entries_written_by_an_earlier_version_ask_for_a_rebuild_and_the_rebuild_mends_them()
+    {
+        var earlier = new LedgerFixture();
+        await earlier.InitializeAsync();
+        try
+        {
+            await earlier.Ledger.AppendManyAsync(SyntheticHistory.GenerateAsync(new SyntheticHistoryOptions(Facts: 200, Seed: 3)));
+            var before = Json(await earlier.Ledger.GetDonorTotalsAsync(AsOf.Now));
+
+            // An earlier version kept a copy of the citation in each entry, and neither the publication date nor where the
+            // event is: its entries read back without them.
+            await using (var session = earlier.Ledger.Store.LightweightSession())
+            {
+                var entries = await session.Query<DonationEntry>().ToListAsync();
+                session.Store(entries.Select(entry => entry with { PublishedOn = null!, Source = null }).ToArray());
+                await session.SaveChangesAsync();
+            }
+
+            var query = () => earlier.Ledger.GetDonorTotalsAsync(AsOf.Now);
+            (await query.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Contain("ledger rebuild");
+
+            await earlier.Ledger.RebuildProjectionsAsync();
+            Json(await earlier.Ledger.GetDonorTotalsAsync(AsOf.Now)).Should().Be(before);
+        }
+        finally
+        {
+            await earlier.DisposeAsync();
+        }
     }
 
     private async Task<int> RevisedEntriesAsync()

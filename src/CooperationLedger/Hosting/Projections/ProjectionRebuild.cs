@@ -86,7 +86,7 @@ internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents
 
         foreach (var e in chunk)
         {
-            replay.Apply(e.Data, Instant.FromDateTimeOffset(e.Timestamp));
+            replay.Apply(e.Data, Instant.FromDateTimeOffset(e.Timestamp), new EventAddress(e.StreamId, e.Version));
         }
 
         await Task.WhenAll(
