@@ -130,6 +130,7 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
             + Json(await fixture.Ledger.GetAgreementsAsync(AsOf.Now)) + Json(await fixture.Ledger.GetTimelineAsync(asOf, "KZ"));
         var before = await AnswersAsync();
         var revisedBefore = await RevisedEntriesAsync();
+        var indexesBefore = await EntryIndexDefinitionsAsync();
         await using (var session = fixture.Ledger.Store.LightweightSession())
         {
             session.DeleteWhere<DonationEntry>(entry => true);
@@ -142,6 +143,28 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
 
         (await AnswersAsync()).Should().Be(before);
         (await RevisedEntriesAsync()).Should().Be(revisedBefore).And.BeGreaterThan(20, "revisions of facts from earlier chunks were applied to the stored entries");
+        indexesBefore.Should().HaveCountGreaterThan(20).And.Contain(definition => definition.Contains("USING gin", StringComparison.Ordinal));
+        (await EntryIndexDefinitionsAsync()).Should().Equal(indexesBefore, "the indexes set aside while the entries were written are built again as they were");
+    }
+
+    private async Task<IReadOnlyList<string>> EntryIndexDefinitionsAsync()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(fixture.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            "select indexdef from pg_indexes where schemaname = $1 and tablename like 'mt_doc_%entry' order by indexname",
+            connection)
+        {
+            Parameters = { new() { Value = fixture.Ledger.Store.Options.DatabaseSchemaName } },
+        };
+        var definitions = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            definitions.Add(reader.GetString(0));
+        }
+
+        return definitions;
     }
 
     [Fact]

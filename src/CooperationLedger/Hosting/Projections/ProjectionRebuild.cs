@@ -15,13 +15,34 @@ namespace CooperationLedger.Hosting.Projections;
 /// recorded, folded in memory a chunk at a time by <see cref="EventReplay"/> (the same evolution the inline projections
 /// run) and written with PostgreSQL's binary COPY through Marten's bulk insert. A revision of a fact from an earlier
 /// chunk applies to the entry loaded back from the database. The four projections of a chunk are written side by
-/// side, while the next chunk is read. Memory is bounded by two chunks, not by the history.
+/// side, while the next chunk is read. Memory is bounded by two chunks, not by the history. A rebuild of the whole store
+/// sets the entry tables' secondary indexes aside while it writes and builds them again at the end (see
+/// <see cref="EntryIndexes"/>); a rebuild of one tenant's ledger keeps them, for the other tenants' queries.
 /// </summary>
 internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents = 10_000)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         await EmptyAsync(cancellationToken).ConfigureAwait(false);
+        if (sessions.Tenant is not null)
+        {
+            await ProjectAllAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var indexes = await EntryIndexes.SetAsideAsync(sessions.Store, LedgerStoreOptionsExtensions.EntryTypes, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ProjectAllAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await indexes.RestoreAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ProjectAllAsync(CancellationToken cancellationToken)
+    {
         await using var session = sessions.Query();
         var chunk = new List<IEvent>(chunkEvents);
         var writing = Task.CompletedTask;
