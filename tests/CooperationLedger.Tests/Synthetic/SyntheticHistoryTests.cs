@@ -168,6 +168,22 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
     }
 
     [Fact]
+    public async Task Every_event_reads_back_as_generated_though_the_store_leaves_null_members_out()
+    {
+        var generated = SyntheticHistory.Generate(Options).SelectMany(document => document.Facts).ToDictionary(fact => fact.FactId, FactFingerprint.Of);
+        var stored = (await AllEventsAsync()).Select(e => (ILedgerEvent)e.Data).ToDictionary(fact => fact.FactId, FactFingerprint.Of);
+
+        stored.Should().Equal(generated);
+        await using var connection = new Npgsql.NpgsqlConnection(fixture.ConnectionString);
+        await connection.OpenAsync();
+        var schema = fixture.Ledger.Store.Options.DatabaseSchemaName;
+        await using var nulls = new Npgsql.NpgsqlCommand(
+            $"select (select count(*) from {schema}.mt_events where jsonb_path_exists(data, 'strict $.** ? (@ == null)')) + (select count(*) from {schema}.mt_doc_timelineentry where jsonb_path_exists(data, 'strict $.** ? (@ == null)'))",
+            connection);
+        (await nulls.ExecuteScalarAsync()).Should().Be(0L);
+    }
+
+    [Fact]
     public async Task Each_entry_points_at_its_event_for_the_citation_and_keeps_no_copy_of_it()
     {
         await using var session = fixture.Ledger.Store.QuerySession();
