@@ -62,4 +62,24 @@ public sealed class StoreConfigurationTests(DatabaseFixture database) : IClassFi
         reader.GetFieldValue<LocalDate>(0).Should().Be(new LocalDate(2006, 11, 22));
         reader.GetFieldValue<Instant>(1).Should().Be(Instant.FromUtc(2026, 1, 10, 9, 0));
     }
+
+    [Fact]
+    public async Task Statements_are_prepared_automatically_unless_the_connection_string_says_otherwise()
+    {
+        await using var preparing = StoreFactory.BuildDataSource(database.ConnectionString);
+        await using var notPreparing = StoreFactory.BuildDataSource(database.ConnectionString + ";Max Auto Prepare=0");
+
+        new NpgsqlConnectionStringBuilder(preparing.ConnectionString).MaxAutoPrepare.Should().Be(StoreFactory.DefaultMaxAutoPrepare);
+        new NpgsqlConnectionStringBuilder(notPreparing.ConnectionString).MaxAutoPrepare.Should().Be(0);
+
+        await using var connection = await preparing.OpenConnectionAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await using var command = new NpgsqlCommand("select $1::int + 1", connection) { Parameters = { new NpgsqlParameter { Value = i } } };
+            await command.ExecuteScalarAsync();
+        }
+
+        await using var prepared = new NpgsqlCommand("select count(*) from pg_prepared_statements where statement like 'select $1::int + 1%'", connection);
+        (await prepared.ExecuteScalarAsync()).Should().Be(1L, "a statement used more than once is prepared on the connection");
+    }
 }
