@@ -1,8 +1,6 @@
 using CooperationLedger.Facts;
 using CooperationLedger.Time;
-using JasperFx.Events;
 using Marten;
-using Marten.Linq.MatchesSql;
 
 namespace CooperationLedger.Sources;
 
@@ -23,7 +21,11 @@ internal sealed class CitationLookup(IReadOnlyDictionary<Guid, Citation> citatio
             .SelectMany(resolution => resolution.Addresses)
             .ToHashSet();
 
-    /// <summary>Loads the citations of the events at <paramref name="addresses"/>, by the stream-and-version index of the events table.</summary>
+    /// <summary>
+    /// Loads the citations of the events at <paramref name="addresses"/>, by the stream-and-version index of the events
+    /// table, in the session's tenant: PostgreSQL returns each event's fact id and citation alone, so the rest of the
+    /// event is neither sent nor read.
+    /// </summary>
     public static async Task<CitationLookup> LoadAsync(IQuerySession session, IReadOnlyCollection<EventAddress> addresses, CancellationToken cancellationToken)
     {
         if (addresses.Count == 0)
@@ -31,13 +33,15 @@ internal sealed class CitationLookup(IReadOnlyDictionary<Guid, Citation> citatio
             return new CitationLookup(new Dictionary<Guid, Citation>());
         }
 
-        object streams = addresses.Select(address => address.StreamId).ToArray();
-        object versions = addresses.Select(address => address.Version).ToArray();
-        var events = await session.Events.QueryAllRawEvents()
-            .Where(e => e.MatchesSql("(d.stream_id, d.version) in (select * from unnest(?, ?))", streams, versions))
-            .ToListAsync(cancellationToken)
-            .ConfigureAwait(false);
-        return new CitationLookup(events.Select(e => e.Data).OfType<ILedgerEvent>().ToDictionary(e => e.FactId, e => e.Citation));
+        var events = $"{session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_events";
+        var cited = await session.QueryAsync<CitedEvent>(
+            $"select jsonb_build_object('factId', d.data -> 'factId', 'citation', d.data -> 'citation') from {events} as d "
+                + "where (d.stream_id, d.version) in (select * from unnest(?, ?)) and d.tenant_id = ?",
+            cancellationToken,
+            addresses.Select(address => address.StreamId).ToArray(),
+            addresses.Select(address => address.Version).ToArray(),
+            session.TenantId).ConfigureAwait(false);
+        return new CitationLookup(cited.ToDictionary(e => e.FactId, e => e.Citation));
     }
 
     /// <summary>Gets the citation of a fact or revision.</summary>
