@@ -83,7 +83,7 @@ public sealed partial class Ledger
         var keys = new[] { actor, otherActor }.OfType<string>().Select(key => key.ToLowerInvariant()).ToArray();
         return await AnswerAsync<TimelineEntry, IReadOnlyList<TimelineItem>>(
             asOf,
-            query => keys.Aggregate(query, (q, key) => q.Where(e => e.ActorKeys.Contains(key))),
+            query => keys.Aggregate(query, (q, key) => q.WithKey("actor_keys", key)),
             (entries, citations) => TimelineAnswer.From(entries, asOf, keys, citations),
             cancellationToken).ConfigureAwait(false);
     }

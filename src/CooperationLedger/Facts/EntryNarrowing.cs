@@ -1,4 +1,6 @@
 using CooperationLedger.Actors;
+using System.Linq.Expressions;
+using System.Reflection;
 using Marten.Linq.MatchesSql;
 
 namespace CooperationLedger.Facts;
@@ -10,6 +12,9 @@ namespace CooperationLedger.Facts;
 /// </summary>
 internal static class EntryNarrowing
 {
+    private static readonly MethodInfo MatchesSql =
+        typeof(MatchesSqlExtensions).GetMethod(nameof(MatchesSqlExtensions.MatchesSql), [typeof(object), typeof(string), typeof(object[])])!;
+
     /// <summary>Keeps the entries whose term array column holds the term for <paramref name="text"/>.</summary>
     /// <param name="query">The query to narrow.</param>
     /// <param name="column">A duplicated <c>text[]</c> column of actor terms, with a GIN index.</param>
@@ -17,12 +22,31 @@ internal static class EntryNarrowing
     public static IQueryable<TEntry> WithTerm<TEntry>(this IQueryable<TEntry> query, string column, string? text)
         where TEntry : LedgerEntry
     {
-        if (text is null)
-        {
-            return query;
-        }
+        return text is null ? query : query.Containing(column, ActorTerms.For(text));
+    }
 
-        object terms = new[] { ActorTerms.For(text) };
-        return query.Where(entry => entry.MatchesSql($"d.{column} @> ?", terms));
+    /// <summary>Keeps the entries whose key array column holds <paramref name="key"/> exactly.</summary>
+    /// <param name="query">The query to narrow.</param>
+    /// <param name="column">A duplicated <c>text[]</c> column of keys, with a GIN index.</param>
+    /// <param name="key">The key, as the column keeps it.</param>
+    public static IQueryable<TEntry> WithKey<TEntry>(this IQueryable<TEntry> query, string column, string key)
+        where TEntry : LedgerEntry => query.Containing(column, key);
+
+    /// <summary>
+    /// Keeps the entries whose array column holds <paramref name="element"/>. The filter is built from constants, not
+    /// from a lambda's closure: Marten reads a constant as it is, but compiles a delegate to evaluate anything else in
+    /// a <c>MatchesSql</c> call, on every query (measured: a third of a narrow query's CPU time went on compiling those
+    /// delegates and finalizing them).
+    /// </summary>
+    private static IQueryable<TEntry> Containing<TEntry>(this IQueryable<TEntry> query, string column, string element)
+        where TEntry : LedgerEntry
+    {
+        var entry = Expression.Parameter(typeof(TEntry), "entry");
+        var contains = Expression.Call(
+            MatchesSql,
+            entry,
+            Expression.Constant($"d.{column} @> ?"),
+            Expression.Constant(new object[] { new[] { element } }, typeof(object[])));
+        return query.Where(Expression.Lambda<Func<TEntry, bool>>(contains, entry));
     }
 }

@@ -59,12 +59,13 @@ public static class LedgerStoreOptionsExtensions
         IndexTerms<StatisticClaimEntry>(options, entry => entry.ClaimantTerms);
         IndexTerms<StatisticClaimEntry>(options, entry => entry.SubjectTerms);
         IndexTerms<AgreementEntry>(options, entry => entry.PartyTerms);
+        IndexTerms<TimelineEntry>(options, entry => entry.ActorKeys);
         options.Schema.For<FactRecord>().Duplicate(record => record.DocumentKey);
         options.Schema.For<StoredDocument>();
         return options;
     }
 
-    /// <summary>Keeps an array of actor terms in a <c>text[]</c> column with a GIN index, for <see cref="EntryNarrowing"/>.</summary>
+    /// <summary>Keeps an array of actor terms or keys in a <c>text[]</c> column with a GIN index, for <see cref="EntryNarrowing"/>.</summary>
     private static void IndexTerms<TEntry>(StoreOptions options, Expression<Func<TEntry, object?>> terms)
         where TEntry : LedgerEntry =>
         options.Schema.For<TEntry>().Duplicate(terms, "text[]", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text, ConfigureTermsIndex, notNull: false, partOfPrimaryKey: false);

@@ -117,6 +117,16 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
         var between = await fixture.Ledger.GetAgreementsAsync(AsOf.Now, party, other);
         between.Should().Contain(a => a.FactId == agreement.FactId);
         Json(between).Should().Be(Json(AgreementsAnswer.From(replay.Agreements, AsOf.Now, party, other, replay.Citations)));
+
+        // A timeline narrows by the indexed actor keys: one actor by key, two by key and country code.
+        string[] one = [donation.Recipient.Id], two = [donation.Donor.Id, donation.Recipient.Country!.ToLowerInvariant()];
+        foreach (var keys in new[] { one, two })
+        {
+            var timeline = await fixture.Ledger.GetTimelineAsync(asOf, keys[0], keys.ElementAtOrDefault(1));
+            Json(timeline).Should().Be(Json(TimelineAnswer.From(replay.Timeline, asOf, keys, replay.Citations)));
+        }
+
+        (await fixture.Ledger.GetTimelineAsync(AsOf.Now, two[0], two[1])).Should().Contain(item => item.FactId == donation.FactId);
     }
 
     [Theory]
