@@ -75,9 +75,12 @@ await using (var ledger = Ledger.Connect(connectionString, new LedgerStoreSettin
     Console.WriteLine($"rebuilt the projections from {appended:N0} events in {watch.Elapsed.TotalSeconds:0.0} s");
 }
 
-// 1. The physical limit: the same events, serialized, written with binary COPY into a plain table.
+// 1. The physical limit: the same events, serialized as the store serializes them, written with binary COPY into a
+// plain table.
 await using (var dataSource = NpgsqlDataSource.Create(connectionString))
 {
+    using var plainStore = StoreFactory.Create(dataSource, new LedgerStoreSettings());
+    var serializer = plainStore.Options.Serializer();
     await using (var create = dataSource.CreateCommand("create table raw_events (id uuid primary key, stream_id uuid not null, version int not null, type text not null, data jsonb not null, recorded timestamptz not null)"))
     {
         await create.ExecuteNonQueryAsync();
@@ -98,7 +101,7 @@ await using (var dataSource = NpgsqlDataSource.Create(connectionString))
                 await copy.WriteAsync(stream, NpgsqlDbType.Uuid);
                 await copy.WriteAsync(++version, NpgsqlDbType.Integer);
                 await copy.WriteAsync(FactTypes.AliasOf(fact), NpgsqlDbType.Text);
-                await copy.WriteAsync(JsonSerializer.Serialize(fact, fact.GetType(), FactFingerprint.Json), NpgsqlDbType.Jsonb);
+                await copy.WriteAsync(serializer.ToJson(fact), NpgsqlDbType.Jsonb);
                 await copy.WriteAsync(DateTime.UtcNow, NpgsqlDbType.TimestampTz);
             }
         }
@@ -118,8 +121,6 @@ await using (var dataSource = NpgsqlDataSource.Create(connectionString))
         await create.ExecuteNonQueryAsync();
     }
 
-    using var plainStore = StoreFactory.Create(dataSource, new LedgerStoreSettings());
-    var serializer = plainStore.Options.Serializer();
     var sample = new SyntheticHistoryOptions(Math.Min(settings.MaxFacts, 200_000), settings.Seed);
     var kept = Kept.Measure(SyntheticHistory.Generate(sample), serializer);
     results.KeptSample = sample.Facts;
