@@ -21,10 +21,11 @@ internal static class StoreFactory
 
     /// <summary>
     /// Builds the data source of a store of the ledger's own: NodaTime types mapped, and, unless the connection string
-    /// sets <c>Max Auto Prepare</c> itself, Npgsql's automatic preparation of the statements used twice or more, each
-    /// still planned for its own parameters. An append sends the same few inserts thousands of times; prepared,
-    /// PostgreSQL parses each once per connection (measured: 20,000 facts appended in 13.6 s instead of 18.3 s, the
-    /// server's CPU time halved).
+    /// sets <c>Max Auto Prepare</c> itself, Npgsql's automatic preparation of the statements used twice or more. An
+    /// append sends the same few inserts thousands of times; prepared, PostgreSQL parses and plans each once per
+    /// connection (measured: 20,000 facts appended in 13.6 s instead of 18.3 s, the server's CPU time halved). The as-of
+    /// queries, whose best plan depends on the point asked, keep their bounds out of the parameters (see
+    /// <see cref="Facts.AsOfBounds"/>).
     /// </summary>
     public static NpgsqlDataSource BuildDataSource(string connectionString)
     {
@@ -34,11 +35,6 @@ internal static class StoreFactory
         {
             builder.ConnectionStringBuilder.MaxAutoPrepare = DefaultMaxAutoPrepare;
             builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
-
-            // A prepared query is planned for its parameters each time: a generic plan, which PostgreSQL would otherwise
-            // switch to after five runs, cannot see which bound or actor narrows most (measured: a one-donor question
-            // read every entry's recorded-time index, 45 ms instead of under 1 ms).
-            builder.ConnectionStringBuilder.Options = $"{builder.ConnectionStringBuilder.Options} -c plan_cache_mode=force_custom_plan".Trim();
         }
 
         builder.UseNodaTime();

@@ -4,7 +4,8 @@ namespace CooperationLedger.Ingestion;
 
 /// <content>
 /// The bulk path: many documents checked with one index query and appended in one transaction, for loading large
-/// histories. Each batch is all-or-nothing, so each of its documents is too.
+/// histories. Each batch is all-or-nothing, so each of its documents is too. At the end the entry tables' statistics
+/// are refreshed, so that the next query is planned for their new size.
 /// </content>
 internal sealed partial class Ingestor
 {
@@ -51,6 +52,11 @@ internal sealed partial class Ingestor
         }
 
         var report = new IngestReport(results, DryRun: false);
+        if (report.FactsAppended > 0)
+        {
+            await Hosting.Projections.EntryStatistics.RefreshAsync(sessions.Store, cancellationToken).ConfigureAwait(false);
+        }
+
         LogIngested(logger, "Appended", results.Count, report.FactsAppended, report.FactsAlreadyPresent);
         return report;
     }

@@ -81,7 +81,5 @@ public sealed class StoreConfigurationTests(DatabaseFixture database) : IClassFi
 
         await using var prepared = new NpgsqlCommand("select count(*) from pg_prepared_statements where statement like 'select $1::int + 1%'", connection);
         (await prepared.ExecuteScalarAsync()).Should().Be(1L, "a statement used more than once is prepared on the connection");
-        await using var planning = new NpgsqlCommand("show plan_cache_mode", connection);
-        (await planning.ExecuteScalarAsync()).Should().Be("force_custom_plan", "each run is planned for its own parameters");
     }
 }

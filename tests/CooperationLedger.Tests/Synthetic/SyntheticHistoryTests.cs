@@ -47,6 +47,33 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
         (await fixture.Ledger.VerifyAsync()).QuotesVerified.Should().BeTrue();
     }
 
+    [Fact]
+    public async Task The_as_of_bounds_are_literals_in_the_sql_so_each_point_is_planned_for_itself()
+    {
+        await using var session = fixture.Ledger.Store.QuerySession();
+        var asOf = new AsOf { Effective = new LocalDate(2006, 12, 31), KnownOn = new LocalDate(2007, 1, 15), RecordedAt = Instant.FromUtc(2026, 1, 10, 9, 0) };
+
+        var command = AsOfBounds.Apply(session.Query<DonationEntry>(), asOf).WithTerm("donor_terms", "cn").ToCommand();
+
+        command.CommandText.Should().Contain("d.effective_to <= 20061231").And.Contain("d.known_to <= 20070115").And.Contain("d.recorded_at_ms <= 1768035600000");
+        command.Parameters.Should().ContainSingle("only what the question names is a parameter")
+            .Which.Value.Should().BeEquivalentTo(new[] { "CN" });
+        (await AsOfBounds.Apply(session.Query<DonationEntry>(), asOf).ToListAsync()).Should().OnlyContain(entry => entry.RecordedAtMs <= 1768035600000);
+    }
+
+    [Fact]
+    public async Task After_the_bulk_path_the_entry_tables_are_analyzed_so_queries_are_planned_for_their_size()
+    {
+        var estimates = (await SchemaRowsAsync(
+                "select relname, reltuples from pg_class join pg_namespace on pg_namespace.oid = relnamespace where nspname = $1 and relname like 'mt_doc_%entry'",
+                reader => (Table: reader.GetString(0), Rows: reader.GetFloat(1))))
+            .ToDictionary(row => row.Table, row => row.Rows);
+
+        // reltuples is -1 for a table never analyzed or vacuumed; ANALYZE sets it to the rows it counted.
+        estimates.Should().HaveCount(4);
+        estimates["mt_doc_timelineentry"].Should().Be((await AllEventsAsync()).Count(e => e.Data is IReportedFact));
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
@@ -157,24 +184,26 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
         (await EntryIndexDefinitionsAsync()).Should().Equal(indexesBefore, "the indexes set aside while the entries were written are built again as they were");
     }
 
-    private async Task<IReadOnlyList<string>> EntryIndexDefinitionsAsync()
+    private Task<IReadOnlyList<string>> EntryIndexDefinitionsAsync() =>
+        SchemaRowsAsync("select indexdef from pg_indexes where schemaname = $1 and tablename like 'mt_doc_%entry' order by indexname", reader => reader.GetString(0));
+
+    /// <summary>Reads the rows of a catalog query whose one parameter, <c>$1</c>, is the ledger's schema.</summary>
+    private async Task<IReadOnlyList<T>> SchemaRowsAsync<T>(string sql, Func<Npgsql.NpgsqlDataReader, T> read)
     {
         await using var connection = new Npgsql.NpgsqlConnection(fixture.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(
-            "select indexdef from pg_indexes where schemaname = $1 and tablename like 'mt_doc_%entry' order by indexname",
-            connection)
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection)
         {
             Parameters = { new() { Value = fixture.Ledger.Store.Options.DatabaseSchemaName } },
         };
-        var definitions = new List<string>();
+        var rows = new List<T>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            definitions.Add(reader.GetString(0));
+            rows.Add(read(reader));
         }
 
-        return definitions;
+        return rows;
     }
 
     [Fact]
