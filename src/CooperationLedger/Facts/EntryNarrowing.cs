@@ -1,6 +1,6 @@
-using CooperationLedger.Actors;
 using System.Linq.Expressions;
 using System.Reflection;
+using CooperationLedger.Actors;
 using Marten.Linq.MatchesSql;
 
 namespace CooperationLedger.Facts;
@@ -20,10 +20,7 @@ internal static class EntryNarrowing
     /// <param name="column">A duplicated <c>text[]</c> column of actor terms, with a GIN index.</param>
     /// <param name="text">What the user asked for; <see langword="null"/> keeps everything.</param>
     public static IQueryable<TEntry> WithTerm<TEntry>(this IQueryable<TEntry> query, string column, string? text)
-        where TEntry : LedgerEntry
-    {
-        return text is null ? query : query.Containing(column, ActorTerms.For(text));
-    }
+        where TEntry : LedgerEntry => text is null ? query : query.Containing(column, ActorTerms.For(text));
 
     /// <summary>Keeps the entries whose key array column holds <paramref name="key"/> exactly.</summary>
     /// <param name="query">The query to narrow.</param>
