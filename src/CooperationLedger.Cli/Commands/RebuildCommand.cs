@@ -12,8 +12,9 @@ internal static class RebuildCommand
         var command = new Command(
             "rebuild",
             "Rebuilds every projection (donations, claims, agreements, timeline) from the stored events: after upgrading the ledger " +
-            "to a version whose projections keep more, or to recover. Queries see partial answers while it runs; do not ingest " +
-            "meanwhile.\n\nExample:\n  ledger rebuild");
+            "to a version whose projections keep something else (a query that meets an older entry says so), or to recover. " +
+            "Queries see partial answers while it runs, and slower ones (the entry indexes are built again at the end); do not " +
+            "ingest meanwhile.\n\nExample:\n  ledger rebuild");
         command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
         {
             var watch = Stopwatch.StartNew();
