@@ -4,11 +4,17 @@ namespace CooperationLedger.Ingestion;
 
 /// <content>
 /// The bulk path: many documents checked with one index query and appended in one transaction, for loading large
-/// histories. Each batch is all-or-nothing, so each of its documents is too. At the end the entry tables' statistics
-/// are refreshed, so that the next query is planned for their new size.
+/// histories. Each batch is all-or-nothing, so each of its documents is too. At the end of a large append the entry
+/// tables' statistics are refreshed, so that the next query is planned for their new size.
 /// </content>
 internal sealed partial class Ingestor
 {
+    /// <summary>
+    /// How many facts a bulk append must add before it refreshes the entry tables' statistics; fewer change the tables
+    /// too little to mislead the planner, and autovacuum keeps up with them.
+    /// </summary>
+    private const int AnalyzeAfterFacts = 1000;
+
     public async Task<IngestReport> AppendManyAsync(IAsyncEnumerable<DocumentFacts> documents, int batchFacts, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         var ingestId = Guid.NewGuid().ToString();
@@ -52,7 +58,7 @@ internal sealed partial class Ingestor
         }
 
         var report = new IngestReport(results, DryRun: false);
-        if (report.FactsAppended > 0)
+        if (report.FactsAppended >= AnalyzeAfterFacts)
         {
             await Hosting.Projections.EntryStatistics.RefreshAsync(sessions.Store, cancellationToken).ConfigureAwait(false);
         }
