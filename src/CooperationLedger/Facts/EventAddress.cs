@@ -1,3 +1,5 @@
+using JasperFx.Events;
+
 namespace CooperationLedger.Facts;
 
 /// <summary>
@@ -7,4 +9,8 @@ namespace CooperationLedger.Facts;
 /// </summary>
 /// <param name="StreamId">The event's stream: the stream of the document it was read from.</param>
 /// <param name="Version">The event's version in its stream.</param>
-internal sealed record EventAddress(Guid StreamId, long Version);
+internal sealed record EventAddress(Guid StreamId, long Version)
+{
+    /// <summary>Gets where a stored event is.</summary>
+    public static EventAddress Of(IEvent stored) => new(stored.StreamId, stored.Version);
+}

@@ -21,9 +21,9 @@ internal sealed class EntryIndexes
     }
 
     /// <summary>Reads the definitions of the secondary indexes of the entry tables, then drops those indexes.</summary>
-    public static async Task<EntryIndexes> SetAsideAsync(IDocumentStore store, IEnumerable<Type> entryTypes, CancellationToken cancellationToken)
+    public static async Task<EntryIndexes> SetAsideAsync(IDocumentStore store, CancellationToken cancellationToken)
     {
-        var tables = entryTypes.Select(type => store.Options.FindOrResolveDocumentType(type).TableName).ToArray();
+        var tables = EntryTables.Of(store);
         var found = new List<(string Schema, string Name, string Definition)>();
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -13,7 +13,7 @@ internal static class EntryStatistics
 {
     public static async Task RefreshAsync(IDocumentStore store, CancellationToken cancellationToken)
     {
-        var tables = LedgerStoreOptionsExtensions.EntryTypes.Select(type => store.Options.FindOrResolveDocumentType(type).TableName.QualifiedName);
+        var tables = EntryTables.Of(store).Select(table => table.QualifiedName);
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var analyze = new NpgsqlCommand($"analyze {string.Join(", ", tables)}", connection);

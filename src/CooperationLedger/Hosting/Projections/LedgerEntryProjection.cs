@@ -21,7 +21,7 @@ internal abstract class LedgerEntryProjection<TEntry> : MultiStreamProjection<TE
     }
 
     public override TEntry? Evolve(TEntry? snapshot, Guid id, IEvent e) =>
-        EntryEvolution.Apply(snapshot, e.Data, Instant.FromDateTimeOffset(e.Timestamp), new EventAddress(e.StreamId, e.Version), EntryFor);
+        EntryEvolution.Apply(snapshot, e.Data, Instant.FromDateTimeOffset(e.Timestamp), EventAddress.Of(e), EntryFor);
 
     /// <summary>Routes a fact type to this projection, by the fact's own id.</summary>
     protected void Route<TFact>()

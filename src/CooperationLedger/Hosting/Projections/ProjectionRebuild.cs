@@ -30,7 +30,7 @@ internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents
             return;
         }
 
-        var indexes = await EntryIndexes.SetAsideAsync(sessions.Store, LedgerStoreOptionsExtensions.EntryTypes, cancellationToken).ConfigureAwait(false);
+        var indexes = await EntryIndexes.SetAsideAsync(sessions.Store, cancellationToken).ConfigureAwait(false);
         try
         {
             await ProjectAllAsync(cancellationToken).ConfigureAwait(false);
@@ -107,7 +107,7 @@ internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents
 
         foreach (var e in chunk)
         {
-            replay.Apply(e.Data, Instant.FromDateTimeOffset(e.Timestamp), new EventAddress(e.StreamId, e.Version));
+            replay.Apply(e.Data, Instant.FromDateTimeOffset(e.Timestamp), EventAddress.Of(e));
         }
 
         await Task.WhenAll(
