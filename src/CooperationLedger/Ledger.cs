@@ -120,7 +120,8 @@ public sealed partial class Ledger : IAsyncDisposable
     /// Appends a long stream of documents for a large load: checked as <see cref="AppendAsync"/> does, and appended in
     /// transactions of about <paramref name="batchFacts"/> facts, each all-or-nothing. The stream is read as it is
     /// appended, never held whole. A batch with an error is refused whole, with every error, after the batches before it
-    /// were appended.
+    /// were appended. A batch of documents new to the ledger is written with PostgreSQL's binary COPY, the projections
+    /// included, in its transaction; other batches go through Marten's append (see README.md, "How facts are stored").
     /// </summary>
     /// <param name="documents">The documents, in an order where a fact comes before any revision of it.</param>
     /// <param name="batchFacts">About how many facts go in one transaction.</param>

@@ -1,4 +1,6 @@
 using Marten;
+using Marten.Services;
+using Npgsql;
 
 namespace CooperationLedger.Hosting;
 
@@ -15,4 +17,16 @@ internal sealed class LedgerSessions(IDocumentStore store, string? tenant)
     public IQuerySession Query() => tenant is null ? store.QuerySession() : store.QuerySession(tenant);
 
     public IDocumentSession Write() => tenant is null ? store.LightweightSession() : store.LightweightSession(tenant);
+
+    /// <summary>Opens a session that works in a transaction the caller owns: saving it does not commit.</summary>
+    public IDocumentSession Write(NpgsqlTransaction transaction)
+    {
+        var options = SessionOptions.ForTransaction(transaction);
+        if (tenant is not null)
+        {
+            options.TenantId = tenant;
+        }
+
+        return store.LightweightSession(options);
+    }
 }

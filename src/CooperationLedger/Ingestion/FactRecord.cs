@@ -1,3 +1,5 @@
+using CooperationLedger.Facts;
+
 namespace CooperationLedger.Ingestion;
 
 /// <summary>
@@ -12,4 +14,9 @@ namespace CooperationLedger.Ingestion;
 /// <param name="ContentHash">The SHA-256 of the event's canonical JSON.</param>
 /// <param name="StreamId">The document stream that holds the event.</param>
 /// <param name="IsRevision"><see langword="true"/> for a correction or retraction.</param>
-internal sealed record FactRecord(Guid Id, string Key, string DocumentKey, string Type, string ContentHash, Guid StreamId, bool IsRevision);
+internal sealed record FactRecord(Guid Id, string Key, string DocumentKey, string Type, string ContentHash, Guid StreamId, bool IsRevision)
+{
+    /// <summary>Gets the index record of an event appended to a document's stream.</summary>
+    public static FactRecord Of(ILedgerEvent e, string documentKey, Guid streamId) =>
+        new(e.FactId, e.Key, documentKey, FactTypes.AliasOf(e), FactFingerprint.Of(e), streamId, e is IRevision);
+}

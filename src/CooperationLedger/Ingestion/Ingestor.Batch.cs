@@ -70,6 +70,11 @@ internal sealed partial class Ingestor
     private Task<IReadOnlyList<DocumentIngested>> AppendBatchWithRetryAsync(IReadOnlyList<ParsedFactFile> batch, string ingestId, CancellationToken cancellationToken) =>
         transient.ExecuteAsync(token => new ValueTask<IReadOnlyList<DocumentIngested>>(AppendBatchAsync(batch, ingestId, token)), cancellationToken).AsTask();
 
+    /// <summary>
+    /// Appends one batch in a transaction of its own: its documents checked against the index, then written by
+    /// <see cref="CopyAppend"/> when every document with new facts is new to the ledger and the store is one it can
+    /// fill, else through Marten's append and inline projections.
+    /// </summary>
     private async Task<IReadOnlyList<DocumentIngested>> AppendBatchAsync(IReadOnlyList<ParsedFactFile> batch, string ingestId, CancellationToken cancellationToken)
     {
         var errors = new List<FactFileError>();
@@ -80,19 +85,28 @@ internal sealed partial class Ingestor
 
         var ordered = errors.Count == 0 ? OrderByRevisionTargets(batch, errors) : [];
         var batchFacts = batch.SelectMany(file => file.Events).OfType<IReportedFact>().Select(fact => fact.FactId).ToHashSet();
-        await using var session = sessions.Write();
+        if (copy.Value)
+        {
+            await CopyAppend.EnsureStorageAsync(sessions.Store, cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var connection = sessions.Store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var session = sessions.Write(transaction);
         session.CorrelationId = ingestId;
         session.LastModifiedBy = Environment.UserName;
-        await LockRevisedFactsAsync(session, ordered.SelectMany(file => file.Events), cancellationToken).ConfigureAwait(false);
+        await LockRevisedFactsAsync(connection, ordered.SelectMany(file => file.Events), cancellationToken).ConfigureAwait(false);
         var records = await LoadRecordsAsync(session, ordered, cancellationToken).ConfigureAwait(false);
         var results = new List<DocumentIngested>();
+        var staged = new List<(ParsedFactFile File, Plan Plan)>();
         foreach (var file in ordered)
         {
             var plan = await PlanAsync(session, file, batchFacts, records, cancellationToken).ConfigureAwait(false);
             errors.AddRange(plan.Errors);
             if (plan.Errors.Count == 0 && plan.New.Count > 0)
             {
-                await StageAsync(session, file, plan, cancellationToken).ConfigureAwait(false);
+                staged.Add((file, plan));
             }
 
             results.Add(new DocumentIngested(file.Path, file.Document.Key, plan.New.Count, plan.Present));
@@ -105,12 +119,27 @@ internal sealed partial class Ingestor
 
         try
         {
+            if (copy.Value && staged.All(document => !document.Plan.StreamExists))
+            {
+                await CopyAppend.WriteAsync(session, [.. staged.Select(document => (document.File, document.Plan.New))], ingestId, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                foreach (var (file, plan) in staged)
+                {
+                    await StageAsync(session, file, plan, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
             await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return results;
         }
         catch (Exception exception) when (IsConcurrentWrite(exception))
         {
-            // Another writer touched one of these documents: append them one by one, each with its own retries.
+            // Another writer touched one of these documents: append them one by one, each with its own retries, once
+            // this transaction and its locks are gone.
+            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
             LogRetry(logger, $"batch of {batch.Count}", 1, exception.GetType().Name);
             var oneByOne = new List<DocumentIngested>();
             foreach (var file in ordered)

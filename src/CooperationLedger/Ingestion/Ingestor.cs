@@ -19,6 +19,8 @@ internal sealed partial class Ingestor(Hosting.LedgerSessions sessions, ILogger 
 
     private readonly Polly.ResiliencePipeline transient = TransientRetry.Create(logger);
 
+    private readonly Lazy<bool> copy = new(() => CopyAppend.Supports(sessions.Store));
+
     public async Task<IngestReport> IngestAsync(IReadOnlyCollection<string> paths, bool dryRun, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         var errors = new List<FactFileError>();
@@ -147,19 +149,29 @@ internal sealed partial class Ingestor(Hosting.LedgerSessions sessions, ILogger 
         var action = state is null
             ? session.Events.StartStream(streamId, events)
             : session.Events.Append(streamId, state.Version + events.Length, events);
+        var headers = HeadersOf(file);
         foreach (var e in action.Events)
         {
             e.CausationId = file.Document.Key;
-            e.SetHeader("source-file", Path.GetFileName(file.Path));
+            foreach (var (name, value) in headers)
+            {
+                e.SetHeader(name, value);
+            }
         }
 
         foreach (var e in plan.New)
         {
-            session.Insert(new FactRecord(e.FactId, e.Key, file.Document.Key, FactTypes.AliasOf(e), FactFingerprint.Of(e), streamId, e is IRevision));
+            session.Insert(FactRecord.Of(e, file.Document.Key, streamId));
         }
 
-        session.Store(new StoredDocument(file.Document.Key, file.Document, file.ArticleText));
+        session.Store(StoredOf(file));
     }
+
+    /// <summary>Gets the headers every event of a fact file carries: the file's name.</summary>
+    internal static Dictionary<string, object> HeadersOf(ParsedFactFile file) => new(StringComparer.Ordinal) { ["source-file"] = Path.GetFileName(file.Path) };
+
+    /// <summary>Gets a document's description and text as the ledger keeps them.</summary>
+    internal static StoredDocument StoredOf(ParsedFactFile file) => new(file.Document.Key, file.Document, file.ArticleText);
 
     /// <summary>
     /// Takes a transaction-scoped advisory lock on every fact the events revise, in a fixed order, before the inline
@@ -168,16 +180,19 @@ internal sealed partial class Ingestor(Hosting.LedgerSessions sessions, ILogger 
     /// </summary>
     private static async Task LockRevisedFactsAsync(IDocumentSession session, IEnumerable<ILedgerEvent> events, CancellationToken cancellationToken)
     {
-        var revised = events.OfType<IRevision>().Select(revision => revision.Revises).Distinct().Order().ToArray();
-        if (revised.Length == 0)
+        if (events.OfType<IRevision>().Any())
         {
-            return;
+            await session.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await LockRevisedFactsAsync(session.Connection!, events, cancellationToken).ConfigureAwait(false);
         }
+    }
 
-        await session.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var id in revised)
+    /// <summary>Takes the locks of <see cref="LockRevisedFactsAsync(IDocumentSession, IEnumerable{ILedgerEvent}, CancellationToken)"/> in the connection's open transaction.</summary>
+    private static async Task LockRevisedFactsAsync(NpgsqlConnection connection, IEnumerable<ILedgerEvent> events, CancellationToken cancellationToken)
+    {
+        foreach (var id in events.OfType<IRevision>().Select(revision => revision.Revises).Distinct().Order())
         {
-            await using var command = new NpgsqlCommand("select pg_advisory_xact_lock($1)", session.Connection)
+            await using var command = new NpgsqlCommand("select pg_advisory_xact_lock($1)", connection)
             {
                 Parameters = { new() { Value = LockKey(id) } },
             };
@@ -190,6 +205,7 @@ internal sealed partial class Ingestor(Hosting.LedgerSessions sessions, ILogger 
     private static bool IsConcurrentWrite(Exception exception) =>
         exception is ConcurrencyException or DocumentAlreadyExistsException or JasperFx.Events.ExistingStreamIdCollisionException
             or Marten.Exceptions.ExistingStreamIdCollisionException or Marten.Exceptions.ConcurrentUpdateException
+            or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }
         || (exception.InnerException is { } inner && IsConcurrentWrite(inner));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Verb} {Documents} documents: {Appended} facts appended, {Present} already present")]

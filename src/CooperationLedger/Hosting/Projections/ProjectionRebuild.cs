@@ -117,7 +117,8 @@ internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents
             WriteAsync(replay.Timeline, loaded, cancellationToken)).ConfigureAwait(false);
     }
 
-    private static async Task<IEnumerable<LedgerEntry>> LoadAsync(IQuerySession session, Guid[] ids, CancellationToken cancellationToken) =>
+    /// <summary>Loads the entries of these facts from all four projections.</summary>
+    public static async Task<IEnumerable<LedgerEntry>> LoadAsync(IQuerySession session, Guid[] ids, CancellationToken cancellationToken) =>
     [
         .. await session.LoadManyAsync<DonationEntry>(cancellationToken, ids).ConfigureAwait(false),
         .. await session.LoadManyAsync<StatisticClaimEntry>(cancellationToken, ids).ConfigureAwait(false),

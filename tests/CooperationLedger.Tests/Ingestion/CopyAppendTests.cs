@@ -1,0 +1,149 @@
+using CooperationLedger.Agreements;
+using CooperationLedger.Claims;
+using CooperationLedger.Donations;
+using CooperationLedger.Facts;
+using CooperationLedger.Hosting;
+using CooperationLedger.Ingestion;
+using CooperationLedger.Sources;
+using CooperationLedger.Synthetic;
+using CooperationLedger.Tests.Support;
+using CooperationLedger.Timeline;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Events.Aggregation;
+
+namespace CooperationLedger.Tests.Ingestion;
+
+/// <summary>
+/// The bulk path writes documents new to the ledger with COPY instead of Marten's append. Given the same generated
+/// history appended once through the bulk path and once document by document through Marten's append, both ledgers
+/// hold the same events, streams, index records, texts and projection entries, and Marten goes on appending to a
+/// stream the bulk path started.
+/// </summary>
+public sealed class CopyAppendTests : IAsyncLifetime
+{
+    private readonly LedgerFixture copied = new();
+    private readonly LedgerFixture appended = new();
+
+    public async Task InitializeAsync()
+    {
+        await copied.InitializeAsync();
+        await appended.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await copied.DisposeAsync();
+        await appended.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_bulk_path_writes_what_marten_writes_and_marten_appends_after_it()
+    {
+        var documents = SyntheticHistory.Generate(new SyntheticHistoryOptions(Facts: 600, Seed: 11)).ToArray();
+        var revised = documents.SelectMany(document => document.Facts).OfType<IRevision>().Select(revision => revision.Revises).ToHashSet();
+        var firstPart = documents.Length * 3 / 5;
+
+        // One document of the first part loses its last fact (one nothing revises); it comes back in the second part,
+        // appended by Marten to the stream the bulk path started.
+        var split = Array.FindIndex(documents, 0, firstPart, document => document.Facts.Count > 1 && !revised.Contains(document.Facts[^1].FactId) && document.Facts[^1] is not IRevision);
+        split.Should().BeGreaterThanOrEqualTo(0);
+        var first = documents.Take(firstPart).Select((document, i) => i == split ? document with { Facts = document.Facts.SkipLast(1).ToArray() } : document).ToArray();
+        var second = documents.Skip(firstPart).Prepend(documents[split]).ToArray();
+
+        CopyAppend.Supports(copied.Ledger.Store).Should().BeTrue("the ledger's own store is one the bulk path can fill");
+        var report = await copied.Ledger.AppendManyAsync(first.ToAsyncEnumerable(), batchFacts: 100);
+        report.FactsAppended.Should().Be(first.Sum(document => document.Facts.Count));
+        foreach (var document in first)
+        {
+            await appended.Ledger.AppendAsync(document);
+        }
+
+        foreach (var document in second)
+        {
+            await copied.Ledger.AppendAsync(document);
+            await appended.Ledger.AppendAsync(document);
+        }
+
+        var copiedEvents = await EventsAsync(copied);
+        var appendedEvents = await EventsAsync(appended);
+        copiedEvents.Select(Describe).Should().Equal(appendedEvents.Select(Describe));
+        copiedEvents.Select(e => e.Sequence).Should().OnlyHaveUniqueItems();
+        copiedEvents.Should().OnlyContain(e => e.CorrelationId != null && e.CausationId == ((ILedgerEvent)e.Data).Citation.Document.Key);
+        (await StreamVersionsAsync(copied)).Should().Equal(await StreamVersionsAsync(appended));
+        (await StreamVersionsAsync(copied))[FactIds.ForDocument(documents[split].Document.Key)].Should().Be(documents[split].Facts.Count);
+
+        (await AllAsync<FactRecord>(copied)).Should().Equal(await AllAsync<FactRecord>(appended));
+        (await AllAsync<StoredDocument>(copied)).Should().Equal(await AllAsync<StoredDocument>(appended));
+        (await AllAsync<DonationEntry>(copied)).Should().Equal(await AllAsync<DonationEntry>(appended));
+        (await AllAsync<StatisticClaimEntry>(copied)).Should().Equal(await AllAsync<StatisticClaimEntry>(appended));
+        (await AllAsync<AgreementEntry>(copied)).Should().Equal(await AllAsync<AgreementEntry>(appended));
+        var timeline = await AllAsync<TimelineEntry>(copied);
+        timeline.Should().Equal(await AllAsync<TimelineEntry>(appended));
+        timeline.Should().Contain(entry => entry.Contains("\"revisions\":[{"), "revisions written by COPY and by Marten are among them");
+    }
+
+    [Fact]
+    public void A_store_with_a_projection_of_its_own_goes_through_martens_append()
+    {
+        using var own = DocumentStore.For(options =>
+        {
+            options.Connection(copied.ConnectionString);
+            options.AddCooperationLedger();
+        });
+        using var shared = DocumentStore.For(options =>
+        {
+            options.Connection(copied.ConnectionString);
+            options.AddCooperationLedger();
+            options.Projections.Add(new FactCount(), ProjectionLifecycle.Inline);
+        });
+
+        CopyAppend.Supports(own).Should().BeTrue();
+        CopyAppend.Supports(shared).Should().BeFalse("the bulk path would not run the application's projection");
+    }
+
+    /// <summary>An application's own projection over the ledger's events.</summary>
+    public sealed class FactCount : SingleStreamProjection<FactTally, Guid>
+    {
+        public static FactTally Create(Donations.GrantProvided grant) => new() { Facts = 1 };
+    }
+
+    /// <summary>The document of <see cref="FactCount"/>.</summary>
+    public sealed class FactTally
+    {
+        public Guid Id { get; set; }
+
+        public int Facts { get; set; }
+    }
+
+    private static string Describe(IEvent e) =>
+        $"{e.StreamId}/{e.Version} {e.EventTypeName} {e.DotNetTypeName} {FactFingerprint.Of((ILedgerEvent)e.Data)} {e.CausationId} {e.UserName} {e.Timestamp:O} {string.Join(",", e.Headers!.Select(header => $"{header.Key}={header.Value}"))}";
+
+    private static async Task<IReadOnlyList<IEvent>> EventsAsync(LedgerFixture fixture)
+    {
+        await using var session = fixture.Ledger.Store.QuerySession();
+        return (await session.Events.QueryAllRawEvents().ToListAsync()).OrderBy(e => e.StreamId).ThenBy(e => e.Version).ToArray();
+    }
+
+    private static async Task<IReadOnlyDictionary<Guid, long>> StreamVersionsAsync(LedgerFixture fixture)
+    {
+        await using var session = fixture.Ledger.Store.QuerySession();
+        var versions = new SortedDictionary<Guid, long>();
+        foreach (var stream in (await EventsAsync(fixture)).Select(e => e.StreamId).Distinct())
+        {
+            versions[stream] = (await session.Events.FetchStreamStateAsync(stream))!.Version;
+        }
+
+        return versions;
+    }
+
+    /// <summary>Every document of a type, as the JSON the store keeps, in id order.</summary>
+    private static async Task<IReadOnlyList<string>> AllAsync<T>(LedgerFixture fixture)
+        where T : notnull
+    {
+        await using var session = fixture.Ledger.Store.QuerySession();
+        var serializer = fixture.Ledger.Store.Options.Serializer();
+        return (await session.Query<T>().ToListAsync()).Select(document => serializer.ToJson(document)).Order(StringComparer.Ordinal).ToArray();
+    }
+}
