@@ -1,4 +1,5 @@
 using CooperationLedger.Hosting;
+using CooperationLedger.Synthetic;
 using CooperationLedger.Tests.Support;
 using CooperationLedger.Time;
 
@@ -85,6 +86,25 @@ public sealed class TenancyTests(DatabaseFixture database) : IClassFixture<Datab
         (await AnswersAsync(beta)).Should().Be(betaBefore);
         (await AnswersAsync(alpha)).Should().Be(alphaBefore);
         (await beta.GetClaimedStatisticsAsync(AsOf.Now)).Claims.Single().Measure.Value.Should().Be(35.9m, "beta's correction was folded again");
+    }
+
+    [Fact]
+    public async Task The_bulk_path_writes_each_tenants_copy_of_the_same_history_in_its_own_ledger()
+    {
+        var options = new SyntheticHistoryOptions(Facts: 300, Seed: 5);
+        var gamma = root.ForTenant("newsroom-gamma");
+        var delta = root.ForTenant("newsroom-delta");
+
+        (await gamma.AppendManyAsync(SyntheticHistory.GenerateAsync(options), batchFacts: 100)).FactsAppended.Should().Be(300);
+        (await delta.AppendManyAsync(SyntheticHistory.GenerateAsync(options), batchFacts: 100)).FactsAppended.Should().Be(300, "the same documents, streams and facts, in another tenant's ledger");
+        (await gamma.AppendManyAsync(SyntheticHistory.GenerateAsync(options))).FactsAppended.Should().Be(0);
+
+        var gammaTotals = await gamma.GetDonorTotalsAsync(AsOf.Now);
+        gammaTotals.Totals.Should().NotBeEmpty();
+        System.Text.Json.JsonSerializer.Serialize(await delta.GetDonorTotalsAsync(AsOf.Now)).Should().Be(System.Text.Json.JsonSerializer.Serialize(gammaTotals));
+        (await KeysAsync(gamma)).Should().HaveCount(300);
+        (await KeysAsync(alpha)).Should().NotContain(key => key.StartsWith("syn-", StringComparison.Ordinal));
+        (await alpha.GetDonorTotalsAsync(AsOf.Now)).Totals.Should().NotContain(total => total.Sources.Any(source => source.Key.StartsWith("syn-", StringComparison.Ordinal)));
     }
 
     [Fact]
