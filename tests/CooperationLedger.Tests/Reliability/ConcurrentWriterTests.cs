@@ -1,9 +1,11 @@
 using CooperationLedger.Actors;
 using CooperationLedger.Claims;
+using CooperationLedger.Donations;
 using CooperationLedger.Facts;
 using CooperationLedger.Ingestion;
 using CooperationLedger.Revisions;
 using CooperationLedger.Sources;
+using CooperationLedger.Synthetic;
 using CooperationLedger.Tests.Support;
 using CooperationLedger.Time;
 using Marten;
@@ -60,6 +62,43 @@ public sealed class ConcurrentWriterTests(DatabaseFixture database) : IClassFixt
 
             Comparable(await single.GetClaimedStatisticsAsync(asOf)).Should().Be(Comparable(await ledgers[0].GetClaimedStatisticsAsync(asOf)));
             Json((await single.GetDonorTotalsAsync(asOf)).Totals).Should().Be(Json((await ledgers[0].GetDonorTotalsAsync(asOf)).Totals));
+        }
+        finally
+        {
+            foreach (var ledger in ledgers)
+            {
+                await ledger.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Four_bulk_loads_of_the_same_history_at_once_append_each_fact_once_and_the_projections_equal_a_replay()
+    {
+        var settings = new CooperationLedger.Hosting.LedgerStoreSettings { Schema = "bulk_writers" };
+        var ledgers = Enumerable.Range(0, 4).Select(_ => Ledger.Connect(database.ConnectionString, settings)).ToArray();
+        try
+        {
+            await ledgers[0].MigrateAsync();
+            var history = new SyntheticHistoryOptions(Facts: 600, Seed: 13);
+            var start = new TaskCompletionSource();
+            var loads = ledgers.Select(ledger => Task.Run(async () =>
+            {
+                await start.Task;
+                return await ledger.AppendManyAsync(SyntheticHistory.GenerateAsync(history), batchFacts: 100);
+            })).ToArray();
+            start.SetResult();
+            var reports = await Task.WhenAll(loads);
+
+            reports.Sum(report => report.FactsAppended).Should().Be(600, "each fact is appended by exactly one of the loads");
+            reports.Should().OnlyContain(report => report.FactsAppended + report.FactsAlreadyPresent == 600);
+            await using var session = ledgers[0].Store.QuerySession();
+            var events = await session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync();
+            events.Select(e => ((ILedgerEvent)e.Data).FactId).Should().OnlyHaveUniqueItems().And.HaveCount(600);
+            var replay = EventReplay.Fold(events.Select(e => (e.Data, Instant.FromDateTimeOffset(e.Timestamp))));
+            var asOf = AsOf.Now;
+            Json(await ledgers[0].GetDonorTotalsAsync(asOf)).Should().Be(Json(DonorTotalsAnswer.From(replay.Donations, asOf, DonationFilter.None, replay.Citations)));
+            Json(await ledgers[0].GetClaimedStatisticsAsync(asOf)).Should().Be(Json(ClaimedStatisticsAnswer.From(replay.Claims, asOf, ClaimFilter.None, replay.Citations)));
         }
         finally
         {
