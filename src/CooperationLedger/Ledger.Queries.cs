@@ -27,7 +27,9 @@ public sealed partial class Ledger
         filter ??= DonationFilter.None;
         return await AnswerAsync<DonationEntry, DonorTotals>(
             asOf,
-            query => query.WithTerm("donor_terms", filter.Donor).WithTerm("recipient_terms", filter.Recipient),
+            query => filter is { Donor: { } donor, Recipient: { } recipient }
+                ? query.WithTermPair("pair_terms", donor, recipient)
+                : query.WithTerm("donor_terms", filter.Donor).WithTerm("recipient_terms", filter.Recipient),
             (entries, citations) => DonorTotalsAnswer.From(entries, asOf, filter, citations),
             cancellationToken).ConfigureAwait(false);
     }

@@ -24,16 +24,28 @@ internal sealed record DonationEntry : LedgerEntry
     /// <summary>Gets the terms the recipient is found by in SQL.</summary>
     public IReadOnlyList<string> RecipientTerms { get; init; } = [];
 
+    /// <summary>
+    /// Gets every pairing of a donor term with a recipient term (see <see cref="ActorTerms.Pairs"/>), so that a question
+    /// naming both finds that pair's entries in one index lookup instead of intersecting the donor's and the recipient's.
+    /// </summary>
+    public IReadOnlyList<string> PairTerms { get; init; } = [];
+
     public static DonationEntry? From(IReportedFact fact, Instant recordedAt) => fact switch
     {
         EquipmentDonated donated => Fill(
-            new DonationEntry { Donor = donated.Donor, Recipient = donated.Recipient, Channel = donated.Channel, Description = string.Join(", ", donated.Items), Value = donated.Value, DonorTerms = ActorTerms.Of(donated.Donor), RecipientTerms = ActorTerms.Of(donated.Recipient) },
+            Between(donated.Donor, donated.Recipient) with { Channel = donated.Channel, Description = string.Join(", ", donated.Items), Value = donated.Value },
             fact,
             recordedAt),
         GrantProvided grant => Fill(
-            new DonationEntry { Donor = grant.Donor, Recipient = grant.Recipient, Description = grant.Purpose, Value = grant.Value, DonorTerms = ActorTerms.Of(grant.Donor), RecipientTerms = ActorTerms.Of(grant.Recipient) },
+            Between(grant.Donor, grant.Recipient) with { Description = grant.Purpose, Value = grant.Value },
             fact,
             recordedAt),
         _ => null,
     };
+
+    private static DonationEntry Between(Actor donor, Actor recipient)
+    {
+        var (donorTerms, recipientTerms) = (ActorTerms.Of(donor), ActorTerms.Of(recipient));
+        return new DonationEntry { Donor = donor, Recipient = recipient, DonorTerms = donorTerms, RecipientTerms = recipientTerms, PairTerms = ActorTerms.Pairs(donorTerms, recipientTerms) };
+    }
 }

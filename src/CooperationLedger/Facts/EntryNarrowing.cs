@@ -22,6 +22,27 @@ internal static class EntryNarrowing
     public static IQueryable<TEntry> WithTerm<TEntry>(this IQueryable<TEntry> query, string column, string? text)
         where TEntry : LedgerEntry => text is null ? query : query.Containing(column, ActorTerms.For(text));
 
+    /// <summary>
+    /// Keeps the entries whose pair column holds the pair of terms for <paramref name="first"/> and
+    /// <paramref name="second"/> (<see cref="ActorTerms.Pair"/>), and the entries whose pair column is empty, written
+    /// before it was added: a question naming two actors reads their pair's entries alone, and an older entry is still
+    /// read, to be decided by the answer function, until a rebuild fills its pairs.
+    /// </summary>
+    /// <param name="query">The query to narrow.</param>
+    /// <param name="column">A duplicated <c>text[]</c> column of pair terms, with a GIN index, and a partial index of the
+    /// entries where it is empty (<see cref="WithoutTerms"/>).</param>
+    /// <param name="first">What the user named first.</param>
+    /// <param name="second">What the user named second.</param>
+    public static IQueryable<TEntry> WithTermPair<TEntry>(this IQueryable<TEntry> query, string column, string first, string second)
+        where TEntry : LedgerEntry =>
+        query.WhereSql($"(d.{column} @> ? or {WithoutTerms(column)})", new object[] { new[] { ActorTerms.Pair(first, second) } });
+
+    /// <summary>
+    /// Gets the condition that a term column is empty or null, as the partial index of such entries states it: the
+    /// planner uses that index only for this very condition.
+    /// </summary>
+    public static string WithoutTerms(string column) => $"coalesce(cardinality({column}), 0) = 0";
+
     /// <summary>Keeps the entries whose key array column holds <paramref name="key"/> exactly.</summary>
     /// <param name="query">The query to narrow.</param>
     /// <param name="column">A duplicated <c>text[]</c> column of keys, with a GIN index.</param>

@@ -53,6 +53,8 @@ public static class LedgerStoreOptionsExtensions
         options.Schema.For<DonationEntry>().Index(entry => entry.Matter);
         IndexTerms<DonationEntry>(options, entry => entry.DonorTerms);
         IndexTerms<DonationEntry>(options, entry => entry.RecipientTerms);
+        IndexTerms<DonationEntry>(options, entry => entry.PairTerms);
+        IndexWithoutTerms<DonationEntry>(options, "pair_terms");
         options.Schema.For<StatisticClaimEntry>().Duplicate(entry => entry.Metric);
         options.Schema.For<StatisticClaimEntry>().Duplicate(entry => entry.MetricTerm);
         options.Schema.For<StatisticClaimEntry>().Duplicate(entry => entry.Matter);
@@ -80,6 +82,19 @@ public static class LedgerStoreOptionsExtensions
         index.Method = IndexMethod.gin;
         index.StorageParameters["fastupdate"] = "off";
     }
+
+    /// <summary>
+    /// Indexes the entries whose <paramref name="column"/> of terms is empty (<see cref="EntryNarrowing.WithTermPair"/>):
+    /// entries written before the column was added, which Marten fills from their JSON, where it is absent. The index
+    /// holds those alone, so it is empty once they are rebuilt and costs nothing on an append.
+    /// </summary>
+    private static void IndexWithoutTerms<TEntry>(StoreOptions options, string column)
+        where TEntry : LedgerEntry =>
+        options.Schema.For<TEntry>().Index(entry => entry.Id, index =>
+        {
+            index.Name = $"mt_doc_{typeof(TEntry).Name.ToLowerInvariant()}_idx_without_{column}";
+            index.Predicate = EntryNarrowing.WithoutTerms(column);
+        });
 
     private static void IndexAsOfBounds<TEntry>(StoreOptions options)
         where TEntry : LedgerEntry
