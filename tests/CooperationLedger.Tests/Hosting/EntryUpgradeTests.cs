@@ -1,7 +1,6 @@
 using CooperationLedger.Donations;
 using CooperationLedger.Facts;
 using CooperationLedger.Hosting;
-using CooperationLedger.Ingestion;
 using CooperationLedger.Tests.Support;
 using CooperationLedger.Time;
 using Marten;
@@ -30,7 +29,7 @@ public sealed class EntryUpgradeTests(DatabaseFixture database) : IClassFixture<
             await older.IngestAsync(Seeds.FactFiles);
             var totals = await older.GetDonorTotalsAsync(EndOf2011, ChinaToTheBorderService);
             totals.Totals.Should().NotBeEmpty("China gave the border service equipment in the seeds");
-            before = Json(totals);
+            before = AnswerJson.Of(totals);
         }
 
         // What an earlier version wrote: entries whose JSON has no pairs, in a table without their column.
@@ -40,13 +39,13 @@ public sealed class EntryUpgradeTests(DatabaseFixture database) : IClassFixture<
         var upgraded = await newer.GetDonorTotalsAsync(EndOf2011, ChinaToTheBorderService);
 
         (await CountAsync("select count(*) from before_pairs.mt_doc_donationentry where cardinality(pair_terms) > 0")).Should().Be(0, "the store added the column and filled it from JSON that has no pairs");
-        Json(upgraded).Should().Be(before);
+        AnswerJson.Of(upgraded).Should().Be(before);
         await newer.Store.Storage.Database.AssertDatabaseMatchesConfigurationAsync();
 
         await newer.RebuildProjectionsAsync();
 
         (await CountAsync("select count(*) from before_pairs.mt_doc_donationentry where coalesce(cardinality(pair_terms), 0) = 0")).Should().Be(0, "the rebuild wrote every entry's pairs");
-        Json(await newer.GetDonorTotalsAsync(EndOf2011, ChinaToTheBorderService)).Should().Be(before);
+        AnswerJson.Of(await newer.GetDonorTotalsAsync(EndOf2011, ChinaToTheBorderService)).Should().Be(before);
     }
 
     [Fact]
@@ -84,7 +83,6 @@ public sealed class EntryUpgradeTests(DatabaseFixture database) : IClassFixture<
             .And.NotContain(line => line.Contains("donor_terms", StringComparison.Ordinal));
     }
 
-    private static string Json(object answer) => System.Text.Json.JsonSerializer.Serialize(answer, answer.GetType(), FactFingerprint.Json);
 
     private async Task ExecuteAsync(string sql)
     {

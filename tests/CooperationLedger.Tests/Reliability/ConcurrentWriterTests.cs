@@ -49,8 +49,8 @@ public sealed class ConcurrentWriterTests(DatabaseFixture database) : IClassFixt
             claim!.Revisions.Should().HaveCount(Writers, "every writer's correction is kept");
             var replay = EventReplay.Fold(events.Select(e => (e.Data, Instant.FromDateTimeOffset(e.Timestamp))));
             var asOf = AsOf.Now;
-            Json(await ledgers[0].GetClaimedStatisticsAsync(asOf)).Should().Be(Json(ClaimedStatisticsAnswer.From(replay.Claims, asOf, ClaimFilter.None, replay.Citations)));
-            Json(await ledgers[0].GetTimelineAsync(asOf, "KG")).Should().Be(Json(Timeline.TimelineAnswer.From(replay.Timeline, asOf, ["kg"], replay.Citations)));
+            AnswerJson.Of(await ledgers[0].GetClaimedStatisticsAsync(asOf)).Should().Be(AnswerJson.Of(ClaimedStatisticsAnswer.From(replay.Claims, asOf, ClaimFilter.None, replay.Citations)));
+            AnswerJson.Of(await ledgers[0].GetTimelineAsync(asOf, "KG")).Should().Be(AnswerJson.Of(Timeline.TimelineAnswer.From(replay.Timeline, asOf, ["kg"], replay.Citations)));
 
             // The same input from one writer, in order, into a schema of its own, answers the same.
             await using var single = Ledger.Connect(database.ConnectionString, new CooperationLedger.Hosting.LedgerStoreSettings { Schema = "single_writer" });
@@ -61,7 +61,7 @@ public sealed class ConcurrentWriterTests(DatabaseFixture database) : IClassFixt
             }
 
             Comparable(await single.GetClaimedStatisticsAsync(asOf)).Should().Be(Comparable(await ledgers[0].GetClaimedStatisticsAsync(asOf)));
-            Json((await single.GetDonorTotalsAsync(asOf)).Totals).Should().Be(Json((await ledgers[0].GetDonorTotalsAsync(asOf)).Totals));
+            AnswerJson.Of((await single.GetDonorTotalsAsync(asOf)).Totals).Should().Be(AnswerJson.Of((await ledgers[0].GetDonorTotalsAsync(asOf)).Totals));
         }
         finally
         {
@@ -97,8 +97,8 @@ public sealed class ConcurrentWriterTests(DatabaseFixture database) : IClassFixt
             events.Select(e => ((ILedgerEvent)e.Data).FactId).Should().OnlyHaveUniqueItems().And.HaveCount(600);
             var replay = EventReplay.Fold(events.Select(e => (e.Data, Instant.FromDateTimeOffset(e.Timestamp))));
             var asOf = AsOf.Now;
-            Json(await ledgers[0].GetDonorTotalsAsync(asOf)).Should().Be(Json(DonorTotalsAnswer.From(replay.Donations, asOf, DonationFilter.None, replay.Citations)));
-            Json(await ledgers[0].GetClaimedStatisticsAsync(asOf)).Should().Be(Json(ClaimedStatisticsAnswer.From(replay.Claims, asOf, ClaimFilter.None, replay.Citations)));
+            AnswerJson.Of(await ledgers[0].GetDonorTotalsAsync(asOf)).Should().Be(AnswerJson.Of(DonorTotalsAnswer.From(replay.Donations, asOf, DonationFilter.None, replay.Citations)));
+            AnswerJson.Of(await ledgers[0].GetClaimedStatisticsAsync(asOf)).Should().Be(AnswerJson.Of(ClaimedStatisticsAnswer.From(replay.Claims, asOf, ClaimFilter.None, replay.Citations)));
         }
         finally
         {
@@ -127,7 +127,6 @@ public sealed class ConcurrentWriterTests(DatabaseFixture database) : IClassFixt
 
     /// <summary>A claim answer without its sources' order, which follows the order of recording.</summary>
     private static string Comparable(ClaimedStatistics claims) =>
-        Json(claims.Claims.Select(claim => (claim.Key, claim.Measure, claim.Standing, Sources: claim.Sources.Select(source => source.Key).Order(StringComparer.Ordinal).ToArray())).ToArray());
+        AnswerJson.Of(claims.Claims.Select(claim => (claim.Key, claim.Measure, claim.Standing, Sources: claim.Sources.Select(source => source.Key).Order(StringComparer.Ordinal).ToArray())).ToArray());
 
-    private static string Json(object answer) => System.Text.Json.JsonSerializer.Serialize(answer, answer.GetType(), FactFingerprint.Json);
 }

@@ -98,10 +98,10 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
         var timeline = await fixture.Ledger.GetTimelineAsync(asOf, "KG");
 
         donors.Totals.Should().NotBeEmpty();
-        Json(donors).Should().Be(Json(DonorTotalsAnswer.From(replay.Donations, asOf, DonationFilter.None, replay.Citations)));
-        Json(claims).Should().Be(Json(ClaimedStatisticsAnswer.From(replay.Claims, asOf, ClaimFilter.None, replay.Citations)));
-        Json(agreements).Should().Be(Json(AgreementsAnswer.From(replay.Agreements, asOf, null, null, replay.Citations)));
-        Json(timeline).Should().Be(Json(TimelineAnswer.From(replay.Timeline, asOf, ["kg"], replay.Citations)));
+        AnswerJson.Of(donors).Should().Be(AnswerJson.Of(DonorTotalsAnswer.From(replay.Donations, asOf, DonationFilter.None, replay.Citations)));
+        AnswerJson.Of(claims).Should().Be(AnswerJson.Of(ClaimedStatisticsAnswer.From(replay.Claims, asOf, ClaimFilter.None, replay.Citations)));
+        AnswerJson.Of(agreements).Should().Be(AnswerJson.Of(AgreementsAnswer.From(replay.Agreements, asOf, null, null, replay.Citations)));
+        AnswerJson.Of(timeline).Should().Be(AnswerJson.Of(TimelineAnswer.From(replay.Timeline, asOf, ["kg"], replay.Citations)));
     }
 
     [Theory]
@@ -131,26 +131,26 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
 
         var donorTotals = await fixture.Ledger.GetDonorTotalsAsync(AsOf.Now, donations);
         donorTotals.Totals.Should().NotBeEmpty();
-        Json(donorTotals).Should().Be(Json(DonorTotalsAnswer.From(replay.Donations, AsOf.Now, donations, replay.Citations)));
-        Json(await fixture.Ledger.GetDonorTotalsAsync(asOf, donations)).Should().Be(Json(DonorTotalsAnswer.From(replay.Donations, asOf, donations, replay.Citations)));
+        AnswerJson.Of(donorTotals).Should().Be(AnswerJson.Of(DonorTotalsAnswer.From(replay.Donations, AsOf.Now, donations, replay.Citations)));
+        AnswerJson.Of(await fixture.Ledger.GetDonorTotalsAsync(asOf, donations)).Should().Be(AnswerJson.Of(DonorTotalsAnswer.From(replay.Donations, asOf, donations, replay.Citations)));
         foreach (var filter in new[] { byMetric, byMatter, byClaimant })
         {
             var claims = await fixture.Ledger.GetClaimedStatisticsAsync(AsOf.Now, filter);
             claims.Claims.Should().NotBeEmpty();
-            Json(claims).Should().Be(Json(ClaimedStatisticsAnswer.From(replay.Claims, AsOf.Now, filter, replay.Citations)));
+            AnswerJson.Of(claims).Should().Be(AnswerJson.Of(ClaimedStatisticsAnswer.From(replay.Claims, AsOf.Now, filter, replay.Citations)));
         }
 
         (await fixture.Ledger.GetClaimedStatisticsAsync(AsOf.Now, byMatter)).Claims.Should().HaveCountGreaterThan(1, "the sources disagree on this matter");
         var between = await fixture.Ledger.GetAgreementsAsync(AsOf.Now, party, other);
         between.Should().Contain(a => a.FactId == agreement.FactId);
-        Json(between).Should().Be(Json(AgreementsAnswer.From(replay.Agreements, AsOf.Now, party, other, replay.Citations)));
+        AnswerJson.Of(between).Should().Be(AnswerJson.Of(AgreementsAnswer.From(replay.Agreements, AsOf.Now, party, other, replay.Citations)));
 
         // A timeline narrows by the indexed actor keys: one actor by key, two by key and country code.
         string[] one = [donation.Recipient.Id], two = [donation.Donor.Id, donation.Recipient.Country!.ToLowerInvariant()];
         foreach (var keys in new[] { one, two })
         {
             var timeline = await fixture.Ledger.GetTimelineAsync(asOf, keys[0], keys.ElementAtOrDefault(1));
-            Json(timeline).Should().Be(Json(TimelineAnswer.From(replay.Timeline, asOf, keys, replay.Citations)));
+            AnswerJson.Of(timeline).Should().Be(AnswerJson.Of(TimelineAnswer.From(replay.Timeline, asOf, keys, replay.Citations)));
         }
 
         (await fixture.Ledger.GetTimelineAsync(AsOf.Now, two[0], two[1])).Should().Contain(item => item.FactId == donation.FactId);
@@ -163,8 +163,8 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
     {
         var asOf = new AsOf { KnownOn = new LocalDate(2010, 6, 30) };
         async Task<string> AnswersAsync() =>
-            Json(await fixture.Ledger.GetDonorTotalsAsync(asOf)) + Json(await fixture.Ledger.GetClaimedStatisticsAsync(asOf))
-            + Json(await fixture.Ledger.GetAgreementsAsync(AsOf.Now)) + Json(await fixture.Ledger.GetTimelineAsync(asOf, "KZ"));
+            AnswerJson.Of(await fixture.Ledger.GetDonorTotalsAsync(asOf)) + AnswerJson.Of(await fixture.Ledger.GetClaimedStatisticsAsync(asOf))
+            + AnswerJson.Of(await fixture.Ledger.GetAgreementsAsync(AsOf.Now)) + AnswerJson.Of(await fixture.Ledger.GetTimelineAsync(asOf, "KZ"));
         var before = await AnswersAsync();
         var revisedBefore = await RevisedEntriesAsync();
         var indexesBefore = await EntryIndexDefinitionsAsync();
@@ -263,7 +263,7 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
         try
         {
             await earlier.Ledger.AppendManyAsync(SyntheticHistory.GenerateAsync(new SyntheticHistoryOptions(Facts: 200, Seed: 3)));
-            var before = Json(await earlier.Ledger.GetDonorTotalsAsync(AsOf.Now));
+            var before = AnswerJson.Of(await earlier.Ledger.GetDonorTotalsAsync(AsOf.Now));
 
             // An earlier version kept a copy of the citation in each entry, and neither the publication date nor where the
             // event is: its entries read back without them.
@@ -278,7 +278,7 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
             (await query.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Contain("ledger rebuild");
 
             await earlier.Ledger.RebuildProjectionsAsync();
-            Json(await earlier.Ledger.GetDonorTotalsAsync(AsOf.Now)).Should().Be(before);
+            AnswerJson.Of(await earlier.Ledger.GetDonorTotalsAsync(AsOf.Now)).Should().Be(before);
         }
         finally
         {
@@ -293,7 +293,6 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
         return timeline.Count(entry => entry.Revisions.Count > 0);
     }
 
-    private static string Json(object answer) => System.Text.Json.JsonSerializer.Serialize(answer, answer.GetType(), FactFingerprint.Json);
 
     private async Task<IReadOnlyList<(object Data, Instant RecordedAt)>> AllEventsAsync()
     {
