@@ -33,18 +33,18 @@ public sealed class EntryUpgradeTests(DatabaseFixture database) : IClassFixture<
         }
 
         // What an earlier version wrote: entries whose JSON has no pairs, in a table without their column.
-        await ExecuteAsync($"update before_pairs.mt_doc_donationentry set data = data - 'pairTerms'; alter table before_pairs.mt_doc_donationentry drop column pair_terms");
+        await ScalarAsync("update before_pairs.mt_doc_donationentry set data = data - 'pairTerms'; alter table before_pairs.mt_doc_donationentry drop column pair_terms");
 
         await using var newer = Ledger.Connect(database.ConnectionString, settings);
         var upgraded = await newer.GetDonorTotalsAsync(EndOf2011, ChinaToTheBorderService);
 
-        (await CountAsync("select count(*) from before_pairs.mt_doc_donationentry where cardinality(pair_terms) > 0")).Should().Be(0, "the store added the column and filled it from JSON that has no pairs");
+        ((long)(await ScalarAsync("select count(*) from before_pairs.mt_doc_donationentry where cardinality(pair_terms) > 0"))!).Should().Be(0, "the store added the column and filled it from JSON that has no pairs");
         AnswerJson.Of(upgraded).Should().Be(before);
         await newer.Store.Storage.Database.AssertDatabaseMatchesConfigurationAsync();
 
         await newer.RebuildProjectionsAsync();
 
-        (await CountAsync("select count(*) from before_pairs.mt_doc_donationentry where coalesce(cardinality(pair_terms), 0) = 0")).Should().Be(0, "the rebuild wrote every entry's pairs");
+        ((long)(await ScalarAsync("select count(*) from before_pairs.mt_doc_donationentry where coalesce(cardinality(pair_terms), 0) = 0"))!).Should().Be(0, "the rebuild wrote every entry's pairs");
         AnswerJson.Of(await newer.GetDonorTotalsAsync(EndOf2011, ChinaToTheBorderService)).Should().Be(before);
     }
 
@@ -83,20 +83,11 @@ public sealed class EntryUpgradeTests(DatabaseFixture database) : IClassFixture<
             .And.NotContain(line => line.Contains("donor_terms", StringComparison.Ordinal));
     }
 
-
-    private async Task ExecuteAsync(string sql)
+    private async Task<object?> ScalarAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private async Task<long> CountAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
+        return await command.ExecuteScalarAsync();
     }
 }
