@@ -43,12 +43,28 @@ public sealed partial class LocalPostgresCluster
                 .AppendLine("max_wal_size = 1GB");
         }
 
-        var configuration = Path.Combine(DataDirectory, "postgresql.conf");
-        await File.AppendAllTextAsync(configuration, settings.ToString(), cancellationToken).ConfigureAwait(false);
+        await File.AppendAllTextAsync(ConfigurationFile, settings.ToString(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sizes the server's memory to this machine (<see cref="ServerMemory"/>) unless its configuration says it has been
+    /// sized already: a cluster created by an earlier version of this library ran on PostgreSQL's default 128 MB and is
+    /// sized at its next start. The settings come last in <c>postgresql.conf</c>, so they override <c>initdb</c>'s; a
+    /// later edit of the user's, or <c>ALTER SYSTEM</c>, overrides them.
+    /// </summary>
+    private async Task SizeMemoryAsync(CancellationToken cancellationToken)
+    {
+        var configuration = await File.ReadAllTextAsync(ConfigurationFile, cancellationToken).ConfigureAwait(false);
+        if (!configuration.Contains(ServerMemory.Marker, StringComparison.Ordinal))
+        {
+            var sized = $"{Environment.NewLine}{ServerMemory.Marker}{Environment.NewLine}{ServerMemory.ForThisMachine().ToConfiguration()}";
+            await File.AppendAllTextAsync(ConfigurationFile, sized, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task StartServerAsync(CancellationToken cancellationToken)
     {
+        await SizeMemoryAsync(cancellationToken).ConfigureAwait(false);
         Directory.CreateDirectory(SocketDirectory);
         await account.TakeOwnershipAsync(SocketDirectory, cancellationToken).ConfigureAwait(false);
         try

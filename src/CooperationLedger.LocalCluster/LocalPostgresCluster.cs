@@ -47,6 +47,9 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
     /// <summary>Gets the folder where the server puts its unix socket.</summary>
     public string SocketDirectory { get; }
 
+    /// <summary>Gets the server's configuration file.</summary>
+    private string ConfigurationFile => Path.Combine(DataDirectory, "postgresql.conf");
+
     /// <summary>Gets the server's log file.</summary>
     public string LogFile => Path.Combine(RootDirectory, "server.log");
 

@@ -19,9 +19,26 @@ public sealed class LocalClusterTests
             (await command.ExecuteScalarAsync()).Should().Be("off", "a test cluster trades durability for speed");
         }
 
+        (await MegabytesAsync(cluster.ConnectionString, "shared_buffers")).Should().Be(
+            ServerMemory.ForThisMachine().SharedBuffersMegabytes,
+            "the server caches pages in memory sized to the machine, not in PostgreSQL's default 128 MB");
+
         await cluster.DisposeAsync();
 
         Directory.Exists(root).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData(24L << 30, 6144, 18432)]
+    [InlineData(1L << 30, 256, 4096)]
+    [InlineData(256L << 20, 128, 4096)]
+    [InlineData(64L << 30, 8192, 49152)]
+    public void A_cluster_caches_a_quarter_of_the_machine_s_memory_within_PostgreSQL_s_default_and_8_GB(long machine, long sharedBuffers, long effectiveCacheSize)
+    {
+        var memory = ServerMemory.For(machine);
+
+        memory.Should().Be(new ServerMemory(sharedBuffers, effectiveCacheSize));
+        memory.ToConfiguration().Should().Be($"shared_buffers = {sharedBuffers}MB\neffective_cache_size = {effectiveCacheSize}MB\n");
     }
 
     [Fact]
@@ -38,10 +55,8 @@ public sealed class LocalClusterTests
     }
 
     [Fact]
-    public async Task A_persistent_cluster_keeps_its_data_between_starts_and_reports_its_state()
-    {
-        var root = Path.Combine(Path.GetTempPath(), "ledger-persistent-" + Guid.NewGuid().ToString("N")[..8]);
-        try
+    public async Task A_persistent_cluster_keeps_its_data_between_starts_and_reports_its_state() =>
+        await WithPersistentRootAsync(async root =>
         {
             (await LocalPostgresCluster.GetStateAsync(root)).Should().Be(LocalClusterState.NotCreated);
 
@@ -59,14 +74,30 @@ public sealed class LocalClusterTests
             await connection.OpenAsync();
             await using var read = new NpgsqlCommand("select value from kept", connection);
             (await read.ExecuteScalarAsync()).Should().Be("survives");
-        }
-        finally
+        });
+
+    [Fact]
+    public async Task A_persistent_cluster_created_before_its_memory_was_sized_is_sized_at_its_next_start_and_only_once() =>
+        await WithPersistentRootAsync(async root =>
         {
+            var cluster = await LocalPostgresCluster.StartPersistentAsync(root);
             NpgsqlConnection.ClearAllPools();
             await LocalPostgresCluster.StopPersistentAsync(root);
-            Directory.Delete(root, recursive: true);
-        }
-    }
+            var configuration = Path.Combine(cluster.DataDirectory, "postgresql.conf");
+            var text = await File.ReadAllTextAsync(configuration);
+            await File.WriteAllTextAsync(configuration, text[..text.IndexOf(ServerMemory.Marker, StringComparison.Ordinal)]);
+
+            await LocalPostgresCluster.StartPersistentAsync(root);
+            NpgsqlConnection.ClearAllPools();
+            await LocalPostgresCluster.StopPersistentAsync(root);
+            var restarted = await LocalPostgresCluster.StartPersistentAsync(root);
+
+            var sized = new ServerMemory(
+                await MegabytesAsync(restarted.ConnectionString, "shared_buffers"),
+                await MegabytesAsync(restarted.ConnectionString, "effective_cache_size"));
+            sized.Should().Be(ServerMemory.ForThisMachine());
+            (await File.ReadAllTextAsync(configuration)).Split(ServerMemory.Marker).Should().HaveCount(2, "the settings are written once, not at every start");
+        });
 
     [Fact]
     public async Task A_database_name_that_is_not_a_plain_identifier_is_refused()
@@ -85,6 +116,34 @@ public sealed class LocalClusterTests
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Runs <paramref name="test"/> on a folder for a persistent cluster, then stops that cluster and deletes the folder.</summary>
+    private static async Task WithPersistentRootAsync(Func<string, Task> test)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "ledger-persistent-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            await test(root);
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await LocalPostgresCluster.StopPersistentAsync(root);
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    /// <summary>Gets a memory setting of the running server, in megabytes.</summary>
+    private static async Task<long> MegabytesAsync(string connectionString, string setting)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select setting::bigint * pg_size_bytes(unit) / (1024 * 1024) from pg_settings where name = $1", connection)
+        {
+            Parameters = { new() { Value = setting } },
+        };
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task<int> DeadProcessIdAsync()
