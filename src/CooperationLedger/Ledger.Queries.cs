@@ -27,6 +27,7 @@ public sealed partial class Ledger
         filter ??= DonationFilter.None;
         return await AnswerAsync<DonationEntry, DonorTotals>(
             asOf,
+            filter is { Donor: not null, Recipient: not null } ? BoundsUse.CheckOnly : BoundsUse.Indexed,
             query => filter is { Donor: { } donor, Recipient: { } recipient }
                 ? query.WithTermPair("pair_terms", donor, recipient)
                 : query.WithTerm("donor_terms", filter.Donor).WithTerm("recipient_terms", filter.Recipient),
@@ -47,6 +48,7 @@ public sealed partial class Ledger
         var matter = filter.Matter;
         return await AnswerAsync<StatisticClaimEntry, ClaimedStatistics>(
             asOf,
+            matter is null ? BoundsUse.Indexed : BoundsUse.CheckOnly,
             query =>
             {
                 query = query.WithTerm("claimant_terms", filter.Claimant).WithTerm("subject_terms", filter.Subject);
@@ -68,6 +70,7 @@ public sealed partial class Ledger
         ArgumentNullException.ThrowIfNull(asOf);
         return await AnswerAsync<AgreementEntry, IReadOnlyList<AgreementStatus>>(
             asOf,
+            party is not null && otherParty is not null ? BoundsUse.CheckOnly : BoundsUse.Indexed,
             query => query.WithTerm("party_terms", party).WithTerm("party_terms", otherParty),
             (entries, citations) => AgreementsAnswer.From(entries, asOf, party, otherParty, citations),
             cancellationToken).ConfigureAwait(false);
@@ -85,21 +88,27 @@ public sealed partial class Ledger
         var keys = new[] { actor, otherActor }.OfType<string>().Select(key => key.ToLowerInvariant()).ToArray();
         return await AnswerAsync<TimelineEntry, IReadOnlyList<TimelineItem>>(
             asOf,
+            keys.Length == 2 ? BoundsUse.CheckOnly : BoundsUse.Indexed,
             query => keys.Aggregate(query, (q, key) => q.WithKey("actor_keys", key)),
             (entries, citations) => TimelineAnswer.From(entries, asOf, keys, citations),
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Reads the entries narrowed in SQL, loads the citations an answer from them can cite, and computes it.</summary>
+    /// <summary>
+    /// Reads the entries narrowed in SQL, loads the citations an answer from them can cite, and computes it. A question
+    /// that names what finds few entries by itself (two actors, a matter) has its as-of bounds checked on those entries
+    /// rather than looked up (<see cref="BoundsUse"/>).
+    /// </summary>
     private async Task<TAnswer> AnswerAsync<TEntry, TAnswer>(
         AsOf asOf,
+        BoundsUse bounds,
         Func<IQueryable<TEntry>, IQueryable<TEntry>> narrow,
         Func<IReadOnlyList<TEntry>, CitationLookup, TAnswer> answer,
         CancellationToken cancellationToken)
         where TEntry : LedgerEntry
     {
         await using var session = sessions.Query();
-        var entries = await narrow(AsOfBounds.Apply(session.Query<TEntry>(), asOf)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var entries = await narrow(AsOfBounds.Apply(session.Query<TEntry>(), asOf, bounds)).ToListAsync(cancellationToken).ConfigureAwait(false);
         var citations = await CitationLookup.LoadAsync(session, CitationLookup.Needed(entries, asOf), cancellationToken).ConfigureAwait(false);
         return answer(entries, citations);
     }

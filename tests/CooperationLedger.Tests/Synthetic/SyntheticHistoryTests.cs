@@ -53,12 +53,30 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
         await using var session = fixture.Ledger.Store.QuerySession();
         var asOf = new AsOf { Effective = new LocalDate(2006, 12, 31), KnownOn = new LocalDate(2007, 1, 15), RecordedAt = Instant.FromUtc(2026, 1, 10, 9, 0) };
 
-        var command = AsOfBounds.Apply(session.Query<DonationEntry>(), asOf).WithTerm("donor_terms", "cn").ToCommand();
+        var command = AsOfBounds.Apply(session.Query<DonationEntry>(), asOf, BoundsUse.Indexed).WithTerm("donor_terms", "cn").ToCommand();
 
         command.CommandText.Should().Contain("d.effective_to <= 20061231").And.Contain("d.known_to <= 20070115").And.Contain("d.recorded_at_ms <= 1768035600000");
         command.Parameters.Should().ContainSingle("only what the question names is a parameter")
             .Which.Value.Should().BeEquivalentTo(new[] { "CN" });
-        (await AsOfBounds.Apply(session.Query<DonationEntry>(), asOf).ToListAsync()).Should().OnlyContain(entry => entry.RecordedAtMs <= 1768035600000);
+        (await AsOfBounds.Apply(session.Query<DonationEntry>(), asOf, BoundsUse.Indexed).ToListAsync()).Should().OnlyContain(entry => entry.RecordedAtMs <= 1768035600000);
+    }
+
+    [Fact]
+    public async Task Bounds_checked_on_the_entries_found_keep_the_same_entries_and_are_never_looked_up_in_a_bound_index()
+    {
+        await using var session = fixture.Ledger.Store.QuerySession();
+        var asOf = new AsOf { Effective = new LocalDate(2004, 12, 31), KnownOn = new LocalDate(2005, 6, 30), RecordedAt = SystemClock.Instance.GetCurrentInstant() };
+        var indexed = AsOfBounds.Apply(session.Query<DonationEntry>(), asOf, BoundsUse.Indexed);
+        var checkedOnly = AsOfBounds.Apply(session.Query<DonationEntry>(), asOf, BoundsUse.CheckOnly);
+
+        var kept = (await indexed.ToListAsync()).Select(entry => entry.Id).ToArray();
+        kept.Should().NotBeEmpty();
+        (await checkedOnly.ToListAsync()).Select(entry => entry.Id).Should().BeEquivalentTo(kept);
+
+        // Without sequential scans the planner takes any index it can use: a bound index for the bounds it may look
+        // up, none for the bounds it may only check.
+        (await PlanWithoutSequentialScansAsync(indexed.ToCommand().CommandText)).Should().Contain(line => ReadsBoundIndex(line));
+        (await PlanWithoutSequentialScansAsync(checkedOnly.ToCommand().CommandText)).Should().NotContain(line => ReadsBoundIndex(line));
     }
 
     [Fact]
@@ -188,6 +206,29 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
         SchemaRowsAsync("select indexdef from pg_indexes where schemaname = $1 and tablename like 'mt_doc_%entry' order by indexname", reader => reader.GetString(0));
 
     /// <summary>Reads the rows of a catalog query whose one parameter, <c>$1</c>, is the ledger's schema.</summary>
+    private static bool ReadsBoundIndex(string line) =>
+        new[] { "_idx_effective_to", "_idx_known_to", "_idx_recorded_at_ms" }.Any(index => line.Contains(index, StringComparison.Ordinal));
+
+    private async Task<IReadOnlyList<string>> PlanWithoutSequentialScansAsync(string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(fixture.ConnectionString);
+        await connection.OpenAsync();
+        await using (var off = new Npgsql.NpgsqlCommand("set enable_seqscan = off", connection))
+        {
+            await off.ExecuteNonQueryAsync();
+        }
+
+        await using var explain = new Npgsql.NpgsqlCommand("explain " + sql, connection);
+        var plan = new List<string>();
+        await using var reader = await explain.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            plan.Add(reader.GetString(0));
+        }
+
+        return plan;
+    }
+
     private async Task<IReadOnlyList<T>> SchemaRowsAsync<T>(string sql, Func<Npgsql.NpgsqlDataReader, T> read)
     {
         await using var connection = new Npgsql.NpgsqlConnection(fixture.ConnectionString);
