@@ -6,9 +6,10 @@ using CooperationLedger.Ingestion;
 namespace CooperationLedger.Benchmarks;
 
 /// <summary>
-/// The questions the latencies are measured on, each one a researcher would ask and each with an answer whose size does
-/// not grow with the history: the totals one donor gave one recipient, what sources claimed about one matter, the
-/// agreements between two countries. They are drawn from the first facts of the history, so that every size has them.
+/// The questions the latencies are measured on, each one a researcher would ask about a few actors or one matter, not
+/// about the whole ledger: the totals one donor gave one recipient, what sources claimed about one matter, the
+/// agreements between two countries. They are drawn from the first facts of the history, so that every size has them;
+/// their answers grow as later facts about the same actors and matters arrive (see <see cref="AnswerSizes"/>).
 /// </summary>
 internal sealed record Questions(IReadOnlyList<DonationFilter> Donations, IReadOnlyList<string> Matters, IReadOnlyList<(string Party, string Other)> Parties)
 {
