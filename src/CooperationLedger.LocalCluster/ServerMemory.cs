@@ -10,10 +10,12 @@ namespace CooperationLedger.LocalCluster;
 /// </summary>
 /// <remarks>
 /// PostgreSQL's default buffers, 128 MB, are sized to start anywhere, not to serve a ledger of a million facts (about
-/// 6 GB on disk): an as-of question then reads each fact it answers, and the event it cites, from the disk, one page at
-/// a time (measured at a million facts: 0.1 ms a page, nine tenths of a donor-totals query). The buffers are shared
-/// memory the server touches only as it reads pages, so a small ledger costs no more than before. The buffers are capped
-/// at 8 GB, beyond which the manual expects no gain, and never set below PostgreSQL's own default.
+/// 6 GB on disk): the server cannot keep what its questions read, and a page the operating system has not kept in its
+/// own cache is read from the disk (measured on this project's machine at a million facts, on a question's first run
+/// after a restart: 0.1 ms a page, nine tenths of that question's time). With buffers sized to the machine, a page read
+/// once stays in the server's memory. They are shared memory the server touches only as it reads pages, so a small
+/// ledger costs no more than before. They are capped at 8 GB, beyond which the manual expects no gain, and never set
+/// below PostgreSQL's own default.
 /// </remarks>
 internal sealed record ServerMemory(long SharedBuffersMegabytes, long EffectiveCacheSizeMegabytes)
 {
