@@ -172,6 +172,38 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
         }
 
         (await fixture.Ledger.GetTimelineAsync(AsOf.Now, two[0], two[1])).Should().Contain(item => item.FactId == donation.FactId);
+
+        // Questions that name two actors or a matter check their bounds on the entries they find rather than look them
+        // up (BoundsUse.CheckOnly): at a point on all three axes, under either rule, they still equal the fold.
+        // The second point is the named donation's own: the last day it can have happened, the day its document was
+        // published and the instant it was recorded, so that a bound one day or one millisecond too strict loses it.
+        var randomPoint = new AsOf
+        {
+            Effective = new LocalDate(2010 + random.Next(15), 1 + random.Next(12), 1),
+            KnownOn = new LocalDate(2010 + random.Next(15), 1 + random.Next(12), 1),
+            RecordedAt = events[(events.Count / 2) + random.Next(events.Count / 2)].RecordedAt,
+            Rule = seed % 2 == 0 ? DateRule.Possibly : DateRule.Certainly,
+        };
+        var donationsOwn = new AsOf
+        {
+            Effective = donation.Effective.Latest,
+            KnownOn = donation.Citation.Document.PublishedOn.Latest,
+            RecordedAt = events.Single(e => e.Data is IReportedFact fact && fact.FactId == donation.FactId).RecordedAt,
+        };
+        foreach (var point in new[] { randomPoint, donationsOwn })
+        {
+            var recorded = EventReplay.Fold(events.Where(e => point.IncludesRecorded(e.RecordedAt)));
+            AnswerJson.Of(await fixture.Ledger.GetDonorTotalsAsync(point, donations))
+                .Should().Be(AnswerJson.Of(DonorTotalsAnswer.From(recorded.Donations, point, donations, recorded.Citations)));
+            AnswerJson.Of(await fixture.Ledger.GetClaimedStatisticsAsync(point, byMatter))
+                .Should().Be(AnswerJson.Of(ClaimedStatisticsAnswer.From(recorded.Claims, point, byMatter, recorded.Citations)));
+            AnswerJson.Of(await fixture.Ledger.GetAgreementsAsync(point, party, other))
+                .Should().Be(AnswerJson.Of(AgreementsAnswer.From(recorded.Agreements, point, party, other, recorded.Citations)));
+            AnswerJson.Of(await fixture.Ledger.GetTimelineAsync(point, two[0], two[1]))
+                .Should().Be(AnswerJson.Of(TimelineAnswer.From(recorded.Timeline, point, two, recorded.Citations)));
+        }
+
+        (await fixture.Ledger.GetTimelineAsync(donationsOwn, two[0], two[1])).Should().Contain(item => item.FactId == donation.FactId);
     }
 
     [Theory]
