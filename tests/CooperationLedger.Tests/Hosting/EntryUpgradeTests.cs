@@ -62,21 +62,10 @@ public sealed class EntryUpgradeTests(DatabaseFixture database) : IClassFixture<
 
         // The seeds are too few for the planner to prefer an index of its own accord; without sequential scans it shows
         // which indexes the question can use: the pair's, and the partial index of entries without pairs.
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        await using (var off = new NpgsqlCommand("set enable_seqscan = off", connection))
-        {
-            await off.ExecuteNonQueryAsync();
-        }
-
-        await using var explain = new NpgsqlCommand("explain " + command.CommandText, connection);
-        explain.Parameters.Add(new NpgsqlParameter(command.Parameters[0].ParameterName, command.Parameters[0].Value));
-        var plan = new List<string>();
-        await using var reader = await explain.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            plan.Add(reader.GetString(0));
-        }
+        var plan = await QueryPlan.WithoutSequentialScansAsync(
+            database.ConnectionString,
+            command.CommandText,
+            new NpgsqlParameter(command.Parameters[0].ParameterName, command.Parameters[0].Value));
 
         plan.Should().Contain(line => line.Contains("mt_doc_donationentry_idx_pair_terms", StringComparison.Ordinal))
             .And.Contain(line => line.Contains("mt_doc_donationentry_idx_without_pair_terms", StringComparison.Ordinal))

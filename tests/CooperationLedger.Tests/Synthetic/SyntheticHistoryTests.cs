@@ -75,8 +75,8 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
 
         // Without sequential scans the planner takes any index it can use: a bound index for the bounds it may look
         // up, none for the bounds it may only check.
-        (await PlanWithoutSequentialScansAsync(indexed.ToCommand().CommandText)).Should().Contain(line => ReadsBoundIndex(line));
-        (await PlanWithoutSequentialScansAsync(checkedOnly.ToCommand().CommandText)).Should().NotContain(line => ReadsBoundIndex(line));
+        (await QueryPlan.WithoutSequentialScansAsync(fixture.ConnectionString, indexed.ToCommand().CommandText)).Should().Contain(line => ReadsBoundIndex(line));
+        (await QueryPlan.WithoutSequentialScansAsync(fixture.ConnectionString, checkedOnly.ToCommand().CommandText)).Should().NotContain(line => ReadsBoundIndex(line));
     }
 
     [Fact]
@@ -237,30 +237,10 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
     private Task<IReadOnlyList<string>> EntryIndexDefinitionsAsync() =>
         SchemaRowsAsync("select indexdef from pg_indexes where schemaname = $1 and tablename like 'mt_doc_%entry' order by indexname", reader => reader.GetString(0));
 
-    /// <summary>Reads the rows of a catalog query whose one parameter, <c>$1</c>, is the ledger's schema.</summary>
     private static bool ReadsBoundIndex(string line) =>
         new[] { "_idx_effective_to", "_idx_known_to", "_idx_recorded_at_ms" }.Any(index => line.Contains(index, StringComparison.Ordinal));
 
-    private async Task<IReadOnlyList<string>> PlanWithoutSequentialScansAsync(string sql)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(fixture.ConnectionString);
-        await connection.OpenAsync();
-        await using (var off = new Npgsql.NpgsqlCommand("set enable_seqscan = off", connection))
-        {
-            await off.ExecuteNonQueryAsync();
-        }
-
-        await using var explain = new Npgsql.NpgsqlCommand("explain " + sql, connection);
-        var plan = new List<string>();
-        await using var reader = await explain.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            plan.Add(reader.GetString(0));
-        }
-
-        return plan;
-    }
-
+    /// <summary>Reads the rows of a catalog query whose one parameter, <c>$1</c>, is the ledger's schema.</summary>
     private async Task<IReadOnlyList<T>> SchemaRowsAsync<T>(string sql, Func<Npgsql.NpgsqlDataReader, T> read)
     {
         await using var connection = new Npgsql.NpgsqlConnection(fixture.ConnectionString);
@@ -365,7 +345,6 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
         var timeline = await session.Query<TimelineEntry>().ToListAsync();
         return timeline.Count(entry => entry.Revisions.Count > 0);
     }
-
 
     private async Task<IReadOnlyList<(object Data, Instant RecordedAt)>> AllEventsAsync()
     {
