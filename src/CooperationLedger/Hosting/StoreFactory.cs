@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CooperationLedger.Time;
 using JasperFx;
 using Marten;
 using NodaTime;
@@ -78,11 +79,13 @@ internal static class StoreFactory
 
     /// <summary>
     /// The JSON the store writes: as <see cref="ConfigureJson"/>, without null members (every absent member reads back
-    /// as null, so nothing is lost), which keeps events and entries a third smaller. Fingerprints keep their own JSON.
+    /// as null, so nothing is lost), which keeps events and entries a third smaller, and with reported dates in their
+    /// text form where it says all (<see cref="ReportedDateJsonConverter"/>). Fingerprints keep their own JSON.
     /// </summary>
     private static void ConfigureStoredJson(JsonSerializerOptions json)
     {
         ConfigureJson(json);
         json.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        json.Converters.Add(new ReportedDateJsonConverter());
     }
 }

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using NodaTime;
+
+namespace CooperationLedger.Time;
+
+/// <summary>
+/// Stores a <see cref="ReportedDate"/> as its text form (<c>"2006-11-22"</c>, <c>"2006-01/2006-09"</c>,
+/// <c>"2006~"</c>) whenever that form reads back to the very same date, and as an object of its parts otherwise: a date
+/// inferred or resolved from a phrase (the text form has no room for why), or a period whose bounds are days but whose
+/// precision is <see cref="DatePrecision.Bounded"/>. Reads both forms, so the dates of events and entries that earlier
+/// versions stored, all as objects, read as before.
+/// </summary>
+/// <remarks>
+/// The store's JSON only (events and entries). Fingerprints keep the object form, so that a fact recorded before still
+/// has the fingerprint it had; answers printed as JSON keep it too.
+/// </remarks>
+internal sealed class ReportedDateJsonConverter : JsonConverter<ReportedDate>
+{
+    public override ReportedDate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            var text = reader.GetString();
+            return ReportedDate.TryParse(text, out var date, out var error)
+                ? date
+                : throw new JsonException($"The stored date '{text}' cannot be read: {error}");
+        }
+
+        var parts = JsonSerializer.Deserialize<Parts>(ref reader, options) ?? throw new JsonException("A stored date is null.");
+        return new ReportedDate(parts.Earliest, parts.Latest, parts.Precision, parts.IsPeriod, parts.IsApproximate, parts.IsInferred, parts.Inference, parts.Phrase, parts.Anchor);
+    }
+
+    public override void Write(Utf8JsonWriter writer, ReportedDate value, JsonSerializerOptions options)
+    {
+        if (TextOf(value) is { } text)
+        {
+            writer.WriteStringValue(text);
+            return;
+        }
+
+        JsonSerializer.Serialize(
+            writer,
+            new Parts(value.Earliest, value.Latest, value.Precision, value.IsPeriod, value.IsApproximate, value.IsInferred, value.Inference, value.Phrase, value.Anchor),
+            options);
+    }
+
+    /// <summary>Gets the text form of <paramref name="date"/> when it reads back to the same date, else <see langword="null"/>.</summary>
+    public static string? TextOf(ReportedDate date)
+    {
+        if (date.IsInferred || date.Phrase is not null)
+        {
+            return null;
+        }
+
+        var text = date.ToString();
+        return ReportedDate.TryParse(text, out var read, out _) && read == date ? text : null;
+    }
+
+    /// <summary>The object form: every part by name, as every date was stored before the text form.</summary>
+    private sealed record Parts(
+        LocalDate? Earliest,
+        LocalDate? Latest,
+        DatePrecision Precision,
+        bool IsPeriod,
+        bool IsApproximate,
+        bool IsInferred,
+        string? Inference,
+        string? Phrase,
+        LocalDate? Anchor);
+}
