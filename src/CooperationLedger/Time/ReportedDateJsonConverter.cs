@@ -46,16 +46,17 @@ internal sealed class ReportedDateJsonConverter : JsonConverter<ReportedDate>
     }
 
     /// <summary>Gets the text form of <paramref name="date"/> when it reads back to the same date, else <see langword="null"/>.</summary>
-    public static string? TextOf(ReportedDate date)
-    {
-        if (date.IsInferred || date.Phrase is not null)
-        {
-            return null;
-        }
+    public static string? TextOf(ReportedDate date) => SaysAll(date) ? date.ToString() : null;
 
-        var text = date.ToString();
-        return ReportedDate.TryParse(text, out var read, out _) && read == date ? text : null;
-    }
+    /// <summary>
+    /// Tells whether the text form says all of a date: it leaves out what a date was inferred from and the phrase it was
+    /// resolved from, has no year before 1, and reads a period between two days back with the precision of a day.
+    /// </summary>
+    private static bool SaysAll(ReportedDate date) =>
+        date is { IsInferred: false, Inference: null, Phrase: null }
+        && date.Earliest is not { Year: < 1 }
+        && date.Latest is not { Year: < 1 }
+        && date is not { IsPeriod: true, Precision: DatePrecision.Bounded, Earliest: not null, Latest: not null };
 
     /// <summary>The object form: every part by name, as every date was stored before the text form.</summary>
     private sealed record Parts(
