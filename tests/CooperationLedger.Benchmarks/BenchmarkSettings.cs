@@ -11,7 +11,7 @@ internal sealed record BenchmarkSettings(IReadOnlyList<int> Sizes, int Seed, int
     {
         var sizes = new[] { 10_000, 100_000, 1_000_000 };
         var seed = 42;
-        var queries = 30;
+        var queries = 200;
         var output = "benchmark-results.json";
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
@@ -30,7 +30,7 @@ internal sealed record BenchmarkSettings(IReadOnlyList<int> Sizes, int Seed, int
                     output = args[i + 1];
                     break;
                 default:
-                    throw new ArgumentException($"Unknown option {args[i]}; the options are --sizes 10000,100000,1000000 --seed 42 --queries 30 --output FILE.");
+                    throw new ArgumentException($"Unknown option {args[i]}; the options are --sizes 10000,100000,1000000 --seed 42 --queries 200 --output FILE.");
             }
         }
 
