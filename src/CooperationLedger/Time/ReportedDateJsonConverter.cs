@@ -7,9 +7,10 @@ namespace CooperationLedger.Time;
 /// <summary>
 /// Stores a <see cref="ReportedDate"/> as its text form (<c>"2006-11-22"</c>, <c>"2006-01/2006-09"</c>,
 /// <c>"2006~"</c>) whenever that form reads back to the very same date, and as an object of its parts otherwise: a date
-/// inferred or resolved from a phrase (the text form has no room for why), or a period whose bounds are days but whose
-/// precision is <see cref="DatePrecision.Bounded"/>. Reads both forms, so the dates of events and entries that earlier
-/// versions stored, all as objects, read as before.
+/// inferred or resolved from a phrase (the text form has no room for why), a period whose bounds are days but whose
+/// precision is <see cref="DatePrecision.Bounded"/> (its text reads back as a period of days), or a date in a year
+/// before 1 (the text form has four-digit years from 1). Reads both forms, so the dates of events and entries that
+/// earlier versions stored, all as objects, read as before.
 /// </summary>
 /// <remarks>
 /// The store's JSON only (events and entries). Fingerprints keep the object form, so that a fact recorded before still
@@ -46,7 +47,7 @@ internal sealed class ReportedDateJsonConverter : JsonConverter<ReportedDate>
     }
 
     /// <summary>Gets the text form of <paramref name="date"/> when it reads back to the same date, else <see langword="null"/>.</summary>
-    public static string? TextOf(ReportedDate date) => SaysAll(date) ? date.ToString() : null;
+    private static string? TextOf(ReportedDate date) => SaysAll(date) ? date.ToString() : null;
 
     /// <summary>
     /// Tells whether the text form says all of a date: it leaves out what a date was inferred from and the phrase it was
