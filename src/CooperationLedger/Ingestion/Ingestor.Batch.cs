@@ -21,32 +21,15 @@ internal sealed partial class Ingestor
         var results = new List<DocumentIngested>();
         var batch = new List<ParsedFactFile>();
         var pending = 0;
-        var batchFactIds = new HashSet<Guid>();
         await foreach (var document in documents.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            var parsed = DocumentFactsCheck.Check(document);
-
-            // Marten's inline multi-stream projections do not carry an entry created in one stream over to a revision
-            // from another stream within the same transaction: a document that revises a fact of the unsaved batch
-            // starts the next batch.
-            if (parsed.Events.OfType<IRevision>().Any(revision => batchFactIds.Contains(revision.Revises)) && batch.Count > 0)
-            {
-                results.AddRange(await AppendBatchWithRetryAsync(batch, ingestId, cancellationToken).ConfigureAwait(false));
-                progress?.Report(new IngestProgress(results.Count, results.Count, batch[^1].Path));
-                batch.Clear();
-                batchFactIds.Clear();
-                pending = 0;
-            }
-
-            batch.Add(parsed);
-            batchFactIds.UnionWith(parsed.Events.Select(e => e.FactId));
+            batch.Add(DocumentFactsCheck.Check(document));
             pending += document.Facts.Count;
             if (pending >= batchFacts)
             {
                 results.AddRange(await AppendBatchWithRetryAsync(batch, ingestId, cancellationToken).ConfigureAwait(false));
                 progress?.Report(new IngestProgress(results.Count, results.Count, batch[^1].Path));
                 batch.Clear();
-                batchFactIds.Clear();
                 pending = 0;
             }
         }
@@ -125,9 +108,19 @@ internal sealed partial class Ingestor
             }
             else
             {
+                var unsaved = new HashSet<Guid>();
                 foreach (var (file, plan) in staged)
                 {
+                    // Marten's inline multi-stream projections do not carry an entry created in one stream over to a
+                    // revision from another stream in the same save: what is staged is saved first, in this transaction.
+                    if (plan.New.OfType<IRevision>().Any(revision => unsaved.Contains(revision.Revises)))
+                    {
+                        await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                        unsaved.Clear();
+                    }
+
                     await StageAsync(session, file, plan, cancellationToken).ConfigureAwait(false);
+                    unsaved.UnionWith(plan.New.Select(e => e.FactId));
                 }
             }
 

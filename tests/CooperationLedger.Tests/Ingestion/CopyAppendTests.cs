@@ -85,6 +85,45 @@ public sealed class CopyAppendTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_batch_through_martens_append_revises_a_fact_another_of_its_documents_adds()
+    {
+        var documents = SyntheticHistory.Generate(new SyntheticHistoryOptions(Facts: 600, Seed: 11)).ToArray();
+        var owners = documents.SelectMany((document, index) => document.Facts.Select(fact => (fact.FactId, Index: index))).ToDictionary(pair => pair.FactId, pair => pair.Index);
+        var (reviser, target, owner) = documents
+            .SelectMany((document, index) => document.Facts.OfType<IRevision>().Select(revision => (Reviser: index, Target: revision.Revises, Owner: owners[revision.Revises])))
+            .First(found => found.Owner != found.Reviser
+                && documents[found.Owner].Facts.Count > 1
+                && documents[found.Owner].Facts.Single(fact => fact.FactId == found.Target) is IReportedFact
+                && !documents.Take(found.Reviser).SelectMany(document => document.Facts).OfType<IRevision>().Any(revision => revision.Revises == found.Target));
+
+        // The ledger holds every document before the revision, the target's own without the target: appending that
+        // document again adds the target to a stream that exists, so the batch goes through Marten's append.
+        var before = documents.Take(reviser).Select((document, i) => i == owner ? document with { Facts = document.Facts.Where(fact => fact.FactId != target).ToArray() } : document).ToArray();
+        var batch = new[] { documents[owner], documents[reviser] };
+        foreach (var fixture in new[] { copied, appended })
+        {
+            await fixture.Ledger.AppendManyAsync(before.ToAsyncEnumerable());
+        }
+
+        var report = await copied.Ledger.AppendManyAsync(batch.ToAsyncEnumerable(), batchFacts: 1000);
+        foreach (var document in batch)
+        {
+            await appended.Ledger.AppendAsync(document);
+        }
+
+        report.FactsAppended.Should().Be(1 + documents[reviser].Facts.Count, "the target and the revising document, in one batch");
+        await using (var session = copied.Ledger.Store.QuerySession())
+        {
+            (await session.LoadAsync<TimelineEntry>(target))!.Revisions.Should().ContainSingle(revision => owners[revision.Id] == reviser);
+        }
+
+        (await AllAsync<DonationEntry>(copied)).Should().Equal(await AllAsync<DonationEntry>(appended));
+        (await AllAsync<StatisticClaimEntry>(copied)).Should().Equal(await AllAsync<StatisticClaimEntry>(appended));
+        (await AllAsync<AgreementEntry>(copied)).Should().Equal(await AllAsync<AgreementEntry>(appended));
+        (await AllAsync<TimelineEntry>(copied)).Should().Equal(await AllAsync<TimelineEntry>(appended));
+    }
+
+    [Fact]
     public void A_store_with_a_projection_of_its_own_goes_through_martens_append()
     {
         using var own = DocumentStore.For(options =>
