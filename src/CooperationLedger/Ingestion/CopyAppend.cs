@@ -57,9 +57,10 @@ internal static class CopyAppend
     /// <summary>
     /// Writes the documents' new events, each document to a new stream, with everything the ledger keeps for them, on
     /// the session's connection and in its transaction. Revised entries from before the batch are stored through the
-    /// session: save it before committing.
+    /// session: save it before committing. The events are numbered once the batch before this one in
+    /// <paramref name="turn"/>'s line has numbered its own, and entries that batch wrote are read once it has committed.
     /// </summary>
-    public static async Task WriteAsync(IDocumentSession session, IReadOnlyList<(ParsedFactFile File, IReadOnlyList<ILedgerEvent> Events)> documents, string correlationId, CancellationToken cancellationToken)
+    public static async Task WriteAsync(IDocumentSession session, IReadOnlyList<(ParsedFactFile File, IReadOnlyList<ILedgerEvent> Events)> documents, string correlationId, BatchTurn turn, CancellationToken cancellationToken)
     {
         var store = session.DocumentStore;
         var events = (EventGraph)store.Options.Events;
@@ -67,6 +68,7 @@ internal static class CopyAppend
         var connection = session.Connection ?? throw new InvalidOperationException("The session has no open connection.");
         var tenant = await store.Options.Tenancy.GetTenantAsync(session.TenantId).ConfigureAwait(false);
         var rows = await NumberAsync(connection, events.DatabaseSchemaName, documents, events.TimeProvider, cancellationToken).ConfigureAwait(false);
+        turn.MarkNumbered();
 
         await CopyStreamsAsync(connection, events.DatabaseSchemaName, session.TenantId, documents, cancellationToken).ConfigureAwait(false);
         await CopyEventsAsync(connection, events, serializer, session.TenantId, rows, correlationId, session.LastModifiedBy, cancellationToken).ConfigureAwait(false);
@@ -77,6 +79,11 @@ internal static class CopyAppend
         var created = rows.Select(row => row.Event).OfType<IReportedFact>().Select(fact => fact.FactId).ToHashSet();
         var earlier = rows.Select(row => row.Event).OfType<IRevision>().Select(revision => revision.Revises).Where(id => !created.Contains(id)).Distinct().ToArray();
         var loaded = new HashSet<Guid>();
+        if (earlier.Any(turn.PreviousFacts.Contains))
+        {
+            await turn.WaitForPreviousAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+
         if (earlier.Length > 0)
         {
             foreach (var entry in await ProjectionRebuild.LoadAsync(session, earlier, cancellationToken).ConfigureAwait(false))

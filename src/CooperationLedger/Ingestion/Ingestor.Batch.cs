@@ -21,23 +21,36 @@ internal sealed partial class Ingestor
         var results = new List<DocumentIngested>();
         var batch = new List<ParsedFactFile>();
         var pending = 0;
-        await foreach (var document in documents.WithCancellation(cancellationToken).ConfigureAwait(false))
+        InFlight? writing = null;
+        try
         {
-            batch.Add(DocumentFactsCheck.Check(document));
-            pending += document.Facts.Count;
-            if (pending >= batchFacts)
+            await foreach (var document in documents.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                results.AddRange(await AppendBatchWithRetryAsync(batch, ingestId, cancellationToken).ConfigureAwait(false));
-                progress?.Report(new IngestProgress(results.Count, results.Count, batch[^1].Path));
-                batch.Clear();
-                pending = 0;
+                batch.Add(DocumentFactsCheck.Check(document));
+                pending += document.Facts.Count;
+                if (pending >= batchFacts)
+                {
+                    writing = await StartBatchAsync(batch, writing, results, progress, ingestId, cancellationToken).ConfigureAwait(false);
+                    batch = [];
+                    pending = 0;
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                writing = await StartBatchAsync(batch, writing, results, progress, ingestId, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (writing is { } last)
+            {
+                writing = null;
+                await CompleteBatchAsync(last, null, results, progress, ingestId, cancellationToken).ConfigureAwait(false);
             }
         }
-
-        if (batch.Count > 0)
+        catch when (writing is not null)
         {
-            results.AddRange(await AppendBatchWithRetryAsync(batch, ingestId, cancellationToken).ConfigureAwait(false));
-            progress?.Report(new IngestProgress(results.Count, results.Count, batch[^1].Path));
+            await DrainAsync(writing.Written).ConfigureAwait(false);
+            throw;
         }
 
         var report = new IngestReport(results, DryRun: false);
@@ -50,15 +63,110 @@ internal sealed partial class Ingestor
         return report;
     }
 
-    private Task<IReadOnlyList<DocumentIngested>> AppendBatchWithRetryAsync(IReadOnlyList<ParsedFactFile> batch, string ingestId, CancellationToken cancellationToken) =>
-        transient.ExecuteAsync(token => new ValueTask<IReadOnlyList<DocumentIngested>>(AppendBatchAsync(batch, ingestId, token)), cancellationToken).AsTask();
+    /// <summary>
+    /// Starts writing a batch beside the one being written, after it in line (<see cref="BatchTurn"/>), once that one's
+    /// events are numbered; then waits for that one. A batch that shares a document or a fact with the one before it, or
+    /// revises a fact that one revises, starts only once that one is done.
+    /// </summary>
+    /// <returns>The batch now being written.</returns>
+    private async Task<InFlight> StartBatchAsync(IReadOnlyList<ParsedFactFile> batch, InFlight? previous, List<DocumentIngested> results, IProgress<IngestProgress>? progress, string ingestId, CancellationToken cancellationToken)
+    {
+        var touches = new BatchTouches(batch);
+        if (previous is not null && previous.Touches.Conflicts(touches))
+        {
+            await CompleteBatchAsync(previous, null, results, progress, ingestId, cancellationToken).ConfigureAwait(false);
+            previous = null;
+        }
+
+        if (previous is not null)
+        {
+            await Task.WhenAny(previous.Turn.Numbered, previous.Written).ConfigureAwait(false);
+            if (previous.Written.IsCompleted)
+            {
+                await CompleteBatchAsync(previous, null, results, progress, ingestId, cancellationToken).ConfigureAwait(false);
+                previous = null;
+            }
+        }
+
+        var turn = new BatchTurn(previous?.Turn, previous?.Touches.Facts ?? new HashSet<Guid>());
+        var next = new InFlight(batch, turn, AppendBatchWithRetryAsync(batch, ingestId, turn, cancellationToken), touches);
+        if (previous is not null)
+        {
+            await CompleteBatchAsync(previous, next, results, progress, ingestId, cancellationToken).ConfigureAwait(false);
+        }
+
+        return next;
+    }
+
+    /// <summary>
+    /// Waits for a batch and adds what it appended to <paramref name="results"/>. A batch that rolled back because the one
+    /// before it did is written again, now that the one before it is done. If the batch fails, the one after it, which
+    /// then rolls back, is waited for before the failure is reported.
+    /// </summary>
+    private async Task CompleteBatchAsync(InFlight batch, InFlight? next, List<DocumentIngested> results, IProgress<IngestProgress>? progress, string ingestId, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<DocumentIngested> written;
+        try
+        {
+            try
+            {
+                written = await batch.Written.ConfigureAwait(false);
+            }
+            catch (BatchTurn.PreviousNotCommittedException)
+            {
+                written = await AppendBatchWithRetryAsync(batch.Batch, ingestId, new BatchTurn(null, new HashSet<Guid>()), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch when (next is not null)
+        {
+            await DrainAsync(next.Written).ConfigureAwait(false);
+            throw;
+        }
+
+        results.AddRange(written);
+        progress?.Report(new IngestProgress(results.Count, results.Count, batch.Batch[^1].Path));
+    }
+
+    /// <summary>
+    /// Waits for the batch after a failed one, which rolls back because of it (<see cref="BatchTurn"/>), so that nothing
+    /// of the append still runs once the failure is reported; the failure reported is the first.
+    /// </summary>
+    private static async Task DrainAsync(Task written)
+    {
+        try
+        {
+            await written.ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Whatever it is, the failure before it is the one to report.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
+
+    private Task<IReadOnlyList<DocumentIngested>> AppendBatchWithRetryAsync(IReadOnlyList<ParsedFactFile> batch, string ingestId, BatchTurn turn, CancellationToken cancellationToken) =>
+        transient.ExecuteAsync(token => new ValueTask<IReadOnlyList<DocumentIngested>>(AppendBatchAsync(batch, ingestId, turn, token)), cancellationToken).AsTask();
 
     /// <summary>
     /// Appends one batch in a transaction of its own: its documents checked against the index, then written by
     /// <see cref="CopyAppend"/> when every document with new facts is new to the ledger and the store is one it can
-    /// fill, else through Marten's append and inline projections.
+    /// fill, else through Marten's append and inline projections. It commits after the batch before it in
+    /// <paramref name="turn"/>'s line, and only if that one committed; its transaction's end is recorded in the turn.
     /// </summary>
-    private async Task<IReadOnlyList<DocumentIngested>> AppendBatchAsync(IReadOnlyList<ParsedFactFile> batch, string ingestId, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<DocumentIngested>> AppendBatchAsync(IReadOnlyList<ParsedFactFile> batch, string ingestId, BatchTurn turn, CancellationToken cancellationToken)
+    {
+        var committed = false;
+        try
+        {
+            return await AppendBatchAsync(batch, ingestId, turn, () => committed = true, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            turn.End(committed);
+        }
+    }
+
+    private async Task<IReadOnlyList<DocumentIngested>> AppendBatchAsync(IReadOnlyList<ParsedFactFile> batch, string ingestId, BatchTurn turn, Action committed, CancellationToken cancellationToken)
     {
         var errors = new List<FactFileError>();
         foreach (var duplicate in batch.GroupBy(file => file.Document.Key).Where(group => group.Count() > 1))
@@ -68,6 +176,7 @@ internal sealed partial class Ingestor
 
         var ordered = errors.Count == 0 ? OrderByRevisionTargets(batch, errors) : [];
         var batchFacts = batch.SelectMany(file => file.Events).OfType<IReportedFact>().Select(fact => fact.FactId).ToHashSet();
+        batchFacts.UnionWith(turn.PreviousFacts);
         if (copy.Value)
         {
             await CopyAppend.EnsureStorageAsync(sessions.Store, cancellationToken).ConfigureAwait(false);
@@ -79,6 +188,7 @@ internal sealed partial class Ingestor
         await using var session = sessions.Write(transaction);
         session.CorrelationId = ingestId;
         session.LastModifiedBy = Environment.UserName;
+        await turn.HoldAsync(connection, cancellationToken).ConfigureAwait(false);
         await LockRevisedFactsAsync(connection, ordered.SelectMany(file => file.Events), cancellationToken).ConfigureAwait(false);
         var records = await LoadRecordsAsync(session, ordered, cancellationToken).ConfigureAwait(false);
         var results = new List<DocumentIngested>();
@@ -104,10 +214,12 @@ internal sealed partial class Ingestor
         {
             if (copy.Value && staged.All(document => !document.Plan.StreamExists))
             {
-                await CopyAppend.WriteAsync(session, [.. staged.Select(document => (document.File, document.Plan.New))], ingestId, cancellationToken).ConfigureAwait(false);
+                await CopyAppend.WriteAsync(session, [.. staged.Select(document => (document.File, document.Plan.New))], ingestId, turn, cancellationToken).ConfigureAwait(false);
             }
             else
             {
+                // Marten's append reads the entries it revises as it saves: from the batch before this one too.
+                await turn.WaitForPreviousAsync(connection, cancellationToken).ConfigureAwait(false);
                 var unsaved = new HashSet<Guid>();
                 foreach (var (file, plan) in staged)
                 {
@@ -125,7 +237,9 @@ internal sealed partial class Ingestor
             }
 
             await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await turn.WaitForPreviousAsync(connection, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            committed();
             return results;
         }
         catch (Exception exception) when (IsConcurrentWrite(exception))
@@ -133,6 +247,8 @@ internal sealed partial class Ingestor
             // Another writer touched one of these documents: append them one by one, each with its own retries, once
             // this transaction and its locks are gone.
             await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            turn.End(committed: false);
+            await turn.WaitForPreviousAsync().ConfigureAwait(false);
             LogRetry(logger, $"batch of {batch.Count}", 1, exception.GetType().Name);
             var oneByOne = new List<DocumentIngested>();
             foreach (var file in ordered)
@@ -143,4 +259,11 @@ internal sealed partial class Ingestor
             return oneByOne;
         }
     }
+
+    /// <summary>A batch being written: its documents, its place in line, the task writing it, and what it touches.</summary>
+    /// <param name="Batch">The documents, in order.</param>
+    /// <param name="Turn">Its place in line.</param>
+    /// <param name="Written">Completes with what each document appended.</param>
+    /// <param name="Touches">The streams and facts it writes and the facts it revises.</param>
+    private sealed record InFlight(IReadOnlyList<ParsedFactFile> Batch, BatchTurn Turn, Task<IReadOnlyList<DocumentIngested>> Written, BatchTouches Touches);
 }

@@ -205,7 +205,7 @@ internal sealed partial class Ingestor(Hosting.LedgerSessions sessions, ILogger 
     private static bool IsConcurrentWrite(Exception exception) =>
         exception is ConcurrencyException or DocumentAlreadyExistsException or JasperFx.Events.ExistingStreamIdCollisionException
             or Marten.Exceptions.ExistingStreamIdCollisionException or Marten.Exceptions.ConcurrentUpdateException
-            or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }
+            or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected }
         || (exception.InnerException is { } inner && IsConcurrentWrite(inner));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Verb} {Documents} documents: {Appended} facts appended, {Present} already present")]

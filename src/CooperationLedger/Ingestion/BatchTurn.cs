@@ -1,0 +1,94 @@
+using Npgsql;
+
+namespace CooperationLedger.Ingestion;
+
+/// <summary>
+/// A bulk-append batch's place in line. While one batch writes its entries, the next, on a connection of its own,
+/// numbers and writes its events; it folds its entries and commits only once the batch before it has committed. The
+/// history thus grows in the order of its input, as it does one batch at a time: every event's place in the sequence
+/// and recorded time come after those of the batch before, no reader sees a batch without the one before it, and an
+/// entry the batch revises is read after the batch before it wrote it.
+/// </summary>
+/// <remarks>
+/// Each batch's transaction holds an advisory lock of its own, and the next takes it, shared, before it reads entries to
+/// revise: it thus waits for the batch before it in PostgreSQL, where a wait that closes a cycle with another writer's
+/// row locks is found and broken as a deadlock, rather than in the client, where it would hang. The client waits only
+/// where the waiting batch holds no lock (before it starts) or where the batch it waits for has ended its transaction.
+/// A batch whose predecessor rolled back rolls back too (<see cref="PreviousNotCommittedException"/>) and is written
+/// again once its predecessor is done.
+/// </remarks>
+internal sealed class BatchTurn
+{
+    /// <summary>The first key of the advisory locks of turns ("LDGB"), apart from the ledger's other advisory locks.</summary>
+    private const int LockClass = 0x4C444742;
+
+    private readonly BatchTurn? previous;
+    private readonly int key = Random.Shared.Next();
+    private readonly TaskCompletionSource numbered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<bool> ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Initializes a turn after <paramref name="previous"/>, or one with nothing before it when that is null.</summary>
+    /// <param name="previous">The batch before this one.</param>
+    /// <param name="previousFacts">The facts the batch before this one adds, which this one may revise.</param>
+    public BatchTurn(BatchTurn? previous, IReadOnlySet<Guid> previousFacts)
+    {
+        this.previous = previous;
+        PreviousFacts = previous is null ? new HashSet<Guid>() : previousFacts;
+    }
+
+    /// <summary>Gets the facts the batch before this one adds, not yet committed when this one checks its revisions.</summary>
+    public IReadOnlySet<Guid> PreviousFacts { get; }
+
+    /// <summary>Gets a task that completes once this batch has its events' places and recorded times, or has ended.</summary>
+    public Task Numbered => numbered.Task;
+
+    /// <summary>Takes this batch's lock in its connection's open transaction.</summary>
+    public Task HoldAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        LockAsync(connection, "pg_advisory_xact_lock", key, cancellationToken);
+
+    /// <summary>Records that this batch's events have their places and recorded times: the next batch may take its own.</summary>
+    public void MarkNumbered() => numbered.TrySetResult();
+
+    /// <summary>
+    /// Waits, in the connection's open transaction, until the batch before this one has ended its transaction, then
+    /// checks that it committed.
+    /// </summary>
+    /// <exception cref="PreviousNotCommittedException">The batch before this one rolled back.</exception>
+    public async Task WaitForPreviousAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        if (previous is not null)
+        {
+            await LockAsync(connection, "pg_advisory_xact_lock_shared", previous.key, cancellationToken).ConfigureAwait(false);
+            await WaitForPreviousAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Waits, holding no lock, until the batch before this one has ended its transaction, then checks that it committed.</summary>
+    /// <exception cref="PreviousNotCommittedException">The batch before this one rolled back.</exception>
+    public async Task WaitForPreviousAsync()
+    {
+        if (previous is not null && !await previous.ended.Task.ConfigureAwait(false))
+        {
+            throw new PreviousNotCommittedException();
+        }
+    }
+
+    /// <summary>Records how this batch's transaction ended. The first call counts: the batch after a rolled-back attempt has rolled back too.</summary>
+    public void End(bool committed)
+    {
+        numbered.TrySetResult();
+        ended.TrySetResult(committed);
+    }
+
+    private static async Task LockAsync(NpgsqlConnection connection, string function, int key, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"select {function}($1, $2)", connection)
+        {
+            Parameters = { new() { Value = LockClass }, new() { Value = key } },
+        };
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The batch before this one did not commit: this one rolled back, to be written again after it.</summary>
+    public sealed class PreviousNotCommittedException() : Exception("The batch before this one did not commit.");
+}
