@@ -4,18 +4,19 @@ namespace CooperationLedger.Ingestion;
 
 /// <summary>
 /// A bulk-append batch's place in line. While one batch writes its entries, the next, on a connection of its own,
-/// numbers and writes its events; it folds its entries and commits only once the batch before it has committed. The
-/// history thus grows in the order of its input, as it does one batch at a time: every event's place in the sequence
-/// and recorded time come after those of the batch before, no reader sees a batch without the one before it, and an
-/// entry the batch revises is read after the batch before it wrote it.
+/// numbers and writes its events, and its entries too unless it revises a fact of that batch: it reads an entry the
+/// batch before it wrote (to revise it), and commits, only once that batch has committed. The history thus grows in the
+/// order of its input, as it does one batch at a time: every event's place in the sequence and recorded time come after
+/// those of the batch before, no reader sees a batch without the one before it, and an entry is revised after it was
+/// written.
 /// </summary>
 /// <remarks>
-/// Each batch's transaction holds an advisory lock of its own, and the next takes it, shared, before it reads entries to
-/// revise: it thus waits for the batch before it in PostgreSQL, where a wait that closes a cycle with another writer's
-/// row locks is found and broken as a deadlock, rather than in the client, where it would hang. The client waits only
-/// where the waiting batch holds no lock (before it starts) or where the batch it waits for has ended its transaction.
-/// A batch whose predecessor rolled back rolls back too (<see cref="PreviousNotCommittedException"/>) and is written
-/// again once its predecessor is done.
+/// Each batch's transaction holds an advisory lock of its own, and the next takes it, shared, before it reads an entry
+/// that batch wrote and before it commits: it thus waits for the batch before it in PostgreSQL, where a wait that
+/// closes a cycle with another writer's row locks is found and broken as a deadlock, rather than in the client, where
+/// it would hang. The client waits only where the waiting batch holds no lock (before it starts) or where the batch it
+/// waits for has ended its transaction. A batch whose predecessor rolled back rolls back too
+/// (<see cref="PreviousNotCommittedException"/>) and is written again once its predecessor is done.
 /// </remarks>
 internal sealed class BatchTurn
 {

@@ -57,8 +57,8 @@ internal static class CopyAppend
     /// <summary>
     /// Writes the documents' new events, each document to a new stream, with everything the ledger keeps for them, on
     /// the session's connection and in its transaction. Revised entries from before the batch are stored through the
-    /// session: save it before committing. The events are numbered once the batch before this one in
-    /// <paramref name="turn"/>'s line has numbered its own, and entries that batch wrote are read once it has committed.
+    /// session: save it before committing. Once the events are numbered, <paramref name="turn"/> is told, so that the
+    /// next batch may number its own; an entry the batch before this one wrote is read once that batch has committed.
     /// </summary>
     public static async Task WriteAsync(IDocumentSession session, IReadOnlyList<(ParsedFactFile File, IReadOnlyList<ILedgerEvent> Events)> documents, string correlationId, BatchTurn turn, CancellationToken cancellationToken)
     {
