@@ -4,7 +4,7 @@ namespace CooperationLedger.Ingestion;
 
 /// <summary>
 /// A bulk-append batch's place in line. While one batch writes its entries, the next, on a connection of its own,
-/// numbers and writes its events, and its entries too unless it revises a fact of that batch: it reads an entry the
+/// numbers and writes its events and its entries, all but its revisions of that batch's facts: it reads an entry the
 /// batch before it wrote (to revise it), and commits, only once that batch has committed. The history thus grows in the
 /// order of its input, as it does one batch at a time: every event's place in the sequence and recorded time come after
 /// those of the batch before, no reader sees a batch without the one before it, and an entry is revised after it was

@@ -75,15 +75,28 @@ internal static class CopyAppend
         await LoadAsync(tenant, serializer, connection, rows.Select(row => FactRecord.Of(row.Event, row.File.Document.Key, row.StreamId)), cancellationToken).ConfigureAwait(false);
         await LoadAsync(tenant, serializer, connection, documents.Select(document => Ingestor.StoredOf(document.File)), cancellationToken).ConfigureAwait(false);
 
-        var replay = new EventReplay();
+        // The entries of the batch before this one are read once it has committed: the revisions of its facts are
+        // folded and written last, so that everything else is written beside it.
         var created = rows.Select(row => row.Event).OfType<IReportedFact>().Select(fact => fact.FactId).ToHashSet();
-        var earlier = rows.Select(row => row.Event).OfType<IRevision>().Select(revision => revision.Revises).Where(id => !created.Contains(id)).Distinct().ToArray();
-        var loaded = new HashSet<Guid>();
-        if (earlier.Any(turn.PreviousFacts.Contains))
+        var earlier = rows.Select(row => row.Event).OfType<IRevision>().Select(revision => revision.Revises).Where(id => !created.Contains(id)).ToHashSet();
+        var previous = earlier.Where(turn.PreviousFacts.Contains).ToHashSet();
+        var revisesPrevious = rows.ToLookup(row => row.Event is IRevision revision && previous.Contains(revision.Revises));
+        await FoldAsync(session, tenant, serializer, connection, revisesPrevious[false], [.. earlier.Except(previous)], cancellationToken).ConfigureAwait(false);
+        if (previous.Count > 0)
         {
             await turn.WaitForPreviousAsync(connection, cancellationToken).ConfigureAwait(false);
+            await FoldAsync(session, tenant, serializer, connection, revisesPrevious[true], [.. previous], cancellationToken).ConfigureAwait(false);
         }
+    }
 
+    /// <summary>
+    /// Folds the entries of <paramref name="rows"/> in memory, over the stored entries of the facts in
+    /// <paramref name="earlier"/> they revise, and writes them.
+    /// </summary>
+    private static async Task FoldAsync(IDocumentSession session, Tenant tenant, ISerializer serializer, NpgsqlConnection connection, IEnumerable<Row> rows, Guid[] earlier, CancellationToken cancellationToken)
+    {
+        var replay = new EventReplay();
+        var loaded = new HashSet<Guid>();
         if (earlier.Length > 0)
         {
             foreach (var entry in await ProjectionRebuild.LoadAsync(session, earlier, cancellationToken).ConfigureAwait(false))
