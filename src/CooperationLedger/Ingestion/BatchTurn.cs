@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Npgsql;
 
 namespace CooperationLedger.Ingestion;
@@ -29,16 +30,19 @@ internal sealed class BatchTurn
     private readonly TaskCompletionSource<bool> ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Initializes a turn after <paramref name="previous"/>, or one with nothing before it when that is null.</summary>
-    /// <param name="previous">The batch before this one.</param>
-    /// <param name="previousFacts">The facts the batch before this one adds, which this one may revise.</param>
-    public BatchTurn(BatchTurn? previous, IReadOnlySet<Guid> previousFacts)
+    /// <param name="previous">The turn of the batch before this one.</param>
+    /// <param name="facts">The facts this batch adds, which the batch after it may revise.</param>
+    public BatchTurn(BatchTurn? previous, IReadOnlySet<Guid> facts)
     {
         this.previous = previous;
-        PreviousFacts = previous is null ? new HashSet<Guid>() : previousFacts;
+        Facts = facts;
     }
 
+    /// <summary>Gets the facts this batch adds.</summary>
+    public IReadOnlySet<Guid> Facts { get; }
+
     /// <summary>Gets the facts the batch before this one adds, not yet committed when this one checks its revisions.</summary>
-    public IReadOnlySet<Guid> PreviousFacts { get; }
+    public IReadOnlySet<Guid> PreviousFacts => previous?.Facts ?? FrozenSet<Guid>.Empty;
 
     /// <summary>Gets a task that completes once this batch has its events' places and recorded times, or has ended.</summary>
     public Task Numbered => numbered.Task;
@@ -74,7 +78,10 @@ internal sealed class BatchTurn
         }
     }
 
-    /// <summary>Records how this batch's transaction ended. The first call counts: the batch after a rolled-back attempt has rolled back too.</summary>
+    /// <summary>
+    /// Records how this batch's transaction ended. The first call counts: a commit recorded stays recorded, and the batch
+    /// after a rolled-back attempt has rolled back too.
+    /// </summary>
     public void End(bool committed)
     {
         numbered.TrySetResult();

@@ -72,23 +72,19 @@ internal sealed partial class Ingestor
     private async Task<InFlight> StartBatchAsync(IReadOnlyList<ParsedFactFile> batch, InFlight? previous, List<DocumentIngested> results, IProgress<IngestProgress>? progress, string ingestId, CancellationToken cancellationToken)
     {
         var touches = new BatchTouches(batch);
-        if (previous is not null && previous.Touches.Conflicts(touches))
+        var conflicts = previous is not null && previous.Touches.Conflicts(touches);
+        if (previous is not null && !conflicts)
+        {
+            await Task.WhenAny(previous.Turn.Numbered, previous.Written).ConfigureAwait(false);
+        }
+
+        if (previous is not null && (conflicts || previous.Written.IsCompleted))
         {
             await CompleteBatchAsync(previous, null, results, progress, ingestId, cancellationToken).ConfigureAwait(false);
             previous = null;
         }
 
-        if (previous is not null)
-        {
-            await Task.WhenAny(previous.Turn.Numbered, previous.Written).ConfigureAwait(false);
-            if (previous.Written.IsCompleted)
-            {
-                await CompleteBatchAsync(previous, null, results, progress, ingestId, cancellationToken).ConfigureAwait(false);
-                previous = null;
-            }
-        }
-
-        var turn = new BatchTurn(previous?.Turn, previous?.Touches.Facts ?? new HashSet<Guid>());
+        var turn = new BatchTurn(previous?.Turn, touches.Facts);
         var next = new InFlight(batch, turn, AppendBatchWithRetryAsync(batch, ingestId, turn, cancellationToken), touches);
         if (previous is not null)
         {
@@ -114,7 +110,7 @@ internal sealed partial class Ingestor
             }
             catch (BatchTurn.PreviousNotCommittedException)
             {
-                written = await AppendBatchWithRetryAsync(batch.Batch, ingestId, new BatchTurn(null, new HashSet<Guid>()), cancellationToken).ConfigureAwait(false);
+                written = await AppendBatchWithRetryAsync(batch.Batch, ingestId, new BatchTurn(null, batch.Touches.Facts), cancellationToken).ConfigureAwait(false);
             }
         }
         catch when (next is not null)
@@ -155,18 +151,18 @@ internal sealed partial class Ingestor
     /// </summary>
     private async Task<IReadOnlyList<DocumentIngested>> AppendBatchAsync(IReadOnlyList<ParsedFactFile> batch, string ingestId, BatchTurn turn, CancellationToken cancellationToken)
     {
-        var committed = false;
         try
         {
-            return await AppendBatchAsync(batch, ingestId, turn, () => committed = true, cancellationToken).ConfigureAwait(false);
+            return await AppendBatchInTurnAsync(batch, ingestId, turn, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            turn.End(committed);
+            // After a commit, already recorded; otherwise the transaction rolled back.
+            turn.End(committed: false);
         }
     }
 
-    private async Task<IReadOnlyList<DocumentIngested>> AppendBatchAsync(IReadOnlyList<ParsedFactFile> batch, string ingestId, BatchTurn turn, Action committed, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<DocumentIngested>> AppendBatchInTurnAsync(IReadOnlyList<ParsedFactFile> batch, string ingestId, BatchTurn turn, CancellationToken cancellationToken)
     {
         var errors = new List<FactFileError>();
         foreach (var duplicate in batch.GroupBy(file => file.Document.Key).Where(group => group.Count() > 1))
@@ -239,7 +235,7 @@ internal sealed partial class Ingestor
             await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await turn.WaitForPreviousAsync(connection, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            committed();
+            turn.End(committed: true);
             return results;
         }
         catch (Exception exception) when (IsConcurrentWrite(exception))

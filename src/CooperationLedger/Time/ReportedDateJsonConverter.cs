@@ -34,9 +34,9 @@ internal sealed class ReportedDateJsonConverter : JsonConverter<ReportedDate>
 
     public override void Write(Utf8JsonWriter writer, ReportedDate value, JsonSerializerOptions options)
     {
-        if (TextOf(value) is { } text)
+        if (SaysAll(value))
         {
-            writer.WriteStringValue(text);
+            writer.WriteStringValue(value.ToString());
             return;
         }
 
@@ -45,9 +45,6 @@ internal sealed class ReportedDateJsonConverter : JsonConverter<ReportedDate>
             new Parts(value.Earliest, value.Latest, value.Precision, value.IsPeriod, value.IsApproximate, value.IsInferred, value.Inference, value.Phrase, value.Anchor),
             options);
     }
-
-    /// <summary>Gets the text form of <paramref name="date"/> when it reads back to the same date, else <see langword="null"/>.</summary>
-    private static string? TextOf(ReportedDate date) => SaysAll(date) ? date.ToString() : null;
 
     /// <summary>
     /// Tells whether the text form says all of a date: it leaves out what a date was inferred from and the phrase it was

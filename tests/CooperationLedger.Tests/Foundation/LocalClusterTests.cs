@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CooperationLedger.LocalCluster;
+using CooperationLedger.Tests.Support;
 using Npgsql;
 
 namespace CooperationLedger.Tests.Foundation;
@@ -135,16 +136,8 @@ public sealed class LocalClusterTests
     }
 
     /// <summary>Gets a memory setting of the running server, in megabytes.</summary>
-    private static async Task<long> MegabytesAsync(string connectionString, string setting)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("select setting::bigint * pg_size_bytes(unit) / (1024 * 1024) from pg_settings where name = $1", connection)
-        {
-            Parameters = { new() { Value = setting } },
-        };
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private static async Task<long> MegabytesAsync(string connectionString, string setting) =>
+        (long)(await LedgerInspection.ScalarAsync(connectionString, "select setting::bigint * pg_size_bytes(unit) / (1024 * 1024) from pg_settings where name = $1", setting))!;
 
     private static async Task<int> DeadProcessIdAsync()
     {

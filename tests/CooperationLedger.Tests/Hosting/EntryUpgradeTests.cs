@@ -72,11 +72,5 @@ public sealed class EntryUpgradeTests(DatabaseFixture database) : IClassFixture<
             .And.NotContain(line => line.Contains("donor_terms", StringComparison.Ordinal));
     }
 
-    private async Task<object?> ScalarAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return await command.ExecuteScalarAsync();
-    }
+    private Task<object?> ScalarAsync(string sql) => LedgerInspection.ScalarAsync(database.ConnectionString, sql);
 }

@@ -127,14 +127,10 @@ public sealed class StoredDateTests(LedgerFixture fixture) : IClassFixture<Ledge
 
     private async Task<JsonObject> StoredEventAsync(string documentKey, string factKey)
     {
-        await using var connection = new Npgsql.NpgsqlConnection(fixture.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(
+        var data = await LedgerInspection.ScalarAsync(
+            fixture.ConnectionString,
             $"select data::text from {fixture.Ledger.Store.Options.DatabaseSchemaName}.mt_events where data ->> 'factId' = $1",
-            connection)
-        {
-            Parameters = { new() { Value = FactIds.ForFact(documentKey, factKey).ToString() } },
-        };
-        return JsonNode.Parse((string)(await command.ExecuteScalarAsync())!)!.AsObject();
+            FactIds.ForFact(documentKey, factKey).ToString());
+        return JsonNode.Parse((string)data!)!.AsObject();
     }
 }

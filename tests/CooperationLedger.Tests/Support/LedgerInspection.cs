@@ -1,4 +1,5 @@
 using Marten;
+using Npgsql;
 
 namespace CooperationLedger.Tests.Support;
 
@@ -10,5 +11,19 @@ public static class LedgerInspection
     {
         await using var session = ledger.Store.QuerySession();
         return await session.Events.QueryAllRawEvents().CountAsync();
+    }
+
+    /// <summary>Runs a query that returns one value, on a connection of its own, with its parameters in order (<c>$1</c>, <c>$2</c>…).</summary>
+    public static async Task<object?> ScalarAsync(string connectionString, string sql, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
+        return await command.ExecuteScalarAsync();
     }
 }

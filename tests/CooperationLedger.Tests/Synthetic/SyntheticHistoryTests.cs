@@ -295,18 +295,11 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
     }
 
     /// <summary>Counts the rows of one of the ledger's tables whose stored JSON matches a JSON path.</summary>
-    private async Task<long> RowsWhereAsync(string table, string jsonPath)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(fixture.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(
+    private async Task<long> RowsWhereAsync(string table, string jsonPath) =>
+        (long)(await LedgerInspection.ScalarAsync(
+            fixture.ConnectionString,
             $"select count(*) from {fixture.Ledger.Store.Options.DatabaseSchemaName}.{table} where jsonb_path_exists(data, $1::jsonpath)",
-            connection)
-        {
-            Parameters = { new() { Value = jsonPath } },
-        };
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+            jsonPath))!;
 
     [Fact]
     public async Task Entries_written_by_an_earlier_version_ask_for_a_rebuild_and_the_rebuild_mends_them()
