@@ -21,13 +21,9 @@ public sealed partial class Ledger
     public async IAsyncEnumerable<RecordedFact> ReadFactsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var session = sessions.Query();
-        var events = session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToAsyncEnumerable(cancellationToken);
-        await foreach (var e in events.ConfigureAwait(false))
+        await foreach (var (fact, recorded) in StoredEvents.ReadAsync(session, cancellationToken).ConfigureAwait(false))
         {
-            if (e.Data is ILedgerEvent fact)
-            {
-                yield return new RecordedFact(fact, Recorded(e), FactSummary.Of(fact), fact is IReportedFact reported ? FactSignature.Of(reported) : null);
-            }
+            yield return new RecordedFact(fact, recorded, FactSummary.Of(fact), fact is IReportedFact reported ? FactSignature.Of(reported) : null);
         }
     }
 

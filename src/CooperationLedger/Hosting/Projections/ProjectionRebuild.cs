@@ -3,7 +3,6 @@ using CooperationLedger.Claims;
 using CooperationLedger.Donations;
 using CooperationLedger.Facts;
 using CooperationLedger.Timeline;
-using JasperFx.Events;
 using Marten;
 using NodaTime;
 using Weasel.Core;
@@ -12,7 +11,7 @@ namespace CooperationLedger.Hosting.Projections;
 
 /// <summary>
 /// Rebuilds the ledger's projections from its events: the entries are emptied, then the events are read in the order
-/// recorded, folded in memory a chunk at a time by <see cref="EventReplay"/> (the same evolution the inline projections
+/// recorded (<see cref="StoredEvents"/>), folded in memory a chunk at a time by <see cref="EventReplay"/> (the same evolution the inline projections
 /// run) and written with PostgreSQL's binary COPY through Marten's bulk insert. A revision of a fact from an earlier
 /// chunk applies to the entry loaded back from the database. The four projections of a chunk are written side by
 /// side, while the next chunk is read. Memory is bounded by two chunks, not by the history. A rebuild of the whole store
@@ -44,10 +43,9 @@ internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents
     private async Task ProjectAllAsync(CancellationToken cancellationToken)
     {
         await using var session = sessions.Query();
-        var chunk = new List<IEvent>(chunkEvents);
+        var chunk = new List<StoredEvent>(chunkEvents);
         var writing = Task.CompletedTask;
-        var events = session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToAsyncEnumerable(cancellationToken);
-        await foreach (var e in events.ConfigureAwait(false))
+        await foreach (var e in StoredEvents.ReadAsync(session, cancellationToken).ConfigureAwait(false))
         {
             chunk.Add(e);
             if (chunk.Count == chunkEvents)
@@ -55,7 +53,7 @@ internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents
                 // The next chunk is read while this one is written; a chunk is folded only once the one before it is stored.
                 await writing.ConfigureAwait(false);
                 writing = ProjectAsync(chunk, cancellationToken);
-                chunk = new List<IEvent>(chunkEvents);
+                chunk = new List<StoredEvent>(chunkEvents);
             }
         }
 
@@ -83,7 +81,7 @@ internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents
         await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task ProjectAsync(IReadOnlyList<IEvent> chunk, CancellationToken cancellationToken)
+    private async Task ProjectAsync(IReadOnlyList<StoredEvent> chunk, CancellationToken cancellationToken)
     {
         await Task.Yield();
         if (chunk.Count == 0)
@@ -107,7 +105,7 @@ internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents
 
         foreach (var e in chunk)
         {
-            replay.Apply(e.Data, Instant.FromDateTimeOffset(e.Timestamp), EventAddress.Of(e));
+            replay.Apply(e.Data, e.Recorded.RecordedAt, e.Address);
         }
 
         await Task.WhenAll(

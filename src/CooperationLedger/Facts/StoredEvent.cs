@@ -1,0 +1,12 @@
+using CooperationLedger.Audit;
+
+namespace CooperationLedger.Facts;
+
+/// <summary>A ledger event as stored: the fact or revision, and where and when the ledger holds it.</summary>
+/// <param name="Data">The fact or revision.</param>
+/// <param name="Recorded">Its stream, version, sequence, recorded time and recording metadata.</param>
+internal sealed record StoredEvent(ILedgerEvent Data, RecordedEvent Recorded)
+{
+    /// <summary>Gets where the event is stored.</summary>
+    public EventAddress Address => new(Recorded.StreamId, Recorded.Version);
+}
