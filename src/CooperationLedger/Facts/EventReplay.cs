@@ -30,6 +30,30 @@ internal sealed class EventReplay
     /// <summary>Gets the citation of every fact and revision folded, for the answers computed from the entries.</summary>
     public CitationLookup Citations => new(citations);
 
+    /// <summary>Gets the entries folded for a fact, one in each projection that keeps it.</summary>
+    public IEnumerable<LedgerEntry> EntriesOf(Guid id)
+    {
+        if (donations.TryGetValue(id, out var donation))
+        {
+            yield return donation;
+        }
+
+        if (claims.TryGetValue(id, out var claim))
+        {
+            yield return claim;
+        }
+
+        if (agreements.TryGetValue(id, out var agreement))
+        {
+            yield return agreement;
+        }
+
+        if (timeline.TryGetValue(id, out var item))
+        {
+            yield return item;
+        }
+    }
+
     /// <summary>Starts the fold from an entry already projected, so that revisions of it in the events apply to it.</summary>
     public void Include(LedgerEntry entry)
     {

@@ -11,12 +11,14 @@ namespace CooperationLedger.Hosting.Projections;
 
 /// <summary>
 /// Rebuilds the ledger's projections from its events: the entries are emptied, then the events are read in the order
-/// recorded (<see cref="StoredEvents"/>), folded in memory a chunk at a time by <see cref="EventReplay"/> (the same evolution the inline projections
-/// run) and written with PostgreSQL's binary COPY through Marten's bulk insert. A revision of a fact from an earlier
-/// chunk applies to the entry loaded back from the database. The four projections of a chunk are written side by
-/// side, while the next chunk is read. Memory is bounded by two chunks, not by the history. A rebuild of the whole store
-/// sets the entry tables' secondary indexes aside while it writes and builds them again at the end (see
-/// <see cref="EntryIndexes"/>); a rebuild of one tenant's ledger keeps them, for the other tenants' queries.
+/// recorded (<see cref="StoredEvents"/>), folded in memory a chunk at a time by <see cref="EventReplay"/> (the same
+/// evolution the inline projections run) and written with PostgreSQL's binary COPY through Marten's bulk insert. Three
+/// chunks are in hand at once: one being written (its four projections side by side), the next being folded, and the
+/// one after it being read. A revision of a fact from the chunk before applies to that chunk's entry in memory; of a
+/// fact from an earlier chunk, to the entry loaded back from the database, where that chunk is stored by then. Memory
+/// is bounded by those chunks, not by the history. A rebuild of the whole store sets the entry tables' secondary
+/// indexes aside while it writes and builds them again at the end (see <see cref="EntryIndexes"/>); a rebuild of one
+/// tenant's ledger keeps them, for the other tenants' queries.
 /// </summary>
 internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents = 10_000)
 {
@@ -44,21 +46,31 @@ internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents
     {
         await using var session = sessions.Query();
         var chunk = new List<StoredEvent>(chunkEvents);
+        Folded? previous = null;
         var writing = Task.CompletedTask;
-        await foreach (var e in StoredEvents.ReadAsync(session, cancellationToken).ConfigureAwait(false))
+        try
         {
-            chunk.Add(e);
-            if (chunk.Count == chunkEvents)
+            await foreach (var e in StoredEvents.ReadAsync(session, cancellationToken).ConfigureAwait(false))
             {
-                // The next chunk is read while this one is written; a chunk is folded only once the one before it is stored.
-                await writing.ConfigureAwait(false);
-                writing = ProjectAsync(chunk, cancellationToken);
-                chunk = new List<StoredEvent>(chunkEvents);
+                chunk.Add(e);
+                if (chunk.Count == chunkEvents)
+                {
+                    previous = await FoldAsync(chunk, previous, cancellationToken).ConfigureAwait(false);
+                    await writing.ConfigureAwait(false);
+                    writing = WriteAsync(previous, cancellationToken);
+                    chunk = new List<StoredEvent>(chunkEvents);
+                }
             }
-        }
 
-        await writing.ConfigureAwait(false);
-        await ProjectAsync(chunk, cancellationToken).ConfigureAwait(false);
+            var last = await FoldAsync(chunk, previous, cancellationToken).ConfigureAwait(false);
+            await writing.ConfigureAwait(false);
+            writing = WriteAsync(last, cancellationToken);
+        }
+        finally
+        {
+            // A write in flight when reading or folding fails ends before the failure is reported.
+            await writing.ConfigureAwait(false);
+        }
     }
 
     private async Task EmptyAsync(CancellationToken cancellationToken)
@@ -81,25 +93,30 @@ internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents
         await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task ProjectAsync(IReadOnlyList<StoredEvent> chunk, CancellationToken cancellationToken)
+    /// <summary>
+    /// Folds a chunk over the entries of the earlier facts it revises: from the chunk before it, still in memory (it may
+    /// be being written), or else from the database, where every chunk before that one is stored.
+    /// </summary>
+    private async Task<Folded> FoldAsync(IReadOnlyList<StoredEvent> chunk, Folded? previous, CancellationToken cancellationToken)
     {
-        await Task.Yield();
-        if (chunk.Count == 0)
+        var created = chunk.Select(e => e.Data).OfType<IReportedFact>().Select(fact => fact.FactId).ToHashSet();
+        var earlier = chunk.Select(e => EntryEvolution.EntryId(e.Data)).OfType<Guid>().Where(id => !created.Contains(id)).ToHashSet();
+        var replay = new EventReplay();
+        var stored = new HashSet<Guid>();
+        foreach (var entry in earlier.SelectMany(id => previous?.Replay.EntriesOf(id) ?? []))
         {
-            return;
+            replay.Include(entry);
+            stored.Add(entry.Id);
         }
 
-        var created = chunk.Select(e => e.Data).OfType<IReportedFact>().Select(fact => fact.FactId).ToHashSet();
-        var earlier = chunk.Select(e => EntryEvolution.EntryId(e.Data)).OfType<Guid>().Where(id => !created.Contains(id)).Distinct().ToArray();
-        var replay = new EventReplay();
-        var loaded = new HashSet<Guid>();
-        if (earlier.Length > 0)
+        var unloaded = earlier.Except(stored).ToArray();
+        if (unloaded.Length > 0)
         {
             await using var session = sessions.Query();
-            foreach (var entry in await LoadAsync(session, earlier, cancellationToken).ConfigureAwait(false))
+            foreach (var entry in await LoadAsync(session, unloaded, cancellationToken).ConfigureAwait(false))
             {
                 replay.Include(entry);
-                loaded.Add(entry.Id);
+                stored.Add(entry.Id);
             }
         }
 
@@ -108,12 +125,16 @@ internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents
             replay.Apply(e.Data, e.Recorded.RecordedAt, e.Address);
         }
 
-        await Task.WhenAll(
-            WriteAsync(replay.Donations, loaded, cancellationToken),
-            WriteAsync(replay.Claims, loaded, cancellationToken),
-            WriteAsync(replay.Agreements, loaded, cancellationToken),
-            WriteAsync(replay.Timeline, loaded, cancellationToken)).ConfigureAwait(false);
+        return new Folded(replay, stored);
     }
+
+    /// <summary>Writes the four projections of a folded chunk side by side.</summary>
+    private Task WriteAsync(Folded folded, CancellationToken cancellationToken) =>
+        Task.WhenAll(
+            WriteAsync(folded.Replay.Donations, folded.Stored, cancellationToken),
+            WriteAsync(folded.Replay.Claims, folded.Stored, cancellationToken),
+            WriteAsync(folded.Replay.Agreements, folded.Stored, cancellationToken),
+            WriteAsync(folded.Replay.Timeline, folded.Stored, cancellationToken));
 
     /// <summary>Loads the entries of these facts from all four projections.</summary>
     public static async Task<IEnumerable<LedgerEntry>> LoadAsync(IQuerySession session, Guid[] ids, CancellationToken cancellationToken) =>
@@ -125,10 +146,11 @@ internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents
     ];
 
     /// <summary>Writes new entries with a plain COPY, and entries revised from an earlier chunk over their stored versions.</summary>
-    private async Task WriteAsync<TEntry>(IEnumerable<TEntry> entries, HashSet<Guid> loaded, CancellationToken cancellationToken)
+    private async Task WriteAsync<TEntry>(IEnumerable<TEntry> entries, IReadOnlySet<Guid> stored, CancellationToken cancellationToken)
         where TEntry : LedgerEntry
     {
-        var split = entries.ToLookup(entry => loaded.Contains(entry.Id));
+        await Task.Yield();
+        var split = entries.ToLookup(entry => stored.Contains(entry.Id));
         await InsertAsync(split[false].ToArray(), BulkInsertMode.InsertsOnly, cancellationToken).ConfigureAwait(false);
         await InsertAsync(split[true].ToArray(), BulkInsertMode.OverwriteExisting, cancellationToken).ConfigureAwait(false);
     }
@@ -145,4 +167,9 @@ internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents
             ? sessions.Store.BulkInsertAsync(tenant, entries, mode, chunkEvents, cancellationToken)
             : sessions.Store.BulkInsertAsync(entries, mode, chunkEvents, cancellationToken);
     }
+
+    /// <summary>A chunk folded in memory.</summary>
+    /// <param name="Replay">Its entries.</param>
+    /// <param name="Stored">The facts whose entries were stored before the chunk: written over, not inserted.</param>
+    private sealed record Folded(EventReplay Replay, IReadOnlySet<Guid> Stored);
 }
