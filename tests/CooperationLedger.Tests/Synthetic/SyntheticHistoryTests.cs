@@ -212,9 +212,6 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
     public async Task A_full_rebuild_of_the_projections_gives_the_same_answers(int chunkEvents)
     {
         var asOf = new AsOf { KnownOn = new LocalDate(2010, 6, 30) };
-        async Task<string> AnswersAsync() =>
-            AnswerJson.Of(await fixture.Ledger.GetDonorTotalsAsync(asOf)) + AnswerJson.Of(await fixture.Ledger.GetClaimedStatisticsAsync(asOf))
-            + AnswerJson.Of(await fixture.Ledger.GetAgreementsAsync(AsOf.Now)) + AnswerJson.Of(await fixture.Ledger.GetTimelineAsync(asOf, "KZ"));
         var before = await AnswersAsync();
         var revisedBefore = await RevisedEntriesAsync();
         var indexesBefore = await EntryIndexDefinitionsAsync();
@@ -232,6 +229,47 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
         (await RevisedEntriesAsync()).Should().Be(revisedBefore).And.BeGreaterThan(20, "revisions of facts from earlier chunks were applied to the stored entries");
         indexesBefore.Should().HaveCountGreaterThan(20).And.Contain(definition => definition.Contains("USING gin", StringComparison.Ordinal));
         (await EntryIndexDefinitionsAsync()).Should().Equal(indexesBefore, "the indexes set aside while the entries were written are built again as they were");
+    }
+
+    [Fact]
+    public async Task A_rebuild_cancelled_part_way_builds_the_entry_indexes_again_and_the_next_rebuild_gives_the_same_answers()
+    {
+        var before = await AnswersAsync();
+        var indexesBefore = await EntryIndexDefinitionsAsync();
+        await using (var session = fixture.Ledger.Store.LightweightSession())
+        {
+            session.DeleteWhere<TimelineEntry>(entry => true);
+            await session.SaveChangesAsync();
+        }
+
+        using var cancellation = new CancellationTokenSource();
+        var rebuild = fixture.Ledger.RebuildProjectionsAsync(50, cancellation.Token);
+        while (await TimelineEntriesAsync() == 0 && !rebuild.IsCompleted)
+        {
+            await Task.Delay(5);
+        }
+
+        cancellation.Cancel();
+        await rebuild.Awaiting(task => task).Should().ThrowAsync<OperationCanceledException>("it was cancelled once its first chunk was written");
+        (await TimelineEntriesAsync()).Should().BeInRange(1, Options.Facts - 1, "it stopped part-way");
+        (await EntryIndexDefinitionsAsync()).Should().Equal(indexesBefore, "the indexes set aside are built again when a rebuild fails");
+
+        await fixture.Ledger.RebuildProjectionsAsync();
+        (await AnswersAsync()).Should().Be(before);
+    }
+
+    /// <summary>Answers to a question of every kind, as JSON, at a fixed point: to compare before and after a rebuild.</summary>
+    private async Task<string> AnswersAsync()
+    {
+        var asOf = new AsOf { KnownOn = new LocalDate(2010, 6, 30) };
+        return AnswerJson.Of(await fixture.Ledger.GetDonorTotalsAsync(asOf)) + AnswerJson.Of(await fixture.Ledger.GetClaimedStatisticsAsync(asOf))
+            + AnswerJson.Of(await fixture.Ledger.GetAgreementsAsync(AsOf.Now)) + AnswerJson.Of(await fixture.Ledger.GetTimelineAsync(asOf, "KZ"));
+    }
+
+    private async Task<int> TimelineEntriesAsync()
+    {
+        await using var session = fixture.Ledger.Store.QuerySession();
+        return await session.Query<TimelineEntry>().CountAsync();
     }
 
     private Task<IReadOnlyList<string>> EntryIndexDefinitionsAsync() =>

@@ -64,12 +64,19 @@ internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents
 
             var last = await FoldAsync(chunk, previous, cancellationToken).ConfigureAwait(false);
             await writing.ConfigureAwait(false);
-            writing = WriteAsync(last, cancellationToken);
+            await WriteAsync(last, cancellationToken).ConfigureAwait(false);
         }
-        finally
+        catch (Exception failure)
         {
-            // A write in flight when reading or folding fails ends before the failure is reported.
-            await writing.ConfigureAwait(false);
+            // A write in flight when reading or folding fails ends before that failure is reported.
+            await Task.WhenAny(writing).ConfigureAwait(false);
+            if (failure is not OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                // Marten's bulk insert, cancelled during its COPY, reports the transaction Npgsql has disposed instead.
+                throw new OperationCanceledException("The rebuild was cancelled.", failure, cancellationToken);
+            }
+
+            throw;
         }
     }
 
