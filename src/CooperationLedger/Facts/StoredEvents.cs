@@ -10,8 +10,8 @@ namespace CooperationLedger.Facts;
 /// <summary>
 /// Reads a ledger's events in the order recorded, straight from the events table: the columns an export, a check or a
 /// rebuild needs, and each event's data deserialized by its stable type name. Marten's own event query materializes
-/// every event with all its metadata, which took four times the client's time of this read for the same events; what
-/// it reads is the same (the session's tenant, events not archived).
+/// every event with all its metadata: an export of 100,000 facts took twice the client's CPU through it. What is read
+/// is the same: the session's tenant, events not archived.
 /// </summary>
 internal static class StoredEvents
 {

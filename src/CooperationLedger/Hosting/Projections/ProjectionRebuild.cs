@@ -12,11 +12,11 @@ namespace CooperationLedger.Hosting.Projections;
 /// <summary>
 /// Rebuilds the ledger's projections from its events: the entries are emptied, then the events are read in the order
 /// recorded (<see cref="StoredEvents"/>), folded in memory a chunk at a time by <see cref="EventReplay"/> (the same
-/// evolution the inline projections run) and written with PostgreSQL's binary COPY through Marten's bulk insert. Three
-/// chunks are in hand at once: one being written (its four projections side by side), the next being folded, and the
-/// one after it being read. A revision of a fact from the chunk before applies to that chunk's entry in memory; of a
-/// fact from an earlier chunk, to the entry loaded back from the database, where that chunk is stored by then. Memory
-/// is bounded by those chunks, not by the history. A rebuild of the whole store sets the entry tables' secondary
+/// evolution the inline projections run) and written with PostgreSQL's binary COPY through Marten's bulk insert. While
+/// one chunk is written (its four projections side by side), the next is read and folded: a revision of a fact from
+/// the chunk being written applies to that chunk's entry in memory; of a fact from an earlier chunk, to the entry
+/// loaded back from the database, where that chunk is stored by then. Memory is bounded by those two chunks, not by
+/// the history. A rebuild of the whole store sets the entry tables' secondary
 /// indexes aside while it writes and builds them again at the end (see <see cref="EntryIndexes"/>); a rebuild of one
 /// tenant's ledger keeps them, for the other tenants' queries.
 /// </summary>
