@@ -1,3 +1,4 @@
+using CooperationLedger.Claims;
 using CooperationLedger.Hosting;
 using CooperationLedger.Synthetic;
 using CooperationLedger.Tests.Support;
@@ -54,6 +55,35 @@ public sealed class TenancyTests(DatabaseFixture database) : IClassFixture<Datab
         betaKeys.Should().Contain(key => key.StartsWith("edm-2007", StringComparison.Ordinal)).And.NotContain(key => key.StartsWith("cao-2011", StringComparison.Ordinal));
         (await alpha.VerifyAsync()).FactsChecked.Should().Be(alphaKeys.Count);
         (await beta.VerifyAsync()).FactsChecked.Should().Be(betaKeys.Count);
+    }
+
+    [Fact]
+    public async Task Two_tenants_holding_different_versions_of_one_document_each_cite_their_own()
+    {
+        // Epsilon's copy of the article alpha holds says the drug agency's figure was relayed by another outlet: the same
+        // document key, so the same fact ids and event addresses, with a different citation.
+        var folder = Directory.CreateTempSubdirectory("tenancy-");
+        try
+        {
+            var original = await File.ReadAllTextAsync(Seeds.FactFile("edm-2006-v3-i223"));
+            var variant = original
+                .Replace("article: ../articles/", $"article: {Path.Combine(Seeds.Folder, "articles")}/", StringComparison.Ordinal)
+                .Replace("relayedFrom: { outlet: Kabar, date: 2006-11-22 }", "relayedFrom: { outlet: AKIpress, date: 2006-11-22 }", StringComparison.Ordinal);
+            variant.Should().Contain("AKIpress");
+            var file = Path.Combine(folder.FullName, "edm-2006-v3-i223.yaml");
+            await File.WriteAllTextAsync(file, variant);
+            var epsilon = root.ForTenant("newsroom-epsilon");
+            await epsilon.IngestAsync([file]);
+
+            async Task<string?> OutletAsync(Ledger ledger) =>
+                (await ledger.GetClaimedStatisticsAsync(AsOf.Now, new ClaimFilter(Metric: "narcotics seized"))).Claims.Single().Sources.Single().Citation.RelayedFrom?.Outlet;
+            (await OutletAsync(alpha)).Should().Be("Kabar");
+            (await OutletAsync(epsilon)).Should().Be("AKIpress");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Fact]
