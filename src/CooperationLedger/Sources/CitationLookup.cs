@@ -1,6 +1,7 @@
 using CooperationLedger.Facts;
 using CooperationLedger.Time;
 using Marten;
+using Npgsql;
 
 namespace CooperationLedger.Sources;
 
@@ -24,24 +25,35 @@ internal sealed class CitationLookup(IReadOnlyDictionary<Guid, Citation> citatio
     /// <summary>
     /// Loads the citations of the events at <paramref name="addresses"/>, by the stream-and-version index of the events
     /// table, in the session's tenant: PostgreSQL returns each event's fact id and citation alone, so the rest of the
-    /// event is neither sent nor read.
+    /// event is neither sent nor read, and each citation is deserialized straight from its column (through Marten's
+    /// document query, which wraps every row as a JSON document, the citations of a two-country agreements question
+    /// at a million facts took 0.75 ms instead of 0.55).
     /// </summary>
     public static async Task<CitationLookup> LoadAsync(IQuerySession session, IReadOnlyCollection<EventAddress> addresses, CancellationToken cancellationToken)
     {
+        var citations = new Dictionary<Guid, Citation>();
         if (addresses.Count == 0)
         {
-            return new CitationLookup(new Dictionary<Guid, Citation>());
+            return new CitationLookup(citations);
         }
 
-        var events = $"{session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_events";
-        var cited = await session.QueryAsync<CitedEvent>(
-            $"select jsonb_build_object('factId', d.data -> 'factId', 'citation', d.data -> 'citation') from {events} as d "
-                + "where (d.stream_id, d.version) in (select * from unnest(?, ?)) and d.tenant_id = ?",
-            cancellationToken,
-            addresses.Select(address => address.StreamId).ToArray(),
-            addresses.Select(address => address.Version).ToArray(),
-            session.TenantId).ConfigureAwait(false);
-        return new CitationLookup(cited.ToDictionary(e => e.FactId, e => e.Citation));
+        var serializer = session.DocumentStore.Options.Serializer();
+        await using var connection = session.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(
+            $"select (d.data ->> 'factId')::uuid, d.data -> 'citation' from {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_events as d "
+                + "where (d.stream_id, d.version) in (select * from unnest($1::uuid[], $2::bigint[])) and d.tenant_id = $3",
+            connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = addresses.Select(address => address.StreamId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = addresses.Select(address => address.Version).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = session.TenantId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            citations[reader.GetGuid(0)] = serializer.FromJson<Citation>(reader, 1);
+        }
+
+        return new CitationLookup(citations);
     }
 
     /// <summary>Gets the citation of a fact or revision.</summary>
