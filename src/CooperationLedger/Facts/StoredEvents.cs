@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
 using CooperationLedger.Audit;
+using CooperationLedger.Hosting;
 using Marten;
 using Marten.Events;
 using NodaTime;
-using Npgsql;
 
 namespace CooperationLedger.Facts;
 
@@ -24,28 +24,20 @@ internal static class StoredEvents
         var types = FactTypes.All.ToDictionary(entry => entry.Alias, entry => entry.Type, StringComparer.Ordinal);
         var correlation = metadata.CorrelationIdEnabled ? "correlation_id" : "null::varchar";
         var sourceFile = metadata.HeadersEnabled ? "headers ->> 'source-file'" : "null::text";
-        await using var connection = session.Database.CreateConnection();
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(
-            $"select stream_id, version, seq_id, timestamp, type, {correlation}, {sourceFile}, data from {events.DatabaseSchemaName}.mt_events "
-                + "where tenant_id = $1 and not is_archived and type = any($2) order by seq_id",
-            connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = session.TenantId });
-        command.Parameters.Add(new NpgsqlParameter { Value = types.Keys.ToArray() });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        var sql = $"select stream_id, version, seq_id, timestamp, type, {correlation}, {sourceFile}, data from {events.DatabaseSchemaName}.mt_events "
+            + "where tenant_id = $1 and not is_archived and type = any($2) order by seq_id";
+        await foreach (var row in SqlRows.ReadAsync(session, sql, [session.TenantId, types.Keys.ToArray()], cancellationToken).ConfigureAwait(false))
         {
-            var type = reader.GetString(4);
+            var type = row.GetString(4);
             var recorded = new RecordedEvent(
-                reader.GetGuid(0),
-                reader.GetInt64(1),
-                reader.GetInt64(2),
-                Instant.FromDateTimeOffset(reader.GetFieldValue<DateTimeOffset>(3)),
+                row.GetGuid(0),
+                row.GetInt64(1),
+                row.GetInt64(2),
+                Instant.FromDateTimeOffset(row.GetFieldValue<DateTimeOffset>(3)),
                 type,
-                await reader.IsDBNullAsync(5, cancellationToken).ConfigureAwait(false) ? null : reader.GetString(5),
-                await reader.IsDBNullAsync(6, cancellationToken).ConfigureAwait(false) ? null : reader.GetString(6));
-            var data = (ILedgerEvent)serializer.FromJson(types[type], reader, 7);
-            yield return new StoredEvent(data, recorded);
+                row.IsDBNull(5) ? null : row.GetString(5),
+                row.IsDBNull(6) ? null : row.GetString(6));
+            yield return new StoredEvent((ILedgerEvent)serializer.FromJson(types[type], row, 7), recorded);
         }
     }
 }

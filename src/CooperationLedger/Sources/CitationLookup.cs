@@ -1,7 +1,7 @@
 using CooperationLedger.Facts;
+using CooperationLedger.Hosting;
 using CooperationLedger.Time;
 using Marten;
-using Npgsql;
 
 namespace CooperationLedger.Sources;
 
@@ -38,19 +38,12 @@ internal sealed class CitationLookup(IReadOnlyDictionary<Guid, Citation> citatio
         }
 
         var serializer = session.DocumentStore.Options.Serializer();
-        await using var connection = session.Database.CreateConnection();
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(
-            $"select (d.data ->> 'factId')::uuid, d.data -> 'citation' from {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_events as d "
-                + "where (d.stream_id, d.version) in (select * from unnest($1::uuid[], $2::bigint[])) and d.tenant_id = $3",
-            connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = addresses.Select(address => address.StreamId).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = addresses.Select(address => address.Version).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = session.TenantId });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        var sql = $"select (d.data ->> 'factId')::uuid, d.data -> 'citation' from {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_events as d "
+            + "where (d.stream_id, d.version) in (select * from unnest($1::uuid[], $2::bigint[])) and d.tenant_id = $3";
+        object[] parameters = [addresses.Select(address => address.StreamId).ToArray(), addresses.Select(address => address.Version).ToArray(), session.TenantId];
+        await foreach (var row in SqlRows.ReadAsync(session, sql, parameters, cancellationToken).ConfigureAwait(false))
         {
-            citations[reader.GetGuid(0)] = serializer.FromJson<Citation>(reader, 1);
+            citations[row.GetGuid(0)] = serializer.FromJson<Citation>(row, 1);
         }
 
         return new CitationLookup(citations);
