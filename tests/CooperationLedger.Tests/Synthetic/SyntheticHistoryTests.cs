@@ -21,6 +21,9 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
 {
     private static readonly SyntheticHistoryOptions Options = new(Facts: 2000, Seed: 7);
 
+    /// <summary>The point the rebuild tests compare answers at: what was known by mid-2010.</summary>
+    private static readonly AsOf RebuildPoint = new() { KnownOn = new LocalDate(2010, 6, 30) };
+
     private LedgerFixture fixture => history.Ledger;
 
     [Fact]
@@ -211,7 +214,6 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
     [InlineData(250)]
     public async Task A_full_rebuild_of_the_projections_gives_the_same_answers(int chunkEvents)
     {
-        var asOf = new AsOf { KnownOn = new LocalDate(2010, 6, 30) };
         var before = await AnswersAsync();
         var revisedBefore = await RevisedEntriesAsync();
         var indexesBefore = await EntryIndexDefinitionsAsync();
@@ -222,7 +224,7 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
             await session.SaveChangesAsync();
         }
 
-        (await fixture.Ledger.GetDonorTotalsAsync(asOf)).Totals.Should().BeEmpty("the projections were emptied");
+        (await fixture.Ledger.GetDonorTotalsAsync(RebuildPoint)).Totals.Should().BeEmpty("the projections were emptied");
         await fixture.Ledger.RebuildProjectionsAsync(chunkEvents, CancellationToken.None);
 
         (await AnswersAsync()).Should().Be(before);
@@ -259,12 +261,9 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
     }
 
     /// <summary>Answers to a question of every kind, as JSON, at a fixed point: to compare before and after a rebuild.</summary>
-    private async Task<string> AnswersAsync()
-    {
-        var asOf = new AsOf { KnownOn = new LocalDate(2010, 6, 30) };
-        return AnswerJson.Of(await fixture.Ledger.GetDonorTotalsAsync(asOf)) + AnswerJson.Of(await fixture.Ledger.GetClaimedStatisticsAsync(asOf))
-            + AnswerJson.Of(await fixture.Ledger.GetAgreementsAsync(AsOf.Now)) + AnswerJson.Of(await fixture.Ledger.GetTimelineAsync(asOf, "KZ"));
-    }
+    private async Task<string> AnswersAsync() =>
+        AnswerJson.Of(await fixture.Ledger.GetDonorTotalsAsync(RebuildPoint)) + AnswerJson.Of(await fixture.Ledger.GetClaimedStatisticsAsync(RebuildPoint))
+        + AnswerJson.Of(await fixture.Ledger.GetAgreementsAsync(AsOf.Now)) + AnswerJson.Of(await fixture.Ledger.GetTimelineAsync(RebuildPoint, "KZ"));
 
     private async Task<int> TimelineEntriesAsync()
     {
