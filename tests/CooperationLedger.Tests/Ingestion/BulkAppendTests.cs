@@ -10,8 +10,9 @@ namespace CooperationLedger.Tests.Ingestion;
 
 /// <summary>
 /// A bulk append writes the next batch beside the one before it. Given a generated history appended in small batches,
-/// the events still follow the input in the store's sequence and in recorded time; and given a batch that is refused
-/// while the next one is being written, the batches before it are in the ledger and nothing from it or after it is.
+/// the events still follow the input in the store's sequence and in recorded time; given a batch that is refused
+/// while the next one is being written, the batches before it are in the ledger and nothing from it or after it is;
+/// and given an append cancelled part-way, whole documents are in the ledger and appending again adds the rest.
 /// </summary>
 public sealed class BulkAppendTests : IAsyncLifetime
 {
@@ -62,6 +63,48 @@ public sealed class BulkAppendTests : IAsyncLifetime
         var stored = await session.Query<FactRecord>().Select(record => record.DocumentKey).ToListAsync();
         stored.Distinct().Should().BeEquivalentTo(documents.Where(document => batches[document.Document.Key] < refused).Select(document => document.Document.Key));
         stored.Should().HaveCount(documents.Where(document => batches[document.Document.Key] < refused).Sum(document => document.Facts.Count));
+    }
+
+    [Fact]
+    public async Task A_bulk_append_cancelled_part_way_keeps_whole_documents_and_the_next_append_adds_the_rest()
+    {
+        var documents = SyntheticHistory.Generate(Options).ToArray();
+        using var cancellation = new CancellationTokenSource();
+
+        // The source asks for the append to stop once it has handed over the facts of four batches of 50, while
+        // batches are being written.
+        async IAsyncEnumerable<DocumentFacts> StoppedPartWay()
+        {
+            var handed = 0;
+            foreach (var document in documents)
+            {
+                if ((handed += document.Facts.Count) > 200)
+                {
+                    await cancellation.CancelAsync();
+                }
+
+                yield return document;
+                await Task.Yield();
+            }
+        }
+
+        var act = () => fixture.Ledger.AppendManyAsync(StoppedPartWay(), batchFacts: 50, cancellationToken: cancellation.Token);
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        var stored = await StoredFactsByDocumentAsync();
+        stored.Values.Sum().Should().BeInRange(1, 250, "it stopped part-way, after some batches were written");
+        stored.Should().OnlyContain(document => document.Value == documents.Single(d => d.Document.Key == document.Key).Facts.Count, "a document is appended whole or not at all");
+
+        var rest = await fixture.Ledger.AppendManyAsync(documents.ToAsyncEnumerable(), batchFacts: 50);
+        rest.FactsAppended.Should().Be(600 - stored.Values.Sum());
+        (await StoredFactsByDocumentAsync()).Values.Sum().Should().Be(600);
+    }
+
+    private async Task<Dictionary<string, int>> StoredFactsByDocumentAsync()
+    {
+        await using var session = fixture.Ledger.Store.QuerySession();
+        var keys = await session.Query<FactRecord>().Select(record => record.DocumentKey).ToListAsync();
+        return keys.GroupBy(key => key, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal);
     }
 
     /// <summary>The batch each document falls in, numbered from 0, as a bulk append of about <paramref name="batchFacts"/> facts cuts them.</summary>
