@@ -17,6 +17,17 @@ internal static class EntryEvolution
         _ => null,
     };
 
+    /// <summary>
+    /// Gets the facts <paramref name="events"/> revise without adding them: their entries were projected before these
+    /// events, and are to be loaded for the revisions to apply to.
+    /// </summary>
+    public static HashSet<Guid> RevisedBefore(IEnumerable<object> events)
+    {
+        var all = events as IReadOnlyCollection<object> ?? events.ToArray();
+        var added = all.OfType<IReportedFact>().Select(fact => fact.FactId).ToHashSet();
+        return all.OfType<IRevision>().Select(revision => revision.Revises).Where(id => !added.Contains(id)).ToHashSet();
+    }
+
     /// <param name="snapshot">The entry so far, if any.</param>
     /// <param name="data">The event.</param>
     /// <param name="recordedAt">When the ledger appended the event.</param>

@@ -77,8 +77,7 @@ internal static class CopyAppend
 
         // The entries of the batch before this one are read once it has committed: the revisions of its facts are
         // folded and written last, so that everything else is written beside it.
-        var created = rows.Select(row => row.Event).OfType<IReportedFact>().Select(fact => fact.FactId).ToHashSet();
-        var earlier = rows.Select(row => row.Event).OfType<IRevision>().Select(revision => revision.Revises).Where(id => !created.Contains(id)).ToHashSet();
+        var earlier = EntryEvolution.RevisedBefore(rows.Select(row => row.Event));
         var previous = earlier.Where(turn.PreviousFacts.Contains).ToHashSet();
         var revisesPrevious = rows.ToLookup(row => row.Event is IRevision revision && previous.Contains(revision.Revises));
         await FoldAsync(session, tenant, serializer, connection, revisesPrevious[false], [.. earlier.Except(previous)], cancellationToken).ConfigureAwait(false);

@@ -171,8 +171,7 @@ internal sealed partial class Ingestor
         }
 
         var ordered = errors.Count == 0 ? OrderByRevisionTargets(batch, errors) : [];
-        var batchFacts = batch.SelectMany(file => file.Events).OfType<IReportedFact>().Select(fact => fact.FactId).ToHashSet();
-        batchFacts.UnionWith(turn.PreviousFacts);
+        var batchFacts = turn.Facts.Union(turn.PreviousFacts).ToHashSet();
         if (copy.Value)
         {
             await CopyAppend.EnsureStorageAsync(sessions.Store, cancellationToken).ConfigureAwait(false);

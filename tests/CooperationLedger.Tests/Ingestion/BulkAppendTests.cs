@@ -59,10 +59,9 @@ public sealed class BulkAppendTests : IAsyncLifetime
         var act = () => fixture.Ledger.AppendManyAsync(documents.ToAsyncEnumerable(), batchFacts: 50);
 
         (await act.Should().ThrowAsync<FactFileException>()).Which.Errors.Should().OnlyContain(error => error.Reason.Contains("neither in the ledger nor in this ingest"));
-        await using var session = fixture.Ledger.Store.QuerySession();
-        var stored = await session.Query<FactRecord>().Select(record => record.DocumentKey).ToListAsync();
-        stored.Distinct().Should().BeEquivalentTo(documents.Where(document => batches[document.Document.Key] < refused).Select(document => document.Document.Key));
-        stored.Should().HaveCount(documents.Where(document => batches[document.Document.Key] < refused).Sum(document => document.Facts.Count));
+        var stored = await StoredFactsByDocumentAsync();
+        stored.Keys.Should().BeEquivalentTo(documents.Where(document => batches[document.Document.Key] < refused).Select(document => document.Document.Key));
+        stored.Values.Sum().Should().Be(documents.Where(document => batches[document.Document.Key] < refused).Sum(document => document.Facts.Count));
     }
 
     [Fact]

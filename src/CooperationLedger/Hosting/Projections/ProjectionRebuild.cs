@@ -106,8 +106,7 @@ internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents
     /// </summary>
     private async Task<Folded> FoldAsync(IReadOnlyList<StoredEvent> chunk, Folded? previous, CancellationToken cancellationToken)
     {
-        var created = chunk.Select(e => e.Data).OfType<IReportedFact>().Select(fact => fact.FactId).ToHashSet();
-        var earlier = chunk.Select(e => EntryEvolution.EntryId(e.Data)).OfType<Guid>().Where(id => !created.Contains(id)).ToHashSet();
+        var earlier = EntryEvolution.RevisedBefore(chunk.Select(e => e.Data));
         var replay = new EventReplay();
         var stored = new HashSet<Guid>();
         foreach (var entry in earlier.SelectMany(id => previous?.Replay.EntriesOf(id) ?? []))
