@@ -69,7 +69,7 @@ internal static class Kept
             yield return ("event", fact.FactId, serializer.ToJson(fact));
             if (!projectionsOnly)
             {
-                yield return ("fact", fact.FactId, serializer.ToJson(new FactRecord(fact.FactId, fact.Key, document.Document.Key, FactTypes.AliasOf(fact), FactFingerprint.Of(fact), stream, fact is IRevision)));
+                yield return ("fact", fact.FactId, serializer.ToJson(FactRecord.Of(fact, document.Document.Key, stream)));
             }
         }
 

@@ -145,12 +145,15 @@ await using (var dataSource = NpgsqlDataSource.Create(connectionString))
     Console.WriteLine($"raw binary COPY of the events and all the ledger keeps for them: {results.CopyKeptPerSecond:N0} events/s; of the projection entries alone: {results.CopyProjectionsPerSecond:N0} events/s");
 }
 
-// 1, what bounds (5) with what it must do: the same sample's entries, folded beforehand, written as a rebuild writes
-// them into the ledger's own entry tables with their indexes set aside, then the indexes built.
-var (entryWriting, entryIndexing) = await EntryLimit.MeasureAsync(connectionString, new SyntheticHistoryOptions(results.KeptSample, settings.Seed));
+// 1, what bounds (2) and (5) with what they must do: the same sample's rows, built and folded beforehand, written by
+// Marten's bulk paths into the ledger's own tables: everything with the indexes current, as ingest must keep them; the
+// entries alone with their indexes set aside as a rebuild writes them, then the indexes built.
+var limitSample = new SyntheticHistoryOptions(results.KeptSample, settings.Seed);
+results.KeptWriteSeconds = (await WriteLimits.IngestAsync(connectionString, limitSample)).TotalSeconds;
+var (entryWriting, entryIndexing) = await WriteLimits.RebuildAsync(connectionString, limitSample);
 results.EntryWriteSeconds = entryWriting.TotalSeconds;
 results.EntryIndexSeconds = entryIndexing.TotalSeconds;
-Console.WriteLine($"the entries of {results.KeptSample:N0} facts written by Marten's bulk insert in {entryWriting.TotalSeconds:0.0} s, their indexes built in {entryIndexing.TotalSeconds:0.0} s");
+Console.WriteLine($"the rows of {results.KeptSample:N0} facts written by Marten's bulk paths with the indexes current in {results.KeptWriteSeconds:0.0} s; their entries with the indexes aside in {entryWriting.TotalSeconds:0.0} s, the indexes then built in {entryIndexing.TotalSeconds:0.0} s");
 
 // 2, beside it. Marten's own COPY-based bulk event append of the same events (no projections, no index of facts).
 await using (var bulk = Ledger.Connect(connectionString, new LedgerStoreSettings { Schema = "bench_bulk" }))
