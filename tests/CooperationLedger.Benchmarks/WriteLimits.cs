@@ -17,8 +17,8 @@ namespace CooperationLedger.Benchmarks;
 /// What ingest and rebuild cannot do without, measured on the ledger's own tables in a schema of their own: the rows a
 /// sample of the history leaves, built and folded beforehand and unmeasured, written by Marten's bulk paths (each row
 /// serialized, its duplicated columns filled, binary COPY), a chunk at a time with its tables side by side. Ingest and
-/// rebuild do all of this and more besides (reading, checking, folding, writing over the entries a chunk revises), so
-/// neither can go faster than its limit for this data model.
+/// rebuild do all of this on the same cores and more besides (reading, checking, folding, writing over the entries a
+/// chunk revises): each limit is what the rest of their work adds to, for this data model.
 /// </summary>
 internal static class WriteLimits
 {
