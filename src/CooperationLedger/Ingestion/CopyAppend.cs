@@ -17,7 +17,7 @@ namespace CooperationLedger.Ingestion;
 /// entries written with PostgreSQL's binary COPY inside the batch's own transaction, instead of row by row through
 /// Marten's append and its inline projections. The entries are folded in memory by <see cref="EventReplay"/>, the same
 /// evolution the inline projections run; an entry created before the batch and revised by it is loaded, revised and
-/// written back over its stored version. Measured at 20,000 facts: see README.md, "Performance".
+/// written back over its stored version. Measured at 20,000 facts: see docs/performance.md, "Ingest".
 /// </summary>
 /// <remarks>
 /// Only for a store whose event tables it knows how to fill (<see cref="Supports"/>: Guid stream ids, events not
