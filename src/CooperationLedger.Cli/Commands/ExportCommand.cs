@@ -25,16 +25,17 @@ internal static class ExportCommand
         command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
         {
             var path = parse.GetValue(output);
-            await using var file = path is null ? null : new StreamWriter(path);
-            var writer = (TextWriter?)file ?? context.Output;
-            var count = parse.GetRequiredValue(format) == "csv"
-                ? await WriteCsvAsync(ledger, writer, token)
-                : await WriteJsonAsync(ledger, writer, token);
-            if (path is not null)
+            Func<TextWriter, Task<int>> write = parse.GetRequiredValue(format) == "csv"
+                ? writer => WriteCsvAsync(ledger, writer, token)
+                : writer => WriteJsonAsync(ledger, writer, token);
+            if (path is null)
             {
-                context.Error.WriteLine($"Exported {count} facts to {path}.");
+                await write(context.Output);
+                return ExitCodes.Success;
             }
 
+            var count = await ReplacingFile.WriteAsync(path, write);
+            context.Error.WriteLine($"Exported {count} facts to {path}.");
             return ExitCodes.Success;
         }, cancellationToken));
         return command;
