@@ -13,4 +13,7 @@ internal static class ExitCodes
 
     /// <summary>The database is unavailable: no server programs for the embedded cluster, or a server that does not answer.</summary>
     public const int DatabaseUnavailable = 3;
+
+    /// <summary>Cancelled (Ctrl-C): 128 plus SIGINT's number, as shells report a command that an interrupt ended.</summary>
+    public const int Cancelled = 130;
 }

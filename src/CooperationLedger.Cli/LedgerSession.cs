@@ -3,24 +3,27 @@ using CooperationLedger.Cli.Database;
 using CooperationLedger.Hosting;
 using CooperationLedger.Ingestion;
 using CooperationLedger.LocalCluster;
+using JasperFx;
 using Npgsql;
 
 namespace CooperationLedger.Cli;
 
 /// <summary>
 /// Runs one command's work against the ledger and turns every failure into its exit code and a plain message on the
-/// error stream: refused input 1, usage 2, database unavailable 3. No message ever holds the connection's password.
+/// error stream: refused input 1, usage 2, database unavailable 3, cancelled 130. No message ever holds the
+/// connection's password. A command that only reads never changes the database: its store creates and alters nothing
+/// (<see cref="AutoCreate.None"/>), and a ledger that has no tables yet answers as empty.
 /// </summary>
 internal static class LedgerSession
 {
-    public static async Task<int> RunAsync(System.CommandLine.ParseResult parse, CliContext context, Func<Ledger, CancellationToken, Task<int>> work, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(System.CommandLine.ParseResult parse, CliContext context, Func<Ledger, CancellationToken, Task<int>> work, CancellationToken cancellationToken, bool writes = false)
     {
         DatabaseTarget? target = null;
         try
         {
             target = await DatabaseTarget.ResolveAsync(parse.GetValue(GlobalOptions.Connection), context, cancellationToken).ConfigureAwait(false);
             var tenant = parse.GetValue(GlobalOptions.Tenant);
-            var settings = new LedgerStoreSettings { MultiTenant = tenant is not null };
+            var settings = new LedgerStoreSettings { MultiTenant = tenant is not null, AutoCreate = writes ? AutoCreate.CreateOrUpdate : AutoCreate.None };
             if (parse.GetValue(GlobalOptions.Schema) is { } schema)
             {
                 settings = settings with { Schema = schema };
@@ -57,6 +60,9 @@ internal static class LedgerSession
             case ArgumentException argument when argument.ParamName is "Schema" or "tenantId":
                 context.Error.WriteLine(argument.Message.Split(" (Parameter", 2)[0]);
                 return ExitCodes.Usage;
+            case LedgerSchemaException schema:
+                context.Error.WriteLine(schema.Message);
+                return ExitCodes.Usage;
             case PostgresUnavailableException unavailable:
                 context.Error.WriteLine(Clean(unavailable.Message));
                 context.Error.WriteLine($"Or point the ledger at a running server with --connection or {DatabaseTarget.ConnectionVariable}.");
@@ -65,12 +71,29 @@ internal static class LedgerSession
                 context.Error.WriteLine(Clean($"The database is unavailable: {target?.Description ?? "(not resolved)"}: {Innermost(exception).Message}"));
                 return ExitCodes.DatabaseUnavailable;
             case OperationCanceledException:
-                context.Error.WriteLine("Cancelled.");
-                return ExitCodes.InvalidInput;
+                context.Error.WriteLine("Cancelled: what was written before is whole, and nothing half-written was kept.");
+                return ExitCodes.Cancelled;
+            case var _ when Denied(exception) is { } denied:
+                context.Error.WriteLine(Clean($"The database refused: {denied.MessageText} ({target?.Description ?? "(not resolved)"}). The ledger's user needs the CREATE privilege on the database to set up its schema, or an administrator can run `ledger ingest` once to create it."));
+                return ExitCodes.DatabaseUnavailable;
             default:
                 context.Error.WriteLine(Clean($"Failed: {exception.GetType().Name}: {exception.Message}"));
                 return ExitCodes.InvalidInput;
         }
+    }
+
+    /// <summary>The server's refusal of a privilege (SQLSTATE 42501), wherever Marten wrapped it.</summary>
+    private static PostgresException? Denied(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is PostgresException { SqlState: PostgresErrorCodes.InsufficientPrivilege } postgres)
+            {
+                return postgres;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A connection that could not be made or was lost, as opposed to an error the server reported for a statement.</summary>

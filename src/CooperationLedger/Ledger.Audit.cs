@@ -17,6 +17,11 @@ public sealed partial class Ledger
     /// <returns>The trail, or <see langword="null"/> when the ledger holds no such event.</returns>
     public async Task<AuditTrail?> AuditAsync(Guid factId, CancellationToken cancellationToken = default)
     {
+        if (!await sessions.Guard.CheckAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
         await using var session = sessions.Query();
         var record = await session.LoadAsync<FactRecord>(factId, cancellationToken).ConfigureAwait(false);
         if (record is null)

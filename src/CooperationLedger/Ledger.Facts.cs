@@ -20,6 +20,11 @@ public sealed partial class Ledger
     /// <returns>The events with their recording metadata.</returns>
     public async IAsyncEnumerable<RecordedFact> ReadFactsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        if (!await sessions.Guard.CheckAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield break;
+        }
+
         await using var session = sessions.Query();
         await foreach (var (fact, recorded) in StoredEvents.ReadAsync(session, cancellationToken).ConfigureAwait(false))
         {
@@ -35,6 +40,11 @@ public sealed partial class Ledger
     /// <returns>What was found.</returns>
     public async Task<VerificationReport> VerifyAsync(CancellationToken cancellationToken = default)
     {
+        if (!await sessions.Guard.CheckAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return new VerificationReport(0, [], []);
+        }
+
         Dictionary<string, StoredDocument> documents;
         await using (var session = sessions.Query())
         {

@@ -107,6 +107,11 @@ public sealed partial class Ledger
         CancellationToken cancellationToken)
         where TEntry : LedgerEntry
     {
+        if (!await sessions.Guard.CheckAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return answer([], CitationLookup.None);
+        }
+
         await using var session = sessions.Query();
         var entries = await narrow(AsOfBounds.Apply(session.Query<TEntry>(), asOf, bounds)).ToListAsync(cancellationToken).ConfigureAwait(false);
         var citations = await CitationLookup.LoadAsync(session, CitationLookup.Needed(entries, asOf), cancellationToken).ConfigureAwait(false);

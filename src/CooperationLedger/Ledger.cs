@@ -24,16 +24,16 @@ public sealed partial class Ledger : IAsyncDisposable
     /// <param name="store">The store; the ledger does not dispose it.</param>
     /// <param name="logger">Where the ledger logs what it does (ingest summaries, retries); never secrets.</param>
     public Ledger(IDocumentStore store, ILogger<Ledger>? logger = null)
-        : this(store, null, logger, tenant: null)
+        : this(store, null, logger, tenant: null, guard: null)
     {
     }
 
-    private Ledger(IDocumentStore store, IAsyncDisposable? owned, ILogger? logger, string? tenant)
+    private Ledger(IDocumentStore store, IAsyncDisposable? owned, ILogger? logger, string? tenant, SchemaGuard? guard)
     {
         this.store = store ?? throw new ArgumentNullException(nameof(store));
         this.owned = owned;
         this.logger = logger ?? NullLogger.Instance;
-        sessions = new LedgerSessions(store, tenant);
+        sessions = new LedgerSessions(store, tenant, guard ?? new SchemaGuard(store));
     }
 
     /// <summary>Gets the tenant this ledger reads and writes, or <see langword="null"/> for a store without tenancy.</summary>
@@ -54,7 +54,7 @@ public sealed partial class Ledger : IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var dataSource = StoreFactory.BuildDataSource(connectionString);
         var store = DocumentStore.For(options => StoreFactory.ConfigureOwnStore(options, dataSource, settings ?? new LedgerStoreSettings(), clock));
-        return new Ledger(store, new OwnedStore(store, dataSource), logger, tenant: null);
+        return new Ledger(store, new OwnedStore(store, dataSource), logger, tenant: null, guard: null);
     }
 
     /// <summary>
@@ -73,7 +73,7 @@ public sealed partial class Ledger : IAsyncDisposable
             throw new InvalidOperationException("This ledger's store is not multi-tenanted: connect with LedgerStoreSettings.MultiTenant = true.");
         }
 
-        return new Ledger(store, null, logger, tenantId);
+        return new Ledger(store, null, logger, tenantId, sessions.Guard);
     }
 
     /// <summary>
@@ -82,23 +82,34 @@ public sealed partial class Ledger : IAsyncDisposable
     /// </summary>
     /// <param name="cancellationToken">Cancels the migration.</param>
     /// <returns>A task that completes when the schema is current.</returns>
-    public Task MigrateAsync(CancellationToken cancellationToken = default) =>
-        store.Storage.ApplyAllConfiguredChangesToDatabaseAsync(JasperFx.AutoCreate.CreateOrUpdate);
+    /// <exception cref="LedgerSchemaException">The tables were laid out for the other tenancy; nothing was changed.</exception>
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await sessions.Guard.CheckAsync(cancellationToken).ConfigureAwait(false);
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync(JasperFx.AutoCreate.CreateOrUpdate).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Reads the fact files at <paramref name="paths"/> (files, or folders searched for <c>*.yaml</c> and <c>*.yml</c>),
-    /// checks them all, and appends each document's new facts atomically. Facts already present are left alone.
+    /// checks them all, and appends each document's new facts atomically. Facts already present are left alone. Only
+    /// regular files are read (never a device, FIFO or socket), each of at most 4 MiB, nested at most 32 levels deep.
     /// </summary>
     /// <param name="paths">Files or folders.</param>
     /// <param name="dryRun"><see langword="true"/> to check only, appending nothing.</param>
     /// <param name="progress">Told after each document.</param>
+    /// <param name="corpusRoot">
+    /// The folder every article must lie in, after following links: a fact file naming a file elsewhere is refused.
+    /// When omitted, each fact file's corpus is the folder that holds its folder (<c>corpus/facts/a.yaml</c> may name
+    /// <c>../articles/a.txt</c>), or its own folder where that would be the file system's root.
+    /// </param>
     /// <param name="cancellationToken">Cancels the ingest between documents.</param>
     /// <returns>What was appended and what was already present, per document.</returns>
     /// <exception cref="FactFileException">A file has errors, or conflicts with what the ledger holds; nothing was appended.</exception>
-    public Task<IngestReport> IngestAsync(IEnumerable<string> paths, bool dryRun = false, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<IngestReport> IngestAsync(IEnumerable<string> paths, bool dryRun = false, IProgress<IngestProgress>? progress = null, string? corpusRoot = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        return new Ingestor(sessions, logger).IngestAsync(paths.ToArray(), dryRun, progress, cancellationToken);
+        await sessions.Guard.CheckAsync(cancellationToken).ConfigureAwait(false);
+        return await new Ingestor(sessions, logger).IngestAsync(paths.ToArray(), dryRun, progress, corpusRoot, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -112,6 +123,7 @@ public sealed partial class Ledger : IAsyncDisposable
     /// <exception cref="FactFileException">A fact is invalid or conflicts with the ledger; nothing was appended.</exception>
     public async Task<DocumentIngested> AppendAsync(DocumentFacts document, CancellationToken cancellationToken = default)
     {
+        await sessions.Guard.CheckAsync(cancellationToken).ConfigureAwait(false);
         var report = await new Ingestor(sessions, logger).IngestParsedAsync([DocumentFactsCheck.Check(document)], dryRun: false, progress: null, cancellationToken).ConfigureAwait(false);
         return report.Documents[0];
     }
@@ -130,11 +142,12 @@ public sealed partial class Ledger : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the load between batches.</param>
     /// <returns>What was appended and what was already present, per document.</returns>
     /// <exception cref="FactFileException">A batch has an invalid or conflicting fact; that batch was not appended.</exception>
-    public Task<IngestReport> AppendManyAsync(IAsyncEnumerable<DocumentFacts> documents, int batchFacts = 1000, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<IngestReport> AppendManyAsync(IAsyncEnumerable<DocumentFacts> documents, int batchFacts = 1000, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchFacts, 1);
-        return new Ingestor(sessions, logger).AppendManyAsync(documents, batchFacts, progress, cancellationToken);
+        await sessions.Guard.CheckAsync(cancellationToken).ConfigureAwait(false);
+        return await new Ingestor(sessions, logger).AppendManyAsync(documents, batchFacts, progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -148,8 +161,11 @@ public sealed partial class Ledger : IAsyncDisposable
     public Task RebuildProjectionsAsync(CancellationToken cancellationToken = default) => RebuildProjectionsAsync(10_000, cancellationToken);
 
     /// <summary>Rebuilds folding <paramref name="chunkEvents"/> events at a time.</summary>
-    internal Task RebuildProjectionsAsync(int chunkEvents, CancellationToken cancellationToken) =>
-        new Hosting.Projections.ProjectionRebuild(sessions, chunkEvents).RunAsync(cancellationToken);
+    internal async Task RebuildProjectionsAsync(int chunkEvents, CancellationToken cancellationToken)
+    {
+        await sessions.Guard.CheckAsync(cancellationToken).ConfigureAwait(false);
+        await new Hosting.Projections.ProjectionRebuild(sessions, chunkEvents).RunAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Releases the store and connections the ledger created; a store passed in is left to its owner.</summary>
     /// <returns>A task that completes when released.</returns>

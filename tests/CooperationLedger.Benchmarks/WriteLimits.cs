@@ -31,10 +31,12 @@ internal static class WriteLimits
     public static async Task<(TimeSpan Writing, TimeSpan Indexing)> RebuildAsync(string connectionString, SyntheticHistoryOptions sample)
     {
         await using var ledger = await ConnectAsync(connectionString, "bench_rebuild_limit");
-        var indexes = await EntryIndexes.SetAsideAsync(ledger.Store, CancellationToken.None);
+        await using var connection = ledger.Store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        var indexes = await EntryIndexes.SetAsideAsync(ledger.Store, connection, CancellationToken.None);
         var writing = await WriteAsync(ledger.Store, sample, withEvents: false);
         var watch = Stopwatch.StartNew();
-        await indexes.RestoreAsync(CancellationToken.None);
+        await indexes.RestoreAsync(connection, CancellationToken.None);
         return (writing, watch.Elapsed);
     }
 

@@ -38,7 +38,7 @@ internal static class GenerateCommand
             var report = await ledger.AppendManyAsync(SyntheticHistory.GenerateAsync(options), Math.Max(1, parse.GetValue(batch)), new Dots(context), token);
             context.Console.WriteLine($"Generated {report.Documents.Count} documents: {report.FactsAppended} facts appended, {report.FactsAlreadyPresent} already present, in {watch.Elapsed.TotalSeconds:0.0} s.");
             return ExitCodes.Success;
-        }, cancellationToken));
+        }, cancellationToken, writes: true));
         return command;
     }
 

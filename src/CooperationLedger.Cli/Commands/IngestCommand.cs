@@ -13,6 +13,7 @@ internal static class IngestCommand
         var paths = new Argument<string[]>("paths") { Arity = ArgumentArity.OneOrMore, Description = "Fact files, or folders searched for *.yaml and *.yml." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check the files against each other and the ledger; append nothing." };
         var json = new Option<bool>("--json") { Description = "Write the summary as JSON." };
+        var corpus = CorpusOption();
         var command = new Command(
             "ingest",
             "Read fact files, check them all (fields, dates, actors, quotes against their articles, conflicts with the ledger), then append each " +
@@ -22,10 +23,11 @@ internal static class IngestCommand
             paths,
             dryRun,
             json,
+            corpus,
         };
         command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
         {
-            var report = await IngestAsync(ledger, parse.GetRequiredValue(paths), parse.GetValue(dryRun), context, token);
+            var report = await IngestAsync(ledger, parse.GetRequiredValue(paths), parse.GetValue(dryRun), parse.GetValue(corpus), context, token);
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(context, report);
@@ -36,22 +38,29 @@ internal static class IngestCommand
             }
 
             return ExitCodes.Success;
-        }, cancellationToken));
+        }, cancellationToken, writes: true));
         return command;
     }
 
-    public static async Task<IngestReport> IngestAsync(Ledger ledger, IReadOnlyList<string> paths, bool dryRun, CliContext context, CancellationToken cancellationToken)
+    /// <summary>The folder articles must lie in; by default each fact file's corpus (see <see cref="Ledger.IngestAsync"/>).</summary>
+    public static Option<string> CorpusOption() => new("--corpus")
+    {
+        Description = "The folder every article must lie in, after following links (default: the folder that holds each fact file's folder).",
+        HelpName = "folder",
+    };
+
+    public static async Task<IngestReport> IngestAsync(Ledger ledger, IReadOnlyList<string> paths, bool dryRun, string? corpusRoot, CliContext context, CancellationToken cancellationToken)
     {
         if (!context.Interactive)
         {
-            return await ledger.IngestAsync(paths, dryRun, null, cancellationToken);
+            return await ledger.IngestAsync(paths, dryRun, null, corpusRoot, cancellationToken);
         }
 
         IngestReport? report = null;
         await context.ErrorConsole.Progress().AutoClear(true).StartAsync(async progress =>
         {
             var bar = progress.AddTask(dryRun ? "Checking documents" : "Ingesting documents", maxValue: 1);
-            report = await ledger.IngestAsync(paths, dryRun, new BarProgress(bar), cancellationToken);
+            report = await ledger.IngestAsync(paths, dryRun, new BarProgress(bar), corpusRoot, cancellationToken);
         });
         return report!;
     }

@@ -21,7 +21,7 @@ internal static class RebuildCommand
             await ledger.RebuildProjectionsAsync(token);
             context.Console.WriteLine($"Rebuilt the projections from the events in {watch.Elapsed.TotalSeconds:0.0} s.");
             return ExitCodes.Success;
-        }, cancellationToken));
+        }, cancellationToken, writes: true));
         return command;
     }
 }

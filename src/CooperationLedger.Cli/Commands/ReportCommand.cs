@@ -12,6 +12,7 @@ internal static class ReportCommand
         var asOf = new AsOfOptions();
         var ingest = new Option<string[]>("--ingest") { Description = "Ingest these fact files or folders first (facts already present are left alone).", HelpName = "path", AllowMultipleArgumentsPerToken = true };
         var json = new Option<bool>("--json") { Description = "Write the report as JSON." };
+        var corpus = IngestCommand.CorpusOption();
         var command = new Command(
             "report",
             "A short report as of a point: donor totals and claimed statistics, each with its sources. With --ingest it first ingests the " +
@@ -20,13 +21,14 @@ internal static class ReportCommand
         {
             ingest,
             json,
+            corpus,
         };
         asOf.AddTo(command);
         command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
         {
             if (parse.GetValue(ingest) is { Length: > 0 } paths)
             {
-                var ingested = await IngestCommand.IngestAsync(ledger, paths, dryRun: false, context, token);
+                var ingested = await IngestCommand.IngestAsync(ledger, paths, dryRun: false, parse.GetValue(corpus), context, token);
                 context.ErrorConsole.WriteLine($"Ingest: {ingested.Documents.Count} documents, {ingested.FactsAppended} facts appended, {ingested.FactsAlreadyPresent} already present.");
             }
 
@@ -43,7 +45,7 @@ internal static class ReportCommand
             DonorsCommand.Write(context, donors);
             ClaimsCommand.Write(context, claims);
             return ExitCodes.Success;
-        }, cancellationToken));
+        }, cancellationToken, writes: parse.GetValue(ingest) is { Length: > 0 }));
         return command;
     }
 }

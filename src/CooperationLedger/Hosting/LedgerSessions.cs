@@ -8,9 +8,12 @@ namespace CooperationLedger.Hosting;
 /// Opens the ledger's sessions, for one tenant when the store is multi-tenanted (Marten's conjoined tenancy), so that
 /// every read and write of a tenant's ledger is scoped to that tenant and no query can reach another's facts.
 /// </summary>
-internal sealed class LedgerSessions(IDocumentStore store, string? tenant)
+internal sealed class LedgerSessions(IDocumentStore store, string? tenant, SchemaGuard guard)
 {
     public IDocumentStore Store => store;
+
+    /// <summary>Checks the tables' tenancy before their first use; see <see cref="SchemaGuard"/>.</summary>
+    public SchemaGuard Guard => guard;
 
     public string? Tenant => tenant;
 

@@ -64,6 +64,7 @@ public static class LedgerStoreOptionsExtensions
         IndexTerms<TimelineEntry>(options, entry => entry.ActorKeys);
         options.Schema.For<FactRecord>().Duplicate(record => record.DocumentKey);
         options.Schema.For<StoredDocument>();
+        options.Schema.For<ActorRegistration>();
         return options;
     }
 

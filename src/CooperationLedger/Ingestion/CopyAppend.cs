@@ -48,7 +48,7 @@ internal static class CopyAppend
             return;
         }
 
-        foreach (var type in new[] { typeof(IEvent), typeof(FactRecord), typeof(StoredDocument) }.Concat(Hosting.LedgerStoreOptionsExtensions.EntryTypes))
+        foreach (var type in new[] { typeof(IEvent), typeof(FactRecord), typeof(StoredDocument), typeof(ActorRegistration) }.Concat(Hosting.LedgerStoreOptionsExtensions.EntryTypes))
         {
             await store.Storage.Database.EnsureStorageExistsAsync(type, cancellationToken).ConfigureAwait(false);
         }
@@ -244,7 +244,7 @@ internal static class CopyAppend
     }
 
     /// <summary>Inserts documents with Marten's own COPY loader for their type, on this connection and in its transaction.</summary>
-    private static async Task LoadAsync<T>(Tenant tenant, ISerializer serializer, NpgsqlConnection connection, IEnumerable<T> documents, CancellationToken cancellationToken)
+    internal static async Task LoadAsync<T>(Tenant tenant, ISerializer serializer, NpgsqlConnection connection, IEnumerable<T> documents, CancellationToken cancellationToken)
         where T : notnull
     {
         var all = documents as IReadOnlyCollection<T> ?? documents.ToArray();

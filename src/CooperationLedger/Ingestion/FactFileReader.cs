@@ -18,21 +18,25 @@ namespace CooperationLedger.Ingestion;
 /// </summary>
 internal static partial class FactFileReader
 {
-    /// <summary>The largest fact file or article read, in bytes.</summary>
-    public const int MaxFileBytes = 4 * 1024 * 1024;
+    /// <summary>
+    /// How deeply collections may nest in a fact file. The format itself needs four levels (facts, a fact, its value,
+    /// its equivalents); YAML's node tree is built by recursion, so a deeper file is refused before it is built, and
+    /// a file of nested brackets cannot exhaust the stack.
+    /// </summary>
+    public const int MaxDepth = 32;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    public static ParsedFactFile Read(string path)
+    /// <summary>Reads a fact file; its article must resolve inside <paramref name="corpusRoot"/>, by default <see cref="CorpusFile.DefaultRoot"/>.</summary>
+    public static ParsedFactFile Read(string path, string? corpusRoot = null)
     {
         var sink = new ErrorSink(path);
-        var text = ReadText(path, sink, null);
+        var text = CorpusFile.ReadText(path, sink, null, root: null);
         if (text is null)
         {
             throw new FactFileException(sink.Errors);
         }
 
-        return Parse(path, text, (articlePath, fileSink) => ReadText(articlePath, fileSink, "document.article"));
+        var root = corpusRoot ?? CorpusFile.DefaultRoot(path);
+        return Parse(path, text, (articlePath, fileSink) => CorpusFile.ReadText(articlePath, fileSink, "document.article", root));
     }
 
     public static ParsedFactFile Parse(string path, string yaml, Func<string, ErrorSink, string?> readArticle)
@@ -102,6 +106,12 @@ internal static partial class FactFileReader
     {
         try
         {
+            if (TooDeep(yaml) is { } line)
+            {
+                sink.Add(null, null, $"nests collections more than {MaxDepth} levels deep (line {line}); a fact file needs four.");
+                return null;
+            }
+
             var stream = new YamlStream();
             stream.Load(new StringReader(yaml));
             if (stream.Documents.Count != 1)
@@ -126,37 +136,24 @@ internal static partial class FactFileReader
         }
     }
 
-    private static string? ReadText(string path, ErrorSink sink, string? field)
+    /// <summary>Walks the file's parsing events, which need no recursion, and gives the line where nesting passes <see cref="MaxDepth"/>.</summary>
+    private static long? TooDeep(string yaml)
     {
-        try
+        var parser = new Parser(new StringReader(yaml));
+        var depth = 0;
+        while (parser.MoveNext())
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
+            switch (parser.Current)
             {
-                sink.Add(null, field, $"the file '{path}' does not exist.");
-                return null;
+                case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart when ++depth > MaxDepth:
+                    return parser.Current.Start.Line;
+                case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
+                    depth--;
+                    break;
             }
+        }
 
-            if (info.Length > MaxFileBytes)
-            {
-                sink.Add(null, field, $"the file '{path}' is {info.Length:N0} bytes; at most {MaxFileBytes:N0} are read.");
-                return null;
-            }
-
-            var bytes = File.ReadAllBytes(path);
-            var text = StrictUtf8.GetString(bytes);
-            return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
-        }
-        catch (DecoderFallbackException)
-        {
-            sink.Add(null, field, $"the file '{path}' is not UTF-8 text.");
-            return null;
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            sink.Add(null, field, $"the file '{path}' cannot be read: {exception.Message}");
-            return null;
-        }
+        return null;
     }
 
     private static (SourceDocument? Document, string? ArticleText) ReadDocument(YamlFields fields, string path, Func<string, ErrorSink, string?> readArticle)
@@ -178,7 +175,7 @@ internal static partial class FactFileReader
         string? fingerprint = null;
         if (article is not null)
         {
-            var articlePath = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", article));
+            var articlePath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", article);
             articleText = readArticle(articlePath, fields.Sink);
             if (articleText is not null)
             {

@@ -185,6 +185,7 @@ internal sealed partial class Ingestor
         session.LastModifiedBy = Environment.UserName;
         await turn.HoldAsync(connection, cancellationToken).ConfigureAwait(false);
         await LockRevisedFactsAsync(connection, ordered.SelectMany(file => file.Events), cancellationToken).ConfigureAwait(false);
+        var actors = await ActorRegistration.CheckAsync(session, ordered, errors, cancellationToken).ConfigureAwait(false);
         var records = await LoadRecordsAsync(session, ordered, cancellationToken).ConfigureAwait(false);
         var results = new List<DocumentIngested>();
         var staged = new List<(ParsedFactFile File, Plan Plan)>();
@@ -207,6 +208,11 @@ internal sealed partial class Ingestor
 
         try
         {
+            if (actors.Count > 0)
+            {
+                session.Store([.. actors]);
+            }
+
             if (copy.Value && staged.All(document => !document.Plan.StreamExists))
             {
                 await CopyAppend.WriteAsync(session, [.. staged.Select(document => (document.File, document.Plan.New))], ingestId, turn, cancellationToken).ConfigureAwait(false);

@@ -21,7 +21,7 @@ internal sealed partial class Ingestor(Hosting.LedgerSessions sessions, ILogger 
 
     private readonly Lazy<bool> copy = new(() => CopyAppend.Supports(sessions.Store));
 
-    public async Task<IngestReport> IngestAsync(IReadOnlyCollection<string> paths, bool dryRun, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    public async Task<IngestReport> IngestAsync(IReadOnlyCollection<string> paths, bool dryRun, IProgress<IngestProgress>? progress, string? corpusRoot, CancellationToken cancellationToken)
     {
         var errors = new List<FactFileError>();
         var files = FactFileLocator.Expand(paths, errors);
@@ -35,7 +35,7 @@ internal sealed partial class Ingestor(Hosting.LedgerSessions sessions, ILogger 
         {
             try
             {
-                parsed.Add(FactFileReader.Read(file));
+                parsed.Add(FactFileReader.Read(file, corpusRoot));
             }
             catch (FactFileException exception)
             {
@@ -67,6 +67,7 @@ internal sealed partial class Ingestor(Hosting.LedgerSessions sessions, ILogger 
         if (errors.Count == 0)
         {
             await using var query = sessions.Query();
+            await ActorRegistration.CheckAsync(query, ordered, errors, cancellationToken).ConfigureAwait(false);
             var records = await LoadRecordsAsync(query, ordered, cancellationToken).ConfigureAwait(false);
             foreach (var file in ordered)
             {
@@ -165,6 +166,7 @@ internal sealed partial class Ingestor(Hosting.LedgerSessions sessions, ILogger 
         }
 
         session.Store(StoredOf(file));
+        await ActorRegistration.RegisterAsync(session, file, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Gets the headers every event of a fact file carries: the file's name.</summary>

@@ -12,6 +12,9 @@ namespace CooperationLedger.Sources;
 /// </summary>
 internal sealed class CitationLookup(IReadOnlyDictionary<Guid, Citation> citations)
 {
+    /// <summary>Gets the lookup of an answer that cites nothing.</summary>
+    public static CitationLookup None { get; } = new(new Dictionary<Guid, Citation>());
+
     /// <summary>
     /// Gets the addresses of the events whose citations an answer from <paramref name="entries"/> as of
     /// <paramref name="asOf"/> can cite: each fact resolved at that point, and the revisions applied to it.

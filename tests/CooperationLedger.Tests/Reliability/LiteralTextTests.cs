@@ -27,9 +27,10 @@ public sealed class LiteralTextTests(LedgerFixture fixture) : IClassFixture<Ledg
         var key = $"literal-{name}";
         var text = $"Header\n\nQuote one: {payload} donated.\n\nQuote two: {payload} claimed.\n\nQuote three: {payload} met.\n";
         var document = new SourceDocument(key, $"Publication {payload}", ReportedDate.OnDay(new LocalDate(2010, 1, 1)), SourceDocument.FingerprintOf(text), $"v{payload[..10]}", $"i{payload[..10]}", $"title {payload}", $"author {payload}");
-        var donor = new Actor("donor", ActorKind.Organisation, $"Donor {payload}", aliases: [$"alias {payload}"]);
-        var recipient = new Actor("recipient", ActorKind.Agency, $"Recipient {payload}", "KG");
-        var speaker = new Actor("speaker", ActorKind.Person, $"Speaker {payload}", "KG", $"role {payload}", "recipient");
+        // One entity a key: each payload's actors have keys of their own.
+        var donor = new Actor($"donor-{name}", ActorKind.Organisation, $"Donor {payload}", aliases: [$"alias {payload}"]);
+        var recipient = new Actor($"recipient-{name}", ActorKind.Agency, $"Recipient {payload}", "KG");
+        var speaker = new Actor($"speaker-{name}", ActorKind.Person, $"Speaker {payload}", "KG", $"role {payload}", $"recipient-{name}");
         var relay = new Relay($"Outlet {payload}", ReportedDate.OnDay(new LocalDate(2010, 1, 1)));
         Citation Cite(string quote) => new(document, quote, Stance.Party, speaker, relay, QuoteVerifier.Locate(text, quote));
         ILedgerEvent[] facts =

@@ -73,7 +73,7 @@ public sealed class TenancyTests(DatabaseFixture database) : IClassFixture<Datab
             var file = Path.Combine(folder.FullName, "edm-2006-v3-i223.yaml");
             await File.WriteAllTextAsync(file, variant);
             var epsilon = root.ForTenant("newsroom-epsilon");
-            await epsilon.IngestAsync([file]);
+            await epsilon.IngestAsync([file], corpusRoot: Seeds.Folder);
 
             async Task<string?> OutletAsync(Ledger ledger) =>
                 (await ledger.GetClaimedStatisticsAsync(AsOf.Now, new ClaimFilter(Metric: "narcotics seized"))).Claims.Single().Sources.Single().Citation.RelayedFrom?.Outlet;

@@ -7,26 +7,20 @@ namespace CooperationLedger.Hosting.Projections;
 /// The secondary indexes of the projection tables, set aside while a full rebuild writes every entry and built again
 /// afterwards from their own definitions: PostgreSQL builds an index over a filled table in one sorted pass, far cheaper
 /// than maintaining it row by row (the actor-term GIN indexes, without a pending list, most of all). Primary keys stay,
-/// so an entry is never written twice. The indexes are built again whether the rebuild succeeds or fails.
+/// so an entry is never written twice. Dropped and built again on the rebuild's connection, in its transaction, they
+/// are as they were if it fails: PostgreSQL's DDL is transactional.
 /// </summary>
 internal sealed class EntryIndexes
 {
-    private readonly IDocumentStore store;
     private readonly IReadOnlyList<(string Schema, string Name, string Definition)> indexes;
 
-    private EntryIndexes(IDocumentStore store, IReadOnlyList<(string Schema, string Name, string Definition)> indexes)
-    {
-        this.store = store;
-        this.indexes = indexes;
-    }
+    private EntryIndexes(IReadOnlyList<(string Schema, string Name, string Definition)> indexes) => this.indexes = indexes;
 
-    /// <summary>Reads the definitions of the secondary indexes of the entry tables, then drops those indexes.</summary>
-    public static async Task<EntryIndexes> SetAsideAsync(IDocumentStore store, CancellationToken cancellationToken)
+    /// <summary>Reads the definitions of the secondary indexes of the entry tables, then drops those indexes, on <paramref name="connection"/>.</summary>
+    public static async Task<EntryIndexes> SetAsideAsync(IDocumentStore store, NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var tables = EntryTables.Of(store);
         var found = new List<(string Schema, string Name, string Definition)>();
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (var command = new NpgsqlCommand(
             """
             select i.schemaname, i.indexname, i.indexdef
@@ -51,14 +45,12 @@ internal sealed class EntryIndexes
             await drop.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return new EntryIndexes(store, found);
+        return new EntryIndexes(found);
     }
 
-    /// <summary>Builds the indexes set aside again, from their definitions as read.</summary>
-    public async Task RestoreAsync(CancellationToken cancellationToken)
+    /// <summary>Builds the indexes set aside again, from their definitions as read, on <paramref name="connection"/>.</summary>
+    public async Task RestoreAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         foreach (var (_, _, definition) in indexes)
         {
             await using var create = new NpgsqlCommand(definition.Replace(" INDEX ", " INDEX IF NOT EXISTS ", StringComparison.Ordinal), connection);

@@ -3,46 +3,56 @@ using CooperationLedger.Claims;
 using CooperationLedger.Donations;
 using CooperationLedger.Facts;
 using CooperationLedger.Timeline;
+using CooperationLedger.Ingestion;
 using Marten;
+using Marten.Storage;
+using Npgsql;
 using NodaTime;
-using Weasel.Core;
 
 namespace CooperationLedger.Hosting.Projections;
 
 /// <summary>
-/// Rebuilds the ledger's projections from its events: the entries are emptied, then the events are read in the order
-/// recorded (<see cref="StoredEvents"/>), folded in memory a chunk at a time by <see cref="EventReplay"/> (the same
-/// evolution the inline projections run) and written with PostgreSQL's binary COPY through Marten's bulk insert. While
-/// one chunk is written (its four projections side by side), the next is read and folded: a revision of a fact from
-/// the chunk being written applies to that chunk's entry in memory; of a fact from an earlier chunk, to the entry
-/// loaded back from the database, where that chunk is stored by then. Memory is bounded by those two chunks, not by
-/// the history. A rebuild of the whole store sets the entry tables' secondary
-/// indexes aside while it writes and builds them again at the end (see <see cref="EntryIndexes"/>); a rebuild of one
-/// tenant's ledger keeps them, for the other tenants' queries.
+/// Rebuilds the ledger's projections from its events, all or nothing: the entries are emptied and written again in one
+/// transaction on one connection, so a query sees the projections of before until the rebuild commits, and a rebuild
+/// that fails, is cancelled or whose process is killed leaves them as they were. The events are read in the order
+/// recorded (<see cref="StoredEvents"/>, on a connection of their own), folded in memory a chunk at a time by
+/// <see cref="EventReplay"/> (the same evolution the inline projections run) and written with PostgreSQL's binary COPY
+/// through Marten's loaders. While one chunk is written, the next is read and folded: a revision of a fact from the
+/// chunk being written applies to that chunk's entry in memory; of a fact from an earlier chunk, to the entry loaded
+/// back in the transaction, once the write in flight is done. Memory is bounded by those two chunks, not by the
+/// history. A rebuild of the whole store empties the entry tables with <c>TRUNCATE</c> and sets their secondary indexes
+/// aside while it writes (see <see cref="EntryIndexes"/>), so queries wait for it to commit; a rebuild of one tenant's
+/// ledger deletes that tenant's entries and keeps the indexes, so the other tenants' queries go on.
 /// </summary>
 internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents = 10_000)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        await EmptyAsync(cancellationToken).ConfigureAwait(false);
-        if (sessions.Tenant is not null)
-        {
-            await ProjectAllAsync(cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        var indexes = await EntryIndexes.SetAsideAsync(sessions.Store, cancellationToken).ConfigureAwait(false);
+        await using var connection = sessions.Store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await ProjectAllAsync(cancellationToken).ConfigureAwait(false);
+            await using var session = sessions.Write(transaction);
+            var writer = new Writer(session, connection, await sessions.Store.Options.Tenancy.GetTenantAsync(session.TenantId).ConfigureAwait(false));
+            await EmptyAsync(connection, session.TenantId, cancellationToken).ConfigureAwait(false);
+            var indexes = sessions.Tenant is null ? await EntryIndexes.SetAsideAsync(sessions.Store, connection, cancellationToken).ConfigureAwait(false) : null;
+            await ProjectAllAsync(writer, cancellationToken).ConfigureAwait(false);
+            if (indexes is not null)
+            {
+                await indexes.RestoreAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
-        finally
+        catch (Exception failure) when (failure is not OperationCanceledException && cancellationToken.IsCancellationRequested)
         {
-            await indexes.RestoreAsync(CancellationToken.None).ConfigureAwait(false);
+            // A COPY cancelled midway reports the transaction Npgsql has disposed instead of the cancellation.
+            throw new OperationCanceledException("The rebuild was cancelled; the projections are as they were.", failure, cancellationToken);
         }
     }
 
-    private async Task ProjectAllAsync(CancellationToken cancellationToken)
+    private async Task ProjectAllAsync(Writer writer, CancellationToken cancellationToken)
     {
         await using var session = sessions.Query();
         var chunk = new List<StoredEvent>(chunkEvents);
@@ -55,56 +65,43 @@ internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents
                 chunk.Add(e);
                 if (chunk.Count == chunkEvents)
                 {
-                    previous = await FoldAsync(chunk, previous, cancellationToken).ConfigureAwait(false);
+                    previous = await FoldAsync(chunk, previous, writer, writing, cancellationToken).ConfigureAwait(false);
                     await writing.ConfigureAwait(false);
-                    writing = WriteAsync(previous, cancellationToken);
+                    writing = writer.WriteAsync(previous, cancellationToken);
                     chunk = new List<StoredEvent>(chunkEvents);
                 }
             }
 
-            var last = await FoldAsync(chunk, previous, cancellationToken).ConfigureAwait(false);
+            var last = await FoldAsync(chunk, previous, writer, writing, cancellationToken).ConfigureAwait(false);
             await writing.ConfigureAwait(false);
-            await WriteAsync(last, cancellationToken).ConfigureAwait(false);
+            await writer.WriteAsync(last, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception failure)
+        catch
         {
-            // A write in flight when reading or folding fails ends before that failure is reported.
+            // A write in flight when reading or folding fails ends before the transaction is rolled back.
             await Task.WhenAny(writing).ConfigureAwait(false);
-            if (failure is not OperationCanceledException && cancellationToken.IsCancellationRequested)
-            {
-                // Marten's bulk insert, cancelled during its COPY, reports the transaction Npgsql has disposed instead.
-                throw new OperationCanceledException("The rebuild was cancelled.", failure, cancellationToken);
-            }
-
             throw;
         }
     }
 
-    private async Task EmptyAsync(CancellationToken cancellationToken)
+    /// <summary>Empties this ledger's entries in the rebuild's transaction: the whole tables, or this tenant's rows.</summary>
+    private async Task EmptyAsync(NpgsqlConnection connection, string tenantId, CancellationToken cancellationToken)
     {
-        if (sessions.Tenant is null)
-        {
-            foreach (var type in LedgerStoreOptionsExtensions.EntryTypes)
-            {
-                await sessions.Store.Advanced.Clean.DeleteDocumentsByTypeAsync(type, cancellationToken).ConfigureAwait(false);
-            }
-
-            return;
-        }
-
-        await using var session = sessions.Write();
-        session.DeleteWhere<DonationEntry>(entry => true);
-        session.DeleteWhere<StatisticClaimEntry>(entry => true);
-        session.DeleteWhere<AgreementEntry>(entry => true);
-        session.DeleteWhere<TimelineEntry>(entry => true);
-        await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        var tables = EntryTables.Of(sessions.Store).Select(table => table.QualifiedName).ToArray();
+        await using var command = new NpgsqlCommand(
+            sessions.Tenant is null
+                ? $"truncate table {string.Join(", ", tables)}"
+                : string.Concat(tables.Select(table => $"delete from {table} where tenant_id = @tenant;")),
+            connection);
+        command.Parameters.AddWithValue("tenant", tenantId);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Folds a chunk over the entries of the earlier facts it revises: from the chunk before it, still in memory (it may
     /// be being written), or else from the database, where every chunk before that one is stored.
     /// </summary>
-    private async Task<Folded> FoldAsync(IReadOnlyList<StoredEvent> chunk, Folded? previous, CancellationToken cancellationToken)
+    private static async Task<Folded> FoldAsync(IReadOnlyList<StoredEvent> chunk, Folded? previous, Writer writer, Task writing, CancellationToken cancellationToken)
     {
         var earlier = EntryEvolution.RevisedBefore(chunk.Select(e => e.Data));
         var replay = new EventReplay();
@@ -118,8 +115,9 @@ internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents
         var unloaded = earlier.Except(stored).ToArray();
         if (unloaded.Length > 0)
         {
-            await using var session = sessions.Query();
-            foreach (var entry in await LoadAsync(session, unloaded, cancellationToken).ConfigureAwait(false))
+            // The transaction's one connection reads once the chunk being written is done.
+            await writing.ConfigureAwait(false);
+            foreach (var entry in await LoadAsync(writer.Session, unloaded, cancellationToken).ConfigureAwait(false))
             {
                 replay.Include(entry);
                 stored.Add(entry.Id);
@@ -134,14 +132,6 @@ internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents
         return new Folded(replay, stored);
     }
 
-    /// <summary>Writes the four projections of a folded chunk side by side.</summary>
-    private Task WriteAsync(Folded folded, CancellationToken cancellationToken) =>
-        Task.WhenAll(
-            WriteAsync(folded.Replay.Donations, folded.Stored, cancellationToken),
-            WriteAsync(folded.Replay.Claims, folded.Stored, cancellationToken),
-            WriteAsync(folded.Replay.Agreements, folded.Stored, cancellationToken),
-            WriteAsync(folded.Replay.Timeline, folded.Stored, cancellationToken));
-
     /// <summary>Loads the entries of these facts from all four projections.</summary>
     public static async Task<IEnumerable<LedgerEntry>> LoadAsync(IQuerySession session, Guid[] ids, CancellationToken cancellationToken) =>
     [
@@ -151,27 +141,40 @@ internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents
         .. await session.LoadManyAsync<TimelineEntry>(cancellationToken, ids).ConfigureAwait(false),
     ];
 
-    /// <summary>Writes new entries with a plain COPY, and entries revised from an earlier chunk over their stored versions.</summary>
-    private async Task WriteAsync<TEntry>(IEnumerable<TEntry> entries, IReadOnlySet<Guid> stored, CancellationToken cancellationToken)
-        where TEntry : LedgerEntry
+    /// <summary>Writes folded chunks on the rebuild's connection, in its transaction.</summary>
+    /// <param name="Session">A session in the transaction, which reads entries back.</param>
+    /// <param name="Connection">The transaction's connection.</param>
+    /// <param name="Tenant">The tenant whose entries are written.</param>
+    private sealed record Writer(IDocumentSession Session, NpgsqlConnection Connection, Tenant Tenant)
     {
-        await Task.Yield();
-        var split = entries.ToLookup(entry => stored.Contains(entry.Id));
-        await InsertAsync(split[false].ToArray(), BulkInsertMode.InsertsOnly, cancellationToken).ConfigureAwait(false);
-        await InsertAsync(split[true].ToArray(), BulkInsertMode.OverwriteExisting, cancellationToken).ConfigureAwait(false);
-    }
-
-    private Task InsertAsync<TEntry>(IReadOnlyCollection<TEntry> entries, BulkInsertMode mode, CancellationToken cancellationToken)
-        where TEntry : LedgerEntry
-    {
-        if (entries.Count == 0)
+        /// <summary>Writes the four projections of a folded chunk, one after another on the one connection.</summary>
+        public async Task WriteAsync(Folded folded, CancellationToken cancellationToken)
         {
-            return Task.CompletedTask;
+            await Task.Yield();
+            await WriteAsync(folded.Replay.Donations, folded.Stored, cancellationToken).ConfigureAwait(false);
+            await WriteAsync(folded.Replay.Claims, folded.Stored, cancellationToken).ConfigureAwait(false);
+            await WriteAsync(folded.Replay.Agreements, folded.Stored, cancellationToken).ConfigureAwait(false);
+            await WriteAsync(folded.Replay.Timeline, folded.Stored, cancellationToken).ConfigureAwait(false);
         }
 
-        return sessions.Tenant is { } tenant
-            ? sessions.Store.BulkInsertAsync(tenant, entries, mode, chunkEvents, cancellationToken)
-            : sessions.Store.BulkInsertAsync(entries, mode, chunkEvents, cancellationToken);
+        /// <summary>Writes entries with a COPY, first deleting the stored versions of those an earlier chunk wrote.</summary>
+        private async Task WriteAsync<TEntry>(IEnumerable<TEntry> entries, IReadOnlySet<Guid> stored, CancellationToken cancellationToken)
+            where TEntry : LedgerEntry
+        {
+            var all = entries.ToArray();
+            var overwritten = all.Where(entry => stored.Contains(entry.Id)).Select(entry => entry.Id).ToArray();
+            if (overwritten.Length > 0)
+            {
+                var table = Session.DocumentStore.Options.FindOrResolveDocumentType(typeof(TEntry)).TableName.QualifiedName;
+                var tenanted = Session.DocumentStore.Options.Events.TenancyStyle == JasperFx.MultiTenancy.TenancyStyle.Conjoined;
+                await using var delete = new NpgsqlCommand($"delete from {table} where id = any(@ids)" + (tenanted ? " and tenant_id = @tenant" : string.Empty), Connection);
+                delete.Parameters.AddWithValue("ids", overwritten);
+                delete.Parameters.AddWithValue("tenant", Tenant.TenantId);
+                await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await CopyAppend.LoadAsync(Tenant, Session.DocumentStore.Options.Serializer(), Connection, all, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>A chunk folded in memory.</summary>

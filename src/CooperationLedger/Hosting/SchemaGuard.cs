@@ -1,0 +1,74 @@
+using CooperationLedger.Ingestion;
+using CooperationLedger.Sources;
+using Marten;
+using Npgsql;
+
+namespace CooperationLedger.Hosting;
+
+/// <summary>
+/// Checks, before a ledger first touches its tables, that the tables already in the database were laid out for the
+/// same tenancy as the store: Marten reconciles a table with its configuration by altering it, so a store set up
+/// without tenancy would drop the <c>tenant_id</c> column of a multi-tenanted ledger (and with it which tenant each
+/// entry belongs to), and the other way round add one. A mismatch is refused before anything runs.
+/// </summary>
+/// <remarks>One guard serves a store and every tenant's ledger of it; it is thread-safe.</remarks>
+internal sealed class SchemaGuard(IDocumentStore store)
+{
+    private static readonly Type[] LedgerDocuments = [typeof(FactRecord), typeof(StoredDocument), typeof(ActorRegistration), .. LedgerStoreOptionsExtensions.EntryTypes];
+
+    private volatile bool present;
+
+    /// <summary>
+    /// Returns whether the ledger's tables exist, having checked that their tenancy matches the store's; remembers a
+    /// match, so that only the first call of a ledger whose tables exist asks the database.
+    /// </summary>
+    /// <exception cref="LedgerSchemaException">The tables were laid out for the other tenancy.</exception>
+    public async ValueTask<bool> CheckAsync(CancellationToken cancellationToken)
+    {
+        if (present)
+        {
+            return true;
+        }
+
+        var tables = LedgerDocuments.Select(type => store.Options.FindOrResolveDocumentType(type).TableName).ToArray();
+        var multiTenant = store.Options.Events.TenancyStyle == JasperFx.MultiTenancy.TenancyStyle.Conjoined;
+        var found = new List<(string Table, bool Tenanted)>();
+        await using (var connection = store.Storage.Database.CreateConnection())
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = new NpgsqlCommand(
+                """
+                select t.table_schema || '.' || t.table_name,
+                       exists (select 1 from information_schema.columns c
+                               where c.table_schema = t.table_schema and c.table_name = t.table_name and c.column_name = 'tenant_id')
+                from information_schema.tables t
+                join unnest($1::text[], $2::text[]) as wanted(schema_name, table_name)
+                  on t.table_schema = wanted.schema_name and t.table_name = wanted.table_name
+                """,
+                connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = tables.Select(table => table.Schema).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter { Value = tables.Select(table => table.Name).ToArray() });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                found.Add((reader.GetString(0), reader.GetBoolean(1)));
+            }
+        }
+
+        if (found.Count == 0)
+        {
+            return false;
+        }
+
+        if (found.FirstOrDefault(table => table.Tenanted != multiTenant) is { Table: not null } wrong)
+        {
+            var schema = store.Options.DatabaseSchemaName;
+            throw new LedgerSchemaException(wrong.Tenanted
+                ? $"The ledger in schema '{schema}' is multi-tenanted ({wrong.Table} has a tenant_id column): name the tenant (--tenant ID, or LedgerStoreSettings.MultiTenant with Ledger.ForTenant). Nothing was changed."
+                : $"The ledger in schema '{schema}' is not multi-tenanted ({wrong.Table} has no tenant_id column): leave out the tenant (--tenant), or use another schema for tenants. Nothing was changed.");
+        }
+
+        present = true;
+        return true;
+    }
+}

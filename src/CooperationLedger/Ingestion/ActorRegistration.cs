@@ -1,0 +1,84 @@
+using CooperationLedger.Actors;
+using CooperationLedger.Facts;
+using Marten;
+
+namespace CooperationLedger.Ingestion;
+
+/// <summary>
+/// What an actor key names in the whole ledger: one entity, of the kind and country the documents that use the key
+/// declared for it, under the names they gave it. Facts carry their actors whole, so without this record two documents
+/// could give one key to two entities (<c>cn</c> for China in one, Canada in another), and every answer by that key
+/// would add them up. Sources name one entity in several ways, so two declarations name the same entity when their
+/// kind and country agree and a name of one is a name of the other (its name or an alias, ignoring case).
+/// </summary>
+/// <param name="Id">The actor key.</param>
+/// <param name="Kind">What kind of party it is.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Country">Its country, if any.</param>
+/// <param name="Aliases">Its other names.</param>
+/// <param name="DeclaredIn">The document that last declared it so.</param>
+internal sealed record ActorRegistration(string Id, ActorKind Kind, string Name, string? Country, IReadOnlyList<string> Aliases, string DeclaredIn)
+{
+    /// <summary>Gets the registrations of the actors a document's facts involve, one per key.</summary>
+    public static IEnumerable<ActorRegistration> Of(ParsedFactFile file) =>
+        file.Events.OfType<IReportedFact>()
+            .SelectMany(FactActors.Of)
+            .Concat(file.Events.Select(e => e.Citation.AttributedTo).OfType<Actor>())
+            .DistinctBy(actor => actor.Id)
+            .Select(actor => new ActorRegistration(actor.Id, actor.Kind, actor.Name, actor.Country, actor.Aliases, file.Document.Key));
+
+    /// <summary>
+    /// Checks that every actor key of <paramref name="files"/> names the same entity in each of them and in the ledger;
+    /// adds an error naming both places for each that does not, and returns the registrations to store.
+    /// </summary>
+    public static async Task<IReadOnlyList<ActorRegistration>> CheckAsync(IQuerySession session, IReadOnlyList<ParsedFactFile> files, List<FactFileError> errors, CancellationToken cancellationToken)
+    {
+        var declared = files.SelectMany(file => Of(file).Select(registration => (File: file, Registration: registration))).ToArray();
+        var keys = declared.Select(pair => pair.Registration.Id).Distinct(StringComparer.Ordinal).ToArray();
+        var stored = keys.Length == 0
+            ? new Dictionary<string, ActorRegistration>(StringComparer.Ordinal)
+            : (await session.LoadManyAsync<ActorRegistration>(cancellationToken, keys).ConfigureAwait(false)).ToDictionary(registration => registration.Id, StringComparer.Ordinal);
+        var first = new Dictionary<string, (ParsedFactFile File, ActorRegistration Registration)>(StringComparer.Ordinal);
+        foreach (var (file, registration) in declared)
+        {
+            if (stored.TryGetValue(registration.Id, out var known) && !known.SameEntity(registration))
+            {
+                errors.Add(new FactFileError(file.Path, null, $"actors.{registration.Id}", $"declares '{registration.Id}' as {registration.Describe()}, but the ledger holds it as {known.Describe()} (declared in document '{known.DeclaredIn}'): an actor key names one entity in the whole ledger; give this one another key."));
+            }
+            else if (first.TryGetValue(registration.Id, out var earlier) && !earlier.Registration.SameEntity(registration))
+            {
+                errors.Add(new FactFileError(file.Path, null, $"actors.{registration.Id}", $"declares '{registration.Id}' as {registration.Describe()}, but {earlier.File.Path} declares it as {earlier.Registration.Describe()}: an actor key names one entity in the whole ledger; give one of them another key."));
+            }
+            else
+            {
+                first.TryAdd(registration.Id, (file, registration));
+            }
+        }
+
+        return [.. first.Values.Select(pair => pair.Registration).Where(registration => !stored.ContainsKey(registration.Id))];
+    }
+
+    /// <summary>
+    /// Adds to the session the registrations of the document's actors that the ledger does not hold yet: a key is
+    /// registered by the first document that uses it, and checked by <see cref="CheckAsync"/> against that after.
+    /// </summary>
+    public static async Task RegisterAsync(IDocumentSession session, ParsedFactFile file, CancellationToken cancellationToken)
+    {
+        var declared = Of(file).ToArray();
+        var stored = (await session.LoadManyAsync<ActorRegistration>(cancellationToken, declared.Select(registration => registration.Id)).ConfigureAwait(false))
+            .Select(registration => registration.Id)
+            .ToHashSet(StringComparer.Ordinal);
+        var fresh = declared.Where(registration => !stored.Contains(registration.Id)).ToArray();
+        if (fresh.Length > 0)
+        {
+            session.Store(fresh);
+        }
+    }
+
+    private bool SameEntity(ActorRegistration other) =>
+        Kind == other.Kind && Country == other.Country && Names.Intersect(other.Names, StringComparer.OrdinalIgnoreCase).Any();
+
+    private IEnumerable<string> Names => Aliases.Prepend(Name);
+
+    private string Describe() => $"{Kind.ToString().ToLowerInvariant()} '{Name}'" + (Country is null ? string.Empty : $" ({Country})");
+}

@@ -1,0 +1,74 @@
+using CooperationLedger.Donations;
+using CooperationLedger.Ingestion;
+using CooperationLedger.Tests.Support;
+using CooperationLedger.Time;
+
+namespace CooperationLedger.Tests.Reliability;
+
+/// <summary>
+/// One actor key, one entity: a document that gives a key the ledger already holds to another entity (<c>cn</c> as
+/// Canada where it was China) is refused, naming where each was declared, and no donor total mixes the two.
+/// </summary>
+public sealed class ActorIdentityTests(LedgerFixture fixture) : IClassFixture<LedgerFixture>, IDisposable
+{
+    private readonly string corpus = Directory.CreateTempSubdirectory("ledger-actors-").FullName;
+
+    public void Dispose() => Directory.Delete(corpus, recursive: true);
+
+    [Fact]
+    public async Task A_key_the_ledger_holds_for_china_cannot_name_canada_in_another_document()
+    {
+        var china = await WriteAsync("china", "malformed-base", "cn: { kind: country, name: China, country: CN }");
+        var canada = await WriteAsync("canada", "canada-wire", "cn: { kind: country, name: Canada, country: CA }");
+        await fixture.Ledger.IngestAsync([china]);
+        var before = AnswerJson.Of(await fixture.Ledger.GetDonorTotalsAsync(AsOf.Now, new DonationFilter(Donor: "CN")));
+        var eventsBefore = await fixture.Ledger.CountEventsAsync();
+
+        var act = () => fixture.Ledger.IngestAsync([canada]);
+
+        var error = (await act.Should().ThrowAsync<FactFileException>()).Which.Errors.Should().ContainSingle().Subject;
+        error.File.Should().Be(canada);
+        error.Field.Should().Be("actors.cn");
+        error.Reason.Should().Contain("country 'Canada' (CA)").And.Contain("country 'China' (CN)").And.Contain("(declared in document '");
+        (await fixture.Ledger.CountEventsAsync()).Should().Be(eventsBefore);
+        AnswerJson.Of(await fixture.Ledger.GetDonorTotalsAsync(AsOf.Now, new DonationFilter(Donor: "CN"))).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task Two_files_of_one_ingest_that_give_a_key_to_two_entities_are_refused_naming_both()
+    {
+        var first = await WriteAsync("first", "wire-one", "cn: { kind: country, name: Chile, country: CL }");
+        var second = await WriteAsync("second", "wire-two", "cn: { kind: country, name: Cuba, country: CU }");
+
+        var act = () => fixture.Ledger.IngestAsync([first, second]);
+
+        var error = (await act.Should().ThrowAsync<FactFileException>()).Which.Errors.Should().ContainSingle().Subject;
+        error.File.Should().Be(second);
+        error.Reason.Should().Contain(first).And.Contain("'Chile'").And.Contain("'Cuba'");
+    }
+
+    [Fact]
+    public async Task The_same_entity_under_its_key_in_another_document_is_accepted()
+    {
+        await fixture.Ledger.IngestAsync([await WriteAsync("same-a", "same-a", "cn: { kind: country, name: China, country: CN }")]);
+
+        var report = await fixture.Ledger.IngestAsync([await WriteAsync("same-b", "same-b", "cn: { kind: country, name: China, country: CN }")]);
+
+        report.FactsAppended.Should().BeGreaterThan(0);
+    }
+
+    /// <summary>Writes a copy of the malformed corpus's valid base under another document key, with <c>cn</c> declared as given.</summary>
+    private async Task<string> WriteAsync(string name, string documentKey, string cn)
+    {
+        Directory.CreateDirectory(Path.Combine(corpus, "facts"));
+        Directory.CreateDirectory(Path.Combine(corpus, "articles"));
+        File.Copy(Fixtures.Article("malformed-base.txt"), Path.Combine(corpus, "articles", "malformed-base.txt"), overwrite: true);
+        var text = (await File.ReadAllTextAsync(Fixtures.FactFile("malformed-base")))
+            .Replace("key: malformed-base", $"key: {documentKey}", StringComparison.Ordinal)
+            .Replace("cn: { kind: country, name: China, country: CN }", cn, StringComparison.Ordinal);
+        text.Should().Contain(cn).And.Contain($"key: {documentKey}");
+        var file = Path.Combine(corpus, "facts", name + ".yaml");
+        await File.WriteAllTextAsync(file, text);
+        return file;
+    }
+}

@@ -1,0 +1,42 @@
+using CooperationLedger.Hosting;
+using CooperationLedger.Tests.Support;
+using CooperationLedger.Time;
+
+namespace CooperationLedger.Tests.Reliability;
+
+/// <summary>
+/// <c>ledger rebuild</c> killed with SIGKILL while it writes: every query answers as before the rebuild, never "none",
+/// because a rebuild is one transaction that PostgreSQL rolls back when its connection dies.
+/// </summary>
+public sealed class KilledRebuildTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>
+{
+    private const string Schema = "killed_rebuild";
+
+    [Fact]
+    public async Task A_killed_rebuild_leaves_every_answer_as_it_was()
+    {
+        var environment = new Dictionary<string, string?> { ["COOPERATIONLEDGER_CONNECTION"] = database.ConnectionString };
+        (await CliRunner.ChildProcessAsync(environment, "--schema", Schema, "generate", "--facts", "20000", "--seed", "5")).ExitCode.Should().Be(0);
+        await using var ledger = Ledger.Connect(database.ConnectionString, new LedgerStoreSettings { Schema = Schema });
+        var before = await AnswersAsync(ledger);
+        var exportBefore = await CliRunner.InProcessAsync(environment, "--schema", Schema, "timeline", "--json");
+
+        using var child = CliRunner.StartChild(environment, "--schema", Schema, "rebuild");
+        (await RebuildLock.WaitUntilHeldAsync(database.ConnectionString, Schema, child.WaitForExitAsync())).Should().BeTrue("the rebuild must be under way");
+        await Task.Delay(500);
+        child.HasExited.Should().BeFalse("the rebuild must be killed while it writes");
+        child.Kill(entireProcessTree: true);
+        await child.WaitForExitAsync();
+
+        (await AnswersAsync(ledger)).Should().Be(before);
+        var timeline = await CliRunner.InProcessAsync(environment, "--schema", Schema, "timeline", "--json");
+        timeline.ExitCode.Should().Be(0);
+        timeline.Output.Should().Be(exportBefore.Output);
+        (await CliRunner.InProcessAsync(environment, "--schema", Schema, "rebuild")).ExitCode.Should().Be(0);
+        (await AnswersAsync(ledger)).Should().Be(before);
+    }
+
+    private static async Task<string> AnswersAsync(Ledger ledger) =>
+        AnswerJson.Of(await ledger.GetDonorTotalsAsync(AsOf.Now)) + AnswerJson.Of(await ledger.GetClaimedStatisticsAsync(AsOf.Now))
+        + AnswerJson.Of(await ledger.GetAgreementsAsync(AsOf.Now));
+}
