@@ -5,20 +5,39 @@ using System.Text;
 
 namespace CooperationLedger.LocalCluster;
 
-/// <content>The server's life cycle: initdb, start, stop, status, and clean-up of abandoned temporary clusters.</content>
+/// <content>
+/// The server's life cycle: the lock, initdb, start, stop, status, and clean-up of abandoned temporary clusters.
+/// </content>
 public sealed partial class LocalPostgresCluster
 {
     private const string OwnerFileName = "owner";
 
+    /// <summary>
+    /// Gets a value indicating whether the cluster's data folder exists. It appears whole or not at all: it is created
+    /// under another name and renamed once <c>initdb</c> and its settings are done, so that a process killed midway
+    /// leaves nothing that later runs take for a cluster.
+    /// </summary>
+    private bool IsCreated => File.Exists(Path.Combine(DataDirectory, "PG_VERSION"));
+
     private static LocalPostgresCluster OpenPersistent(string rootDirectory, PostgresBinaries binaries) =>
         new(Path.GetFullPath(rootDirectory), isTemporary: false, binaries, ServerAccount.ForCurrentProcess());
+
+    /// <summary>
+    /// Takes the persistent cluster's lock (<see cref="ClusterLock"/>) for one step of its life cycle; a temporary
+    /// cluster belongs to this process alone and needs none (<see langword="null"/>). The steps never nest, since a
+    /// process that took the lock twice would wait for itself.
+    /// </summary>
+    private async Task<ClusterLock?> LockAsync(CancellationToken cancellationToken) =>
+        IsTemporary ? null : await ClusterLock.AcquireAsync(RootDirectory, ClusterLock.Wait, cancellationToken).ConfigureAwait(false);
 
     private async Task InitializeAsync(bool durable, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(SocketDirectory);
         await account.TakeOwnershipAsync(RootDirectory, cancellationToken).ConfigureAwait(false);
         await account.TakeOwnershipAsync(SocketDirectory, cancellationToken).ConfigureAwait(false);
-        List<string> arguments = ["-D", DataDirectory, "-U", SuperUser, "-A", "trust", "-E", "UTF8", "--no-locale"];
+        var creating = DataDirectory + ".creating";
+        DeleteQuietly(creating);
+        List<string> arguments = ["-D", creating, "-U", SuperUser, "-A", "trust", "-E", "UTF8", "--no-locale"];
         if (!durable)
         {
             arguments.Add("--no-sync");
@@ -43,7 +62,8 @@ public sealed partial class LocalPostgresCluster
                 .AppendLine("max_wal_size = 1GB");
         }
 
-        await File.AppendAllTextAsync(ConfigurationFile, settings.ToString(), cancellationToken).ConfigureAwait(false);
+        await File.AppendAllTextAsync(Path.Combine(creating, ConfigurationFileName), settings.ToString(), cancellationToken).ConfigureAwait(false);
+        Directory.Move(creating, DataDirectory);
     }
 
     /// <summary>
@@ -59,6 +79,14 @@ public sealed partial class LocalPostgresCluster
         {
             var sized = $"{Environment.NewLine}{ServerMemory.Marker}{Environment.NewLine}{ServerMemory.ForThisMachine().ToConfiguration()}";
             await File.AppendAllTextAsync(ConfigurationFile, sized, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task StartUnlockedAsync(CancellationToken cancellationToken)
+    {
+        if (!await IsRunningAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await StartServerAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -14,7 +14,10 @@ namespace CooperationLedger.LocalCluster;
 /// </summary>
 /// <remarks>
 /// The server listens on no TCP address. When this process runs as root, the server runs as an unprivileged account
-/// (<c>postgres</c>, else <c>nobody</c>), since PostgreSQL refuses root. Instances are thread-safe.
+/// (<c>postgres</c>, else <c>nobody</c>), since PostgreSQL refuses root. Instances are thread-safe. Processes that use
+/// one persistent cluster at once take turns to create, start, stop, inspect it and create its databases, under an
+/// operating-system lock on the file <c>ROOT.lock</c> beside its folder: the kernel releases it when its holder dies,
+/// and a process waits for it at most five minutes.
 /// </remarks>
 public sealed partial class LocalPostgresCluster : IAsyncDisposable
 {
@@ -23,6 +26,7 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
 
     private const int Port = 5432;
     private const int MaxSocketPathLength = 100;
+    private const string ConfigurationFileName = "postgresql.conf";
 
     private static readonly string TemporaryParent = Path.Combine(Path.GetTempPath(), "cooperation-ledger-clusters");
 
@@ -48,7 +52,7 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
     public string SocketDirectory { get; }
 
     /// <summary>Gets the server's configuration file.</summary>
-    private string ConfigurationFile => Path.Combine(DataDirectory, "postgresql.conf");
+    private string ConfigurationFile => Path.Combine(DataDirectory, ConfigurationFileName);
 
     /// <summary>Gets the server's log file.</summary>
     public string LogFile => Path.Combine(RootDirectory, "server.log");
@@ -110,16 +114,16 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
     public static async Task<LocalPostgresCluster> StartPersistentAsync(string rootDirectory, PostgresBinaries? binaries = null, CancellationToken cancellationToken = default)
     {
         var cluster = OpenPersistent(rootDirectory, binaries ?? PostgresBinaries.Locate());
-        Directory.CreateDirectory(cluster.RootDirectory);
-        if (!File.Exists(Path.Combine(cluster.DataDirectory, "PG_VERSION")))
+        using (await cluster.LockAsync(cancellationToken).ConfigureAwait(false))
         {
-            await cluster.account.MakeTraversableAsync(cluster.RootDirectory, cancellationToken).ConfigureAwait(false);
-            await cluster.InitializeAsync(durable: true, cancellationToken).ConfigureAwait(false);
-        }
+            if (!cluster.IsCreated)
+            {
+                Directory.CreateDirectory(cluster.RootDirectory);
+                await cluster.account.MakeTraversableAsync(cluster.RootDirectory, cancellationToken).ConfigureAwait(false);
+                await cluster.InitializeAsync(durable: true, cancellationToken).ConfigureAwait(false);
+            }
 
-        if (!await cluster.IsRunningAsync(cancellationToken).ConfigureAwait(false))
-        {
-            await cluster.StartServerAsync(cancellationToken).ConfigureAwait(false);
+            await cluster.StartUnlockedAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return cluster;
@@ -133,12 +137,15 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
     public static async Task<LocalClusterState> GetStateAsync(string rootDirectory, PostgresBinaries? binaries = null, CancellationToken cancellationToken = default)
     {
         var cluster = OpenPersistent(rootDirectory, binaries ?? PostgresBinaries.Locate());
-        if (!File.Exists(Path.Combine(cluster.DataDirectory, "PG_VERSION")))
+        using (await cluster.LockAsync(cancellationToken).ConfigureAwait(false))
         {
-            return LocalClusterState.NotCreated;
-        }
+            if (!cluster.IsCreated)
+            {
+                return LocalClusterState.NotCreated;
+            }
 
-        return await cluster.IsRunningAsync(cancellationToken).ConfigureAwait(false) ? LocalClusterState.Running : LocalClusterState.Stopped;
+            return await cluster.IsRunningAsync(cancellationToken).ConfigureAwait(false) ? LocalClusterState.Running : LocalClusterState.Stopped;
+        }
     }
 
     /// <summary>Stops the durable cluster in <paramref name="rootDirectory"/> when it runs.</summary>
@@ -149,13 +156,16 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
     public static async Task<bool> StopPersistentAsync(string rootDirectory, PostgresBinaries? binaries = null, CancellationToken cancellationToken = default)
     {
         var cluster = OpenPersistent(rootDirectory, binaries ?? PostgresBinaries.Locate());
-        if (!await cluster.IsRunningAsync(cancellationToken).ConfigureAwait(false))
+        using (await cluster.LockAsync(cancellationToken).ConfigureAwait(false))
         {
-            return false;
-        }
+            if (!cluster.IsCreated || !await cluster.IsRunningAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
 
-        await cluster.StopServerAsync("fast", cancellationToken).ConfigureAwait(false);
-        return true;
+            await cluster.StopServerAsync("fast", cancellationToken).ConfigureAwait(false);
+            return true;
+        }
     }
 
     /// <summary>Gets a connection string to one database of this cluster as the superuser.</summary>
@@ -181,16 +191,19 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
             throw new ArgumentException($"'{database}' is not a plain identifier (letters, digits, underscores; at most 63).", nameof(database));
         }
 
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var exists = new NpgsqlCommand("select 1 from pg_database where datname = $1", connection)
+        using (await LockAsync(cancellationToken).ConfigureAwait(false))
         {
-            Parameters = { new() { Value = database } },
-        };
-        if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
-        {
-            await using var create = new NpgsqlCommand($"create database \"{database}\"", connection);
-            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = new NpgsqlConnection(ConnectionString);
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var exists = new NpgsqlCommand("select 1 from pg_database where datname = $1", connection)
+            {
+                Parameters = { new() { Value = database } },
+            };
+            if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
+            {
+                await using var create = new NpgsqlCommand($"create database \"{database}\"", connection);
+                await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return ConnectionStringFor(database);
@@ -201,16 +214,22 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
     /// <returns>A task that completes when the server accepts connections.</returns>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
-        if (!await IsRunningAsync(cancellationToken).ConfigureAwait(false))
+        using (await LockAsync(cancellationToken).ConfigureAwait(false))
         {
-            await StartServerAsync(cancellationToken).ConfigureAwait(false);
+            await StartUnlockedAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>Stops the server (fast shutdown: open sessions are ended, committed work is kept).</summary>
     /// <param name="cancellationToken">Cancels the stop.</param>
     /// <returns>A task that completes when the server has stopped.</returns>
-    public Task StopAsync(CancellationToken cancellationToken = default) => StopServerAsync("fast", cancellationToken);
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        using (await LockAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await StopServerAsync("fast", cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>For a temporary cluster, stops the server at once and deletes its files; for a durable one, does nothing.</summary>
     /// <returns>A task that completes when the cluster is gone.</returns>

@@ -49,6 +49,29 @@ public sealed class EmbeddedDatabaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Three_commands_started_at_once_on_a_fresh_data_folder_share_one_cluster_and_all_succeed()
+    {
+        var runs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => CliRunner.ChildProcessAsync(Environment, "donors")));
+
+        runs.Should().AllSatisfy(run => run.ExitCode.Should().Be(0, run.All));
+        (await CliRunner.ChildProcessAsync(Environment, "db", "status")).Output.Should().StartWith("running");
+    }
+
+    [Fact]
+    public async Task Db_start_status_and_stop_started_at_once_on_a_fresh_data_folder_all_succeed()
+    {
+        var runs = await Task.WhenAll(
+            CliRunner.ChildProcessAsync(Environment, "db", "start"),
+            CliRunner.ChildProcessAsync(Environment, "db", "start"),
+            CliRunner.ChildProcessAsync(Environment, "db", "status"),
+            CliRunner.ChildProcessAsync(Environment, "db", "stop"));
+
+        runs.Should().AllSatisfy(run => run.ExitCode.Should().Be(0, run.All));
+        runs[0].Output.Should().StartWith("running");
+        runs[1].Output.Should().StartWith("running");
+    }
+
+    [Fact]
     public async Task Without_postgresql_programs_or_a_connection_the_tool_says_how_to_get_them_and_exits_3()
     {
         var environment = Environment;

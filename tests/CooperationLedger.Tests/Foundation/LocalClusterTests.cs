@@ -109,6 +109,54 @@ public sealed class LocalClusterTests
         await server.DisposeAsync();
     }
 
+    [Fact]
+    public async Task A_data_folder_left_half_made_by_a_first_start_that_was_killed_is_made_again() =>
+        await WithPersistentRootAsync(async root =>
+        {
+            var halfMade = Directory.CreateDirectory(Path.Combine(root, "data.creating"));
+            await File.WriteAllTextAsync(Path.Combine(halfMade.FullName, "PG_VERSION"), "15\n");
+            (await LocalPostgresCluster.GetStateAsync(root)).Should().Be(LocalClusterState.NotCreated, "initdb had not finished");
+
+            var cluster = await LocalPostgresCluster.StartPersistentAsync(root);
+
+            (await LedgerInspection.ScalarAsync(cluster.ConnectionString, "select 1")).Should().Be(1);
+            Directory.Exists(halfMade.FullName).Should().BeFalse();
+        });
+
+    [Fact]
+    public async Task A_cluster_lock_held_by_another_process_makes_the_next_wait_and_is_released_when_that_process_is_killed()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "ledger-lock-" + Guid.NewGuid().ToString("N")[..8], "cluster");
+        var lockFile = ClusterLock.PathFor(root);
+        Directory.CreateDirectory(Path.GetDirectoryName(lockFile)!);
+        using var holder = Process.Start(new ProcessStartInfo("flock", [lockFile, "-c", "echo locked; exec sleep 600"])
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+        })!;
+        try
+        {
+            (await holder.StandardOutput.ReadLineAsync()).Should().Be("locked");
+
+            var wait = () => ClusterLock.AcquireAsync(root, TimeSpan.FromSeconds(1), CancellationToken.None);
+            (await wait.Should().ThrowAsync<PostgresUnavailableException>()).WithMessage($"*has held the lock*{lockFile}*");
+
+            holder.Kill(entireProcessTree: true);
+            await holder.WaitForExitAsync();
+            using var taken = await ClusterLock.AcquireAsync(root, TimeSpan.FromSeconds(10), CancellationToken.None);
+            File.Exists(lockFile).Should().BeTrue("the lock is the kernel's on the open file, which stays in place");
+        }
+        finally
+        {
+            if (!holder.HasExited)
+            {
+                holder.Kill(entireProcessTree: true);
+            }
+
+            Directory.Delete(Path.GetDirectoryName(lockFile)!, recursive: true);
+        }
+    }
+
     private static Task<LocalPostgresCluster> TestClusterAsync() => LocalPostgresCluster.StartTemporaryAsync();
 
     private static async Task ExecuteAsync(string connectionString, string sql)
