@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Npgsql;
 
 namespace CooperationLedger.LocalCluster;
 
@@ -29,6 +30,15 @@ public sealed partial class LocalPostgresCluster
     /// </summary>
     private async Task<ClusterLock?> LockAsync(CancellationToken cancellationToken) =>
         IsTemporary ? null : await ClusterLock.AcquireAsync(RootDirectory, ClusterLock.Wait, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Whether <c>create database</c> failed because another connection created that database: with 42P04 when the
+    /// other had committed before it began, with a unique violation of <c>pg_database</c>'s name index when the other
+    /// committed while it ran (which is what two at once get).
+    /// </summary>
+    private static bool IsDuplicateDatabase(PostgresException exception) =>
+        exception.SqlState == PostgresErrorCodes.DuplicateDatabase
+        || (exception.SqlState == PostgresErrorCodes.UniqueViolation && exception.ConstraintName == "pg_database_datname_index");
 
     private async Task InitializeAsync(bool durable, CancellationToken cancellationToken)
     {

@@ -179,7 +179,10 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
         Database = database,
     }.ConnectionString;
 
-    /// <summary>Creates a database when it does not exist yet.</summary>
+    /// <summary>
+    /// Creates a database when it does not exist yet. A database that another connection creates at the same time counts
+    /// as existing.
+    /// </summary>
     /// <param name="database">A plain identifier: letters, digits and underscores, starting with a letter or underscore.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A connection string to that database.</returns>
@@ -202,7 +205,14 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
             if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
             {
                 await using var create = new NpgsqlCommand($"create database \"{database}\"", connection);
-                await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (PostgresException exception) when (IsDuplicateDatabase(exception))
+                {
+                    // Created by another connection since the check: what was asked for exists.
+                }
             }
         }
 

@@ -110,6 +110,17 @@ public sealed class LocalClusterTests
     }
 
     [Fact]
+    public async Task Connections_that_create_the_same_database_at_once_all_succeed_and_make_one()
+    {
+        await using var server = await TestClusterAsync();
+
+        var created = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => server.EnsureDatabaseAsync("raced")));
+
+        created.Should().AllBe(server.ConnectionStringFor("raced"));
+        (await LedgerInspection.ScalarAsync(server.ConnectionString, "select count(*) from pg_database where datname = $1", "raced")).Should().Be(1L);
+    }
+
+    [Fact]
     public async Task A_data_folder_left_half_made_by_a_first_start_that_was_killed_is_made_again() =>
         await WithPersistentRootAsync(async root =>
         {
