@@ -20,8 +20,8 @@ public sealed partial class LocalPostgresCluster
     /// </summary>
     private bool IsCreated => File.Exists(Path.Combine(DataDirectory, "PG_VERSION"));
 
-    private static LocalPostgresCluster OpenPersistent(string rootDirectory, PostgresBinaries binaries) =>
-        new(Path.GetFullPath(rootDirectory), isTemporary: false, binaries, ServerAccount.ForCurrentProcess());
+    private static LocalPostgresCluster OpenPersistent(string rootDirectory, PostgresBinaries binaries, SharedBuffers? sharedBuffers) =>
+        new(Path.GetFullPath(rootDirectory), isTemporary: false, binaries, ServerAccount.ForCurrentProcess(), sharedBuffers);
 
     /// <summary>
     /// Takes the persistent cluster's lock (<see cref="ClusterLock"/>) for one step of its life cycle; a temporary
@@ -77,18 +77,19 @@ public sealed partial class LocalPostgresCluster
     }
 
     /// <summary>
-    /// Sizes the server's memory to this machine (<see cref="ServerMemory"/>) unless its configuration says it has been
-    /// sized already: a cluster created by an earlier version of this library ran on PostgreSQL's default 128 MB and is
-    /// sized at its next start. The settings come last in <c>postgresql.conf</c>, so they override <c>initdb</c>'s; a
-    /// later edit of the user's, or <c>ALTER SYSTEM</c>, overrides them.
+    /// Writes the server's memory (<see cref="ServerMemory"/>, from the size asked of this instance) into its
+    /// configuration before each start, so that a size asked for takes effect at the next start, and a cluster sized by
+    /// an earlier version (a quarter of the machine, or PostgreSQL's default before that) gets this version's size. The
+    /// settings replace the block written before, where it stands, or come last in <c>postgresql.conf</c> the first
+    /// time, so they override <c>initdb</c>'s; a later line of the user's, or <c>ALTER SYSTEM</c>, overrides them.
     /// </summary>
     private async Task SizeMemoryAsync(CancellationToken cancellationToken)
     {
         var configuration = await File.ReadAllTextAsync(ConfigurationFile, cancellationToken).ConfigureAwait(false);
-        if (!configuration.Contains(ServerMemory.Marker, StringComparison.Ordinal))
+        var sized = ServerMemory.ForThisMachine(sharedBuffers).WriteInto(configuration);
+        if (sized != configuration)
         {
-            var sized = $"{Environment.NewLine}{ServerMemory.Marker}{Environment.NewLine}{ServerMemory.ForThisMachine().ToConfiguration()}";
-            await File.AppendAllTextAsync(ConfigurationFile, sized, cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(ConfigurationFile, sized, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -148,7 +149,7 @@ public sealed partial class LocalPostgresCluster
                 continue;
             }
 
-            var abandoned = new LocalPostgresCluster(root, isTemporary: true, binaries, account);
+            var abandoned = new LocalPostgresCluster(root, isTemporary: true, binaries, account, sharedBuffers: null);
             var postmasterPid = Path.Combine(abandoned.DataDirectory, "postmaster.pid");
             if (File.Exists(postmasterPid))
             {

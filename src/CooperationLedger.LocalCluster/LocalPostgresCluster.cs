@@ -32,13 +32,15 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
 
     private readonly PostgresBinaries binaries;
     private readonly ServerAccount account;
+    private readonly SharedBuffers? sharedBuffers;
 
-    private LocalPostgresCluster(string rootDirectory, bool isTemporary, PostgresBinaries binaries, ServerAccount account)
+    private LocalPostgresCluster(string rootDirectory, bool isTemporary, PostgresBinaries binaries, ServerAccount account, SharedBuffers? sharedBuffers)
     {
         RootDirectory = rootDirectory;
         IsTemporary = isTemporary;
         this.binaries = binaries;
         this.account = account;
+        this.sharedBuffers = sharedBuffers;
         SocketDirectory = ChooseSocketDirectory(rootDirectory);
     }
 
@@ -68,10 +70,15 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
     /// Clusters left behind by processes that have died are stopped and deleted first.
     /// </summary>
     /// <param name="binaries">The server programs to use; <see langword="null"/> to locate them.</param>
+    /// <param name="sharedBuffers">The server's page cache; <see langword="null"/> for <see cref="SharedBuffers.Default"/>.
+    /// At most a quarter of the machine's memory is given, whatever is asked.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running cluster; dispose it to stop and delete it.</returns>
     /// <exception cref="PostgresUnavailableException">No server programs were found, or the server did not start.</exception>
-    public static async Task<LocalPostgresCluster> StartTemporaryAsync(PostgresBinaries? binaries = null, CancellationToken cancellationToken = default)
+    public static async Task<LocalPostgresCluster> StartTemporaryAsync(
+        PostgresBinaries? binaries = null,
+        SharedBuffers? sharedBuffers = null,
+        CancellationToken cancellationToken = default)
     {
         binaries ??= PostgresBinaries.Locate();
         var account = ServerAccount.ForCurrentProcess();
@@ -88,7 +95,7 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
                 cancellationToken).ConfigureAwait(false);
         }
 
-        var cluster = new LocalPostgresCluster(root, isTemporary: true, binaries, account);
+        var cluster = new LocalPostgresCluster(root, isTemporary: true, binaries, account, sharedBuffers);
         try
         {
             await cluster.InitializeAsync(durable: false, cancellationToken).ConfigureAwait(false);
@@ -108,12 +115,19 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
     /// </summary>
     /// <param name="rootDirectory">The folder that holds (or will hold) the cluster.</param>
     /// <param name="binaries">The server programs to use; <see langword="null"/> to locate them.</param>
+    /// <param name="sharedBuffers">The server's page cache; <see langword="null"/> for <see cref="SharedBuffers.Default"/>.
+    /// At most a quarter of the machine's memory is given, whatever is asked. It is written into the cluster's
+    /// configuration when this call starts the server, so a server that already runs keeps the size it started with.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running cluster; disposing it leaves the server running.</returns>
     /// <exception cref="PostgresUnavailableException">No server programs were found, or the server did not start.</exception>
-    public static async Task<LocalPostgresCluster> StartPersistentAsync(string rootDirectory, PostgresBinaries? binaries = null, CancellationToken cancellationToken = default)
+    public static async Task<LocalPostgresCluster> StartPersistentAsync(
+        string rootDirectory,
+        PostgresBinaries? binaries = null,
+        SharedBuffers? sharedBuffers = null,
+        CancellationToken cancellationToken = default)
     {
-        var cluster = OpenPersistent(rootDirectory, binaries ?? PostgresBinaries.Locate());
+        var cluster = OpenPersistent(rootDirectory, binaries ?? PostgresBinaries.Locate(), sharedBuffers);
         using (await cluster.LockAsync(cancellationToken).ConfigureAwait(false))
         {
             if (!cluster.IsCreated)
@@ -136,7 +150,7 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
     /// <returns>Whether the cluster exists and whether its server runs.</returns>
     public static async Task<LocalClusterState> GetStateAsync(string rootDirectory, PostgresBinaries? binaries = null, CancellationToken cancellationToken = default)
     {
-        var cluster = OpenPersistent(rootDirectory, binaries ?? PostgresBinaries.Locate());
+        var cluster = OpenPersistent(rootDirectory, binaries ?? PostgresBinaries.Locate(), sharedBuffers: null);
         using (await cluster.LockAsync(cancellationToken).ConfigureAwait(false))
         {
             if (!cluster.IsCreated)
@@ -155,7 +169,7 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
     /// <returns><see langword="true"/> when a running server was stopped.</returns>
     public static async Task<bool> StopPersistentAsync(string rootDirectory, PostgresBinaries? binaries = null, CancellationToken cancellationToken = default)
     {
-        var cluster = OpenPersistent(rootDirectory, binaries ?? PostgresBinaries.Locate());
+        var cluster = OpenPersistent(rootDirectory, binaries ?? PostgresBinaries.Locate(), sharedBuffers: null);
         using (await cluster.LockAsync(cancellationToken).ConfigureAwait(false))
         {
             if (!cluster.IsCreated || !await cluster.IsRunningAsync(cancellationToken).ConfigureAwait(false))

@@ -1,4 +1,6 @@
+using CooperationLedger.LocalCluster;
 using CooperationLedger.Tests.Support;
+using Npgsql;
 
 namespace CooperationLedger.Tests.Cli;
 
@@ -69,6 +71,33 @@ public sealed class EmbeddedDatabaseTests : IAsyncLifetime
         runs.Should().AllSatisfy(run => run.ExitCode.Should().Be(0, run.All));
         runs[0].Output.Should().StartWith("running");
         runs[1].Output.Should().StartWith("running");
+    }
+
+    [Fact]
+    public async Task The_embedded_server_caches_pages_in_the_memory_COOPERATIONLEDGER_SHARED_BUFFERS_asks_for()
+    {
+        var environment = Environment;
+        environment["COOPERATIONLEDGER_SHARED_BUFFERS"] = "192MB";
+
+        var start = await CliRunner.ChildProcessAsync(environment, "db", "start");
+
+        start.ExitCode.Should().Be(0, start.All);
+        var running = await LocalPostgresCluster.StartPersistentAsync(Path.Combine(dataHome, "cooperation-ledger", "cluster"));
+        (await LedgerInspection.SettingMegabytesAsync(running.ConnectionString, "shared_buffers")).Should().Be(192);
+        NpgsqlConnection.ClearAllPools();
+    }
+
+    [Fact]
+    public async Task A_size_of_buffers_the_tool_cannot_read_is_a_usage_error_that_names_the_variable()
+    {
+        var environment = Environment;
+        environment["COOPERATIONLEDGER_SHARED_BUFFERS"] = "lots";
+
+        var run = await CliRunner.InProcessAsync(environment, "db", "start");
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("COOPERATIONLEDGER_SHARED_BUFFERS: 'lots' is not a size").And.Contain("such as 512MB or 1GB");
+        Directory.Exists(Path.Combine(dataHome, "cooperation-ledger", "cluster")).Should().BeFalse("nothing is created with a size it cannot read");
     }
 
     [Fact]
