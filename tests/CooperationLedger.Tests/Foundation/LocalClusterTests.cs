@@ -232,7 +232,10 @@ public sealed class LocalClusterTests
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Runs <paramref name="test"/> on a folder for a persistent cluster, then stops that cluster and deletes the folder.</summary>
+    /// <summary>
+    /// Runs <paramref name="test"/> on a folder for a persistent cluster, then stops that cluster and deletes the folder
+    /// and the lock file beside it.
+    /// </summary>
     private static async Task WithPersistentRootAsync(Func<string, Task> test)
     {
         var root = Path.Combine(Path.GetTempPath(), "ledger-persistent-" + Guid.NewGuid().ToString("N")[..8]);
@@ -245,6 +248,7 @@ public sealed class LocalClusterTests
             NpgsqlConnection.ClearAllPools();
             await LocalPostgresCluster.StopPersistentAsync(root);
             Directory.Delete(root, recursive: true);
+            File.Delete(ClusterLock.PathFor(root));
         }
     }
 
