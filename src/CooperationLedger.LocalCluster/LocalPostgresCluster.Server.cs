@@ -2,23 +2,52 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Npgsql;
 
 namespace CooperationLedger.LocalCluster;
 
-/// <content>The server's life cycle: initdb, start, stop, status, and clean-up of abandoned temporary clusters.</content>
+/// <content>
+/// The server's life cycle: the lock, initdb, start, stop, status, and clean-up of abandoned temporary clusters.
+/// </content>
 public sealed partial class LocalPostgresCluster
 {
     private const string OwnerFileName = "owner";
 
-    private static LocalPostgresCluster OpenPersistent(string rootDirectory, PostgresBinaries binaries) =>
-        new(Path.GetFullPath(rootDirectory), isTemporary: false, binaries, ServerAccount.ForCurrentProcess());
+    /// <summary>
+    /// Gets a value indicating whether the cluster's data folder exists. It appears whole or not at all: it is created
+    /// under another name and renamed once <c>initdb</c> and its settings are done, so that a process killed midway
+    /// leaves nothing that later runs take for a cluster.
+    /// </summary>
+    private bool IsCreated => File.Exists(Path.Combine(DataDirectory, "PG_VERSION"));
+
+    private static LocalPostgresCluster OpenPersistent(string rootDirectory, PostgresBinaries binaries, SharedBuffers? sharedBuffers) =>
+        new(Path.GetFullPath(rootDirectory), isTemporary: false, binaries, ServerAccount.ForCurrentProcess(), sharedBuffers);
+
+    /// <summary>
+    /// Takes the persistent cluster's lock (<see cref="ClusterLock"/>) for one step of its life cycle; a temporary
+    /// cluster belongs to this process alone and needs none (<see langword="null"/>). The steps never nest, since a
+    /// process that took the lock twice would wait for itself.
+    /// </summary>
+    private async Task<ClusterLock?> LockAsync(CancellationToken cancellationToken) =>
+        IsTemporary ? null : await ClusterLock.AcquireAsync(RootDirectory, ClusterLock.Wait, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Whether <c>create database</c> failed because another connection created that database: with 42P04 when the
+    /// other had committed before it began, with a unique violation of <c>pg_database</c>'s name index when the other
+    /// committed while it ran (which is what two at once get).
+    /// </summary>
+    private static bool IsDuplicateDatabase(PostgresException exception) =>
+        exception.SqlState == PostgresErrorCodes.DuplicateDatabase
+        || (exception.SqlState == PostgresErrorCodes.UniqueViolation && exception.ConstraintName == "pg_database_datname_index");
 
     private async Task InitializeAsync(bool durable, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(SocketDirectory);
         await account.TakeOwnershipAsync(RootDirectory, cancellationToken).ConfigureAwait(false);
         await account.TakeOwnershipAsync(SocketDirectory, cancellationToken).ConfigureAwait(false);
-        List<string> arguments = ["-D", DataDirectory, "-U", SuperUser, "-A", "trust", "-E", "UTF8", "--no-locale"];
+        var creating = DataDirectory + ".creating";
+        DeleteQuietly(creating);
+        List<string> arguments = ["-D", creating, "-U", SuperUser, "-A", "trust", "-E", "UTF8", "--no-locale"];
         if (!durable)
         {
             arguments.Add("--no-sync");
@@ -43,22 +72,32 @@ public sealed partial class LocalPostgresCluster
                 .AppendLine("max_wal_size = 1GB");
         }
 
-        await File.AppendAllTextAsync(ConfigurationFile, settings.ToString(), cancellationToken).ConfigureAwait(false);
+        await File.AppendAllTextAsync(Path.Combine(creating, ConfigurationFileName), settings.ToString(), cancellationToken).ConfigureAwait(false);
+        Directory.Move(creating, DataDirectory);
     }
 
     /// <summary>
-    /// Sizes the server's memory to this machine (<see cref="ServerMemory"/>) unless its configuration says it has been
-    /// sized already: a cluster created by an earlier version of this library ran on PostgreSQL's default 128 MB and is
-    /// sized at its next start. The settings come last in <c>postgresql.conf</c>, so they override <c>initdb</c>'s; a
-    /// later edit of the user's, or <c>ALTER SYSTEM</c>, overrides them.
+    /// Writes the server's memory (<see cref="ServerMemory"/>, from the size asked of this instance) into its
+    /// configuration before each start, so that a size asked for takes effect at the next start, and a cluster sized by
+    /// an earlier version (a quarter of the machine, or PostgreSQL's default before that) gets this version's size. The
+    /// settings replace the block written before, where it stands, or come last in <c>postgresql.conf</c> the first
+    /// time, so they override <c>initdb</c>'s; a later line of the user's, or <c>ALTER SYSTEM</c>, overrides them.
     /// </summary>
     private async Task SizeMemoryAsync(CancellationToken cancellationToken)
     {
         var configuration = await File.ReadAllTextAsync(ConfigurationFile, cancellationToken).ConfigureAwait(false);
-        if (!configuration.Contains(ServerMemory.Marker, StringComparison.Ordinal))
+        var sized = ServerMemory.ForThisMachine(sharedBuffers).WriteInto(configuration);
+        if (sized != configuration)
         {
-            var sized = $"{Environment.NewLine}{ServerMemory.Marker}{Environment.NewLine}{ServerMemory.ForThisMachine().ToConfiguration()}";
-            await File.AppendAllTextAsync(ConfigurationFile, sized, cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(ConfigurationFile, sized, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task StartUnlockedAsync(CancellationToken cancellationToken)
+    {
+        if (!await IsRunningAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await StartServerAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -110,7 +149,7 @@ public sealed partial class LocalPostgresCluster
                 continue;
             }
 
-            var abandoned = new LocalPostgresCluster(root, isTemporary: true, binaries, account);
+            var abandoned = new LocalPostgresCluster(root, isTemporary: true, binaries, account, sharedBuffers: null);
             var postmasterPid = Path.Combine(abandoned.DataDirectory, "postmaster.pid");
             if (File.Exists(postmasterPid))
             {

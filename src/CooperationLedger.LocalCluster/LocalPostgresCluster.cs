@@ -14,7 +14,10 @@ namespace CooperationLedger.LocalCluster;
 /// </summary>
 /// <remarks>
 /// The server listens on no TCP address. When this process runs as root, the server runs as an unprivileged account
-/// (<c>postgres</c>, else <c>nobody</c>), since PostgreSQL refuses root. Instances are thread-safe.
+/// (<c>postgres</c>, else <c>nobody</c>), since PostgreSQL refuses root. Instances are thread-safe. Processes that use
+/// one persistent cluster at once take turns to create, start, stop, inspect it and create its databases, under an
+/// operating-system lock on the file <c>ROOT.lock</c> beside its folder: the kernel releases it when its holder dies,
+/// and a process waits for it at most five minutes.
 /// </remarks>
 public sealed partial class LocalPostgresCluster : IAsyncDisposable
 {
@@ -23,18 +26,21 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
 
     private const int Port = 5432;
     private const int MaxSocketPathLength = 100;
+    private const string ConfigurationFileName = "postgresql.conf";
 
     private static readonly string TemporaryParent = Path.Combine(Path.GetTempPath(), "cooperation-ledger-clusters");
 
     private readonly PostgresBinaries binaries;
     private readonly ServerAccount account;
+    private readonly SharedBuffers? sharedBuffers;
 
-    private LocalPostgresCluster(string rootDirectory, bool isTemporary, PostgresBinaries binaries, ServerAccount account)
+    private LocalPostgresCluster(string rootDirectory, bool isTemporary, PostgresBinaries binaries, ServerAccount account, SharedBuffers? sharedBuffers)
     {
         RootDirectory = rootDirectory;
         IsTemporary = isTemporary;
         this.binaries = binaries;
         this.account = account;
+        this.sharedBuffers = sharedBuffers;
         SocketDirectory = ChooseSocketDirectory(rootDirectory);
     }
 
@@ -48,7 +54,7 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
     public string SocketDirectory { get; }
 
     /// <summary>Gets the server's configuration file.</summary>
-    private string ConfigurationFile => Path.Combine(DataDirectory, "postgresql.conf");
+    private string ConfigurationFile => Path.Combine(DataDirectory, ConfigurationFileName);
 
     /// <summary>Gets the server's log file.</summary>
     public string LogFile => Path.Combine(RootDirectory, "server.log");
@@ -64,10 +70,15 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
     /// Clusters left behind by processes that have died are stopped and deleted first.
     /// </summary>
     /// <param name="binaries">The server programs to use; <see langword="null"/> to locate them.</param>
+    /// <param name="sharedBuffers">The server's page cache; <see langword="null"/> for <see cref="SharedBuffers.Default"/>.
+    /// At most a quarter of the machine's memory is given, whatever is asked.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running cluster; dispose it to stop and delete it.</returns>
     /// <exception cref="PostgresUnavailableException">No server programs were found, or the server did not start.</exception>
-    public static async Task<LocalPostgresCluster> StartTemporaryAsync(PostgresBinaries? binaries = null, CancellationToken cancellationToken = default)
+    public static async Task<LocalPostgresCluster> StartTemporaryAsync(
+        PostgresBinaries? binaries = null,
+        SharedBuffers? sharedBuffers = null,
+        CancellationToken cancellationToken = default)
     {
         binaries ??= PostgresBinaries.Locate();
         var account = ServerAccount.ForCurrentProcess();
@@ -84,7 +95,7 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
                 cancellationToken).ConfigureAwait(false);
         }
 
-        var cluster = new LocalPostgresCluster(root, isTemporary: true, binaries, account);
+        var cluster = new LocalPostgresCluster(root, isTemporary: true, binaries, account, sharedBuffers);
         try
         {
             await cluster.InitializeAsync(durable: false, cancellationToken).ConfigureAwait(false);
@@ -104,22 +115,29 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
     /// </summary>
     /// <param name="rootDirectory">The folder that holds (or will hold) the cluster.</param>
     /// <param name="binaries">The server programs to use; <see langword="null"/> to locate them.</param>
+    /// <param name="sharedBuffers">The server's page cache; <see langword="null"/> for <see cref="SharedBuffers.Default"/>.
+    /// At most a quarter of the machine's memory is given, whatever is asked. It is written into the cluster's
+    /// configuration when this call starts the server, so a server that already runs keeps the size it started with.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running cluster; disposing it leaves the server running.</returns>
     /// <exception cref="PostgresUnavailableException">No server programs were found, or the server did not start.</exception>
-    public static async Task<LocalPostgresCluster> StartPersistentAsync(string rootDirectory, PostgresBinaries? binaries = null, CancellationToken cancellationToken = default)
+    public static async Task<LocalPostgresCluster> StartPersistentAsync(
+        string rootDirectory,
+        PostgresBinaries? binaries = null,
+        SharedBuffers? sharedBuffers = null,
+        CancellationToken cancellationToken = default)
     {
-        var cluster = OpenPersistent(rootDirectory, binaries ?? PostgresBinaries.Locate());
-        Directory.CreateDirectory(cluster.RootDirectory);
-        if (!File.Exists(Path.Combine(cluster.DataDirectory, "PG_VERSION")))
+        var cluster = OpenPersistent(rootDirectory, binaries ?? PostgresBinaries.Locate(), sharedBuffers);
+        using (await cluster.LockAsync(cancellationToken).ConfigureAwait(false))
         {
-            await cluster.account.MakeTraversableAsync(cluster.RootDirectory, cancellationToken).ConfigureAwait(false);
-            await cluster.InitializeAsync(durable: true, cancellationToken).ConfigureAwait(false);
-        }
+            if (!cluster.IsCreated)
+            {
+                Directory.CreateDirectory(cluster.RootDirectory);
+                await cluster.account.MakeTraversableAsync(cluster.RootDirectory, cancellationToken).ConfigureAwait(false);
+                await cluster.InitializeAsync(durable: true, cancellationToken).ConfigureAwait(false);
+            }
 
-        if (!await cluster.IsRunningAsync(cancellationToken).ConfigureAwait(false))
-        {
-            await cluster.StartServerAsync(cancellationToken).ConfigureAwait(false);
+            await cluster.StartUnlockedAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return cluster;
@@ -132,13 +150,16 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
     /// <returns>Whether the cluster exists and whether its server runs.</returns>
     public static async Task<LocalClusterState> GetStateAsync(string rootDirectory, PostgresBinaries? binaries = null, CancellationToken cancellationToken = default)
     {
-        var cluster = OpenPersistent(rootDirectory, binaries ?? PostgresBinaries.Locate());
-        if (!File.Exists(Path.Combine(cluster.DataDirectory, "PG_VERSION")))
+        var cluster = OpenPersistent(rootDirectory, binaries ?? PostgresBinaries.Locate(), sharedBuffers: null);
+        using (await cluster.LockAsync(cancellationToken).ConfigureAwait(false))
         {
-            return LocalClusterState.NotCreated;
-        }
+            if (!cluster.IsCreated)
+            {
+                return LocalClusterState.NotCreated;
+            }
 
-        return await cluster.IsRunningAsync(cancellationToken).ConfigureAwait(false) ? LocalClusterState.Running : LocalClusterState.Stopped;
+            return await cluster.IsRunningAsync(cancellationToken).ConfigureAwait(false) ? LocalClusterState.Running : LocalClusterState.Stopped;
+        }
     }
 
     /// <summary>Stops the durable cluster in <paramref name="rootDirectory"/> when it runs.</summary>
@@ -148,14 +169,17 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
     /// <returns><see langword="true"/> when a running server was stopped.</returns>
     public static async Task<bool> StopPersistentAsync(string rootDirectory, PostgresBinaries? binaries = null, CancellationToken cancellationToken = default)
     {
-        var cluster = OpenPersistent(rootDirectory, binaries ?? PostgresBinaries.Locate());
-        if (!await cluster.IsRunningAsync(cancellationToken).ConfigureAwait(false))
+        var cluster = OpenPersistent(rootDirectory, binaries ?? PostgresBinaries.Locate(), sharedBuffers: null);
+        using (await cluster.LockAsync(cancellationToken).ConfigureAwait(false))
         {
-            return false;
-        }
+            if (!cluster.IsCreated || !await cluster.IsRunningAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
 
-        await cluster.StopServerAsync("fast", cancellationToken).ConfigureAwait(false);
-        return true;
+            await cluster.StopServerAsync("fast", cancellationToken).ConfigureAwait(false);
+            return true;
+        }
     }
 
     /// <summary>Gets a connection string to one database of this cluster as the superuser.</summary>
@@ -169,7 +193,10 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
         Database = database,
     }.ConnectionString;
 
-    /// <summary>Creates a database when it does not exist yet.</summary>
+    /// <summary>
+    /// Creates a database when it does not exist yet. A database that another connection creates at the same time counts
+    /// as existing.
+    /// </summary>
     /// <param name="database">A plain identifier: letters, digits and underscores, starting with a letter or underscore.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A connection string to that database.</returns>
@@ -181,16 +208,26 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
             throw new ArgumentException($"'{database}' is not a plain identifier (letters, digits, underscores; at most 63).", nameof(database));
         }
 
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var exists = new NpgsqlCommand("select 1 from pg_database where datname = $1", connection)
+        using (await LockAsync(cancellationToken).ConfigureAwait(false))
         {
-            Parameters = { new() { Value = database } },
-        };
-        if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
-        {
-            await using var create = new NpgsqlCommand($"create database \"{database}\"", connection);
-            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = new NpgsqlConnection(ConnectionString);
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var exists = new NpgsqlCommand("select 1 from pg_database where datname = $1", connection)
+            {
+                Parameters = { new() { Value = database } },
+            };
+            if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
+            {
+                await using var create = new NpgsqlCommand($"create database \"{database}\"", connection);
+                try
+                {
+                    await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (PostgresException exception) when (IsDuplicateDatabase(exception))
+                {
+                    // Created by another connection since the check: what was asked for exists.
+                }
+            }
         }
 
         return ConnectionStringFor(database);
@@ -201,16 +238,22 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
     /// <returns>A task that completes when the server accepts connections.</returns>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
-        if (!await IsRunningAsync(cancellationToken).ConfigureAwait(false))
+        using (await LockAsync(cancellationToken).ConfigureAwait(false))
         {
-            await StartServerAsync(cancellationToken).ConfigureAwait(false);
+            await StartUnlockedAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>Stops the server (fast shutdown: open sessions are ended, committed work is kept).</summary>
     /// <param name="cancellationToken">Cancels the stop.</param>
     /// <returns>A task that completes when the server has stopped.</returns>
-    public Task StopAsync(CancellationToken cancellationToken = default) => StopServerAsync("fast", cancellationToken);
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        using (await LockAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await StopServerAsync("fast", cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>For a temporary cluster, stops the server at once and deletes its files; for a durable one, does nothing.</summary>
     /// <returns>A task that completes when the cluster is gone.</returns>

@@ -12,6 +12,7 @@ internal sealed record DatabaseTarget(string ConnectionString, string Descriptio
 {
     public const string ConnectionVariable = "COOPERATIONLEDGER_CONNECTION";
     public const string BinariesVariable = "COOPERATIONLEDGER_POSTGRES_BIN";
+    public const string SharedBuffersVariable = "COOPERATIONLEDGER_SHARED_BUFFERS";
     public const string EmbeddedDatabase = "ledger";
 
     public static async Task<DatabaseTarget> ResolveAsync(string? connection, CliContext context, CancellationToken cancellationToken)
@@ -23,16 +24,42 @@ internal sealed record DatabaseTarget(string ConnectionString, string Descriptio
         }
 
         var root = ClusterRoot(context);
-        var binaries = PostgresBinaries.Locate(context.Variable(BinariesVariable));
-        var state = await LocalPostgresCluster.GetStateAsync(root, binaries, cancellationToken).ConfigureAwait(false);
+        var state = await LocalPostgresCluster.GetStateAsync(root, Binaries(context), cancellationToken).ConfigureAwait(false);
         if (state != LocalClusterState.Running)
         {
             context.ErrorConsole.MarkupLineInterpolated($"[grey]{(state == LocalClusterState.NotCreated ? "Creating" : "Starting")} the embedded PostgreSQL cluster in {root}[/]");
         }
 
-        var cluster = await LocalPostgresCluster.StartPersistentAsync(root, binaries, cancellationToken).ConfigureAwait(false);
-        var connectionString = await cluster.EnsureDatabaseAsync(EmbeddedDatabase, cancellationToken).ConfigureAwait(false);
+        var connectionString = await StartEmbeddedAsync(context, cancellationToken).ConfigureAwait(false);
         return new DatabaseTarget(connectionString, $"the embedded cluster in {root} (database '{EmbeddedDatabase}')", null);
+    }
+
+    /// <summary>
+    /// Creates the embedded cluster when needed, starts it when it is stopped (with the buffers that
+    /// <c>COOPERATIONLEDGER_SHARED_BUFFERS</c> asks for, else the default), and creates its database; returns a
+    /// connection string to that database.
+    /// </summary>
+    public static async Task<string> StartEmbeddedAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        var sharedBuffers = AskedSharedBuffers(context);
+        var cluster = await LocalPostgresCluster.StartPersistentAsync(ClusterRoot(context), Binaries(context), sharedBuffers, cancellationToken).ConfigureAwait(false);
+        return await cluster.EnsureDatabaseAsync(EmbeddedDatabase, cancellationToken).ConfigureAwait(false);
+    }
+
+    public static PostgresBinaries Binaries(CliContext context) => PostgresBinaries.Locate(context.Variable(BinariesVariable));
+
+    /// <summary>Reads <c>COOPERATIONLEDGER_SHARED_BUFFERS</c> (such as <c>512MB</c> or <c>1GB</c>); a value it cannot read is a usage error.</summary>
+    public static SharedBuffers? AskedSharedBuffers(CliContext context)
+    {
+        var text = context.Variable(SharedBuffersVariable);
+        try
+        {
+            return string.IsNullOrWhiteSpace(text) ? null : SharedBuffers.Parse(text);
+        }
+        catch (FormatException exception)
+        {
+            throw new CliUsageException($"{SharedBuffersVariable}: {exception.Message}");
+        }
     }
 
     public static DatabaseTarget FromConnectionString(string connection)

@@ -13,7 +13,9 @@ internal static class DbCommand
             "db",
             "Manage the embedded PostgreSQL cluster that ledger uses when no connection is given. It lives in $XDG_DATA_HOME/cooperation-ledger " +
             "(else ~/.local/share/cooperation-ledger), is created on first use from the machine's PostgreSQL programs, and keeps its data " +
-            "between runs.\n\nExamples:\n  ledger db status\n  ledger db stop");
+            "between runs. Its server caches pages in 256MB of memory unless COOPERATIONLEDGER_SHARED_BUFFERS asks for another size " +
+            "(such as 512MB or 1GB; at most a quarter of the machine's memory), taken when the server starts.\n\n" +
+            "Examples:\n  ledger db status\n  ledger db stop\n  COOPERATIONLEDGER_SHARED_BUFFERS=1GB ledger db start");
         db.Subcommands.Add(Subcommand("path", "Print the embedded cluster's folder.\n\nExample:\n  ledger db path", context, (root, _) =>
         {
             context.Console.WriteLine(root);
@@ -21,7 +23,7 @@ internal static class DbCommand
         }));
         db.Subcommands.Add(Subcommand("status", "Say whether the embedded cluster exists and runs.\n\nExample:\n  ledger db status", context, async (root, token) =>
         {
-            var state = await LocalPostgresCluster.GetStateAsync(root, Binaries(context), token);
+            var state = await LocalPostgresCluster.GetStateAsync(root, DatabaseTarget.Binaries(context), token);
             context.Console.WriteLine(state switch
             {
                 LocalClusterState.NotCreated => $"not created ({root}); the first command that needs it creates it",
@@ -32,21 +34,18 @@ internal static class DbCommand
         }));
         db.Subcommands.Add(Subcommand("start", "Create the embedded cluster if needed and start it.\n\nExample:\n  ledger db start", context, async (root, token) =>
         {
-            var cluster = await LocalPostgresCluster.StartPersistentAsync(root, Binaries(context), token);
-            await cluster.EnsureDatabaseAsync(DatabaseTarget.EmbeddedDatabase, token);
+            await DatabaseTarget.StartEmbeddedAsync(context, token);
             context.Console.WriteLine($"running ({root})");
             return ExitCodes.Success;
         }));
         db.Subcommands.Add(Subcommand("stop", "Stop the embedded cluster; its data stays.\n\nExample:\n  ledger db stop", context, async (root, token) =>
         {
-            var stopped = await LocalPostgresCluster.StopPersistentAsync(root, Binaries(context), token);
+            var stopped = await LocalPostgresCluster.StopPersistentAsync(root, DatabaseTarget.Binaries(context), token);
             context.Console.WriteLine(stopped ? $"stopped ({root})" : $"not running ({root})");
             return ExitCodes.Success;
         }));
         return db;
     }
-
-    private static PostgresBinaries Binaries(CliContext context) => PostgresBinaries.Locate(context.Variable(DatabaseTarget.BinariesVariable));
 
     private static Command Subcommand(string name, string description, CliContext context, Func<string, CancellationToken, Task<int>> work)
     {

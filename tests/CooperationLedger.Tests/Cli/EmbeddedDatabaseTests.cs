@@ -1,4 +1,6 @@
+using CooperationLedger.LocalCluster;
 using CooperationLedger.Tests.Support;
+using Npgsql;
 
 namespace CooperationLedger.Tests.Cli;
 
@@ -46,6 +48,56 @@ public sealed class EmbeddedDatabaseTests : IAsyncLifetime
         timeline.ExitCode.Should().Be(0, timeline.Error);
         timeline.Output.Should().Contain("edm-2007-v4-i101/pakistani-delegation-madumarov");
         (await CliRunner.ChildProcessAsync(Environment, "db", "path")).Output.Trim().Should().Be(Path.Combine(dataHome, "cooperation-ledger", "cluster"));
+    }
+
+    [Fact]
+    public async Task Three_commands_started_at_once_on_a_fresh_data_folder_share_one_cluster_and_all_succeed()
+    {
+        var runs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => CliRunner.ChildProcessAsync(Environment, "donors")));
+
+        runs.Should().AllSatisfy(run => run.ExitCode.Should().Be(0, run.All));
+        (await CliRunner.ChildProcessAsync(Environment, "db", "status")).Output.Should().StartWith("running");
+    }
+
+    [Fact]
+    public async Task Db_start_status_and_stop_started_at_once_on_a_fresh_data_folder_all_succeed()
+    {
+        var runs = await Task.WhenAll(
+            CliRunner.ChildProcessAsync(Environment, "db", "start"),
+            CliRunner.ChildProcessAsync(Environment, "db", "start"),
+            CliRunner.ChildProcessAsync(Environment, "db", "status"),
+            CliRunner.ChildProcessAsync(Environment, "db", "stop"));
+
+        runs.Should().AllSatisfy(run => run.ExitCode.Should().Be(0, run.All));
+        runs[0].Output.Should().StartWith("running");
+        runs[1].Output.Should().StartWith("running");
+    }
+
+    [Fact]
+    public async Task The_embedded_server_caches_pages_in_the_memory_COOPERATIONLEDGER_SHARED_BUFFERS_asks_for()
+    {
+        var environment = Environment;
+        environment["COOPERATIONLEDGER_SHARED_BUFFERS"] = "192MB";
+
+        var start = await CliRunner.ChildProcessAsync(environment, "db", "start");
+
+        start.ExitCode.Should().Be(0, start.All);
+        var running = await LocalPostgresCluster.StartPersistentAsync(Path.Combine(dataHome, "cooperation-ledger", "cluster"));
+        (await LedgerInspection.SettingMegabytesAsync(running.ConnectionString, "shared_buffers")).Should().Be(192);
+        NpgsqlConnection.ClearAllPools();
+    }
+
+    [Fact]
+    public async Task A_size_of_buffers_the_tool_cannot_read_is_a_usage_error_that_names_the_variable()
+    {
+        var environment = Environment;
+        environment["COOPERATIONLEDGER_SHARED_BUFFERS"] = "lots";
+
+        var run = await CliRunner.InProcessAsync(environment, "db", "start");
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("COOPERATIONLEDGER_SHARED_BUFFERS: 'lots' is not a size").And.Contain("such as 512MB or 1GB");
+        Directory.Exists(Path.Combine(dataHome, "cooperation-ledger", "cluster")).Should().BeFalse("nothing is created with a size it cannot read");
     }
 
     [Fact]

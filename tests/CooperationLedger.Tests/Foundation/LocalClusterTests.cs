@@ -20,9 +20,9 @@ public sealed class LocalClusterTests
             (await command.ExecuteScalarAsync()).Should().Be("off", "a test cluster trades durability for speed");
         }
 
-        (await MegabytesAsync(cluster.ConnectionString, "shared_buffers")).Should().Be(
-            ServerMemory.ForThisMachine().SharedBuffersMegabytes,
-            "the server caches pages in memory sized to the machine, not in PostgreSQL's default 128 MB");
+        (await LedgerInspection.SettingMegabytesAsync(cluster.ConnectionString, "shared_buffers")).Should().Be(
+            Math.Min(256, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4 / (1024 * 1024)),
+            "unless asked otherwise the server caches pages in a desktop's 256 MB, within a quarter of the machine");
 
         await cluster.DisposeAsync();
 
@@ -30,16 +30,64 @@ public sealed class LocalClusterTests
     }
 
     [Theory]
-    [InlineData(24L << 30, 6144, 18432)]
-    [InlineData(1L << 30, 256, 4096)]
-    [InlineData(256L << 20, 128, 4096)]
-    [InlineData(64L << 30, 8192, 49152)]
-    public void A_cluster_caches_a_quarter_of_the_machine_s_memory_within_PostgreSQL_s_default_and_8_GB(long machine, long sharedBuffers, long effectiveCacheSize)
+    [InlineData(24L << 30, null, 256, 12288)]
+    [InlineData(24L << 30, 1024L, 1024, 12288)]
+    [InlineData(24L << 30, 8192L, 6144, 12288)]
+    [InlineData(2L << 30, 1024L, 512, 1024)]
+    [InlineData(512L << 20, null, 128, 256)]
+    [InlineData(64L << 30, 8192L, 8192, 32768)]
+    public void A_cluster_caches_the_buffers_asked_256_MB_by_default_never_above_a_quarter_of_the_machine_and_plans_for_half(
+        long machine, long? askedMegabytes, long sharedBuffers, long effectiveCacheSize)
     {
-        var memory = ServerMemory.For(machine);
+        var asked = askedMegabytes is { } megabytes ? SharedBuffers.FromMegabytes(megabytes) : null;
+
+        var memory = ServerMemory.For(machine, asked);
 
         memory.Should().Be(new ServerMemory(sharedBuffers, effectiveCacheSize));
-        memory.ToConfiguration().Should().Be($"shared_buffers = {sharedBuffers}MB\neffective_cache_size = {effectiveCacheSize}MB\n");
+        memory.ToConfiguration().Should().Be($"{ServerMemory.Marker}\nshared_buffers = {sharedBuffers}MB\neffective_cache_size = {effectiveCacheSize}MB\n");
+    }
+
+    [Theory]
+    [InlineData("512MB", 512)]
+    [InlineData("1GB", 1024)]
+    [InlineData("2gb", 2048)]
+    [InlineData(" 64 MB ", 64)]
+    public void A_size_of_buffers_is_read_in_megabytes_or_gigabytes(string text, long megabytes) =>
+        SharedBuffers.Parse(text).Should().Be(SharedBuffers.FromMegabytes(megabytes));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("lots")]
+    [InlineData("512")]
+    [InlineData("0MB")]
+    [InlineData("-1GB")]
+    [InlineData("1.5GB")]
+    [InlineData("512kB")]
+    [InlineData("1TB")]
+    [InlineData("99999999999999999999MB")]
+    [InlineData("9007199254740993GB")]
+    public void A_size_of_buffers_that_is_not_a_whole_number_of_megabytes_or_gigabytes_is_refused_saying_what_is_expected(string text)
+    {
+        var read = () => SharedBuffers.Parse(text);
+
+        read.Should().Throw<FormatException>().WithMessage($"'{text}' is not a size*such as 512MB or 1GB.");
+    }
+
+    [Fact]
+    public void A_size_of_no_megabytes_cannot_be_made() =>
+        FluentActions.Invoking(() => SharedBuffers.FromMegabytes(0)).Should().Throw<ArgumentOutOfRangeException>();
+
+    [Fact]
+    public void The_memory_settings_replace_an_earlier_version_s_where_they_stand_so_that_the_user_s_later_lines_still_win()
+    {
+        var memory = new ServerMemory(256, 12288);
+        var earlier = $"port = 5432\n\n{ServerMemory.EarlierMarker}\nshared_buffers = 6144MB\neffective_cache_size = 18432MB\nwork_mem = 64MB\n";
+
+        var written = memory.WriteInto(earlier);
+
+        written.Should().Be($"port = 5432\n\n{ServerMemory.Marker}\nshared_buffers = 256MB\neffective_cache_size = 12288MB\nwork_mem = 64MB\n");
+        memory.WriteInto(written).Should().Be(written, "settings already written are left as they are");
+        memory.WriteInto("port = 5432\n").Should().Be($"port = 5432\n\n{memory.ToConfiguration()}", "a cluster that never had them gets them last");
     }
 
     [Fact]
@@ -78,7 +126,7 @@ public sealed class LocalClusterTests
         });
 
     [Fact]
-    public async Task A_persistent_cluster_created_before_its_memory_was_sized_is_sized_at_its_next_start_and_only_once() =>
+    public async Task A_persistent_cluster_sized_by_an_earlier_version_gets_the_default_at_its_next_start_and_a_size_asked_at_the_one_after() =>
         await WithPersistentRootAsync(async root =>
         {
             var cluster = await LocalPostgresCluster.StartPersistentAsync(root);
@@ -86,18 +134,24 @@ public sealed class LocalClusterTests
             await LocalPostgresCluster.StopPersistentAsync(root);
             var configuration = Path.Combine(cluster.DataDirectory, "postgresql.conf");
             var text = await File.ReadAllTextAsync(configuration);
-            await File.WriteAllTextAsync(configuration, text[..text.IndexOf(ServerMemory.Marker, StringComparison.Ordinal)]);
+            await File.WriteAllTextAsync(
+                configuration,
+                text[..text.IndexOf(ServerMemory.Marker, StringComparison.Ordinal)] + $"{ServerMemory.EarlierMarker}\nshared_buffers = 6144MB\neffective_cache_size = 18432MB\n");
 
-            await LocalPostgresCluster.StartPersistentAsync(root);
-            NpgsqlConnection.ClearAllPools();
-            await LocalPostgresCluster.StopPersistentAsync(root);
             var restarted = await LocalPostgresCluster.StartPersistentAsync(root);
 
             var sized = new ServerMemory(
-                await MegabytesAsync(restarted.ConnectionString, "shared_buffers"),
-                await MegabytesAsync(restarted.ConnectionString, "effective_cache_size"));
-            sized.Should().Be(ServerMemory.ForThisMachine());
-            (await File.ReadAllTextAsync(configuration)).Split(ServerMemory.Marker).Should().HaveCount(2, "the settings are written once, not at every start");
+                await LedgerInspection.SettingMegabytesAsync(restarted.ConnectionString, "shared_buffers"),
+                await LedgerInspection.SettingMegabytesAsync(restarted.ConnectionString, "effective_cache_size"));
+            sized.Should().Be(ServerMemory.ForThisMachine(null));
+            var rewritten = await File.ReadAllTextAsync(configuration);
+            rewritten.Should().NotContain(ServerMemory.EarlierMarker).And.NotContain("6144MB");
+            rewritten.Split(ServerMemory.Marker).Should().HaveCount(2, "the settings are written once, not again at every start");
+
+            NpgsqlConnection.ClearAllPools();
+            await LocalPostgresCluster.StopPersistentAsync(root);
+            var asked = await LocalPostgresCluster.StartPersistentAsync(root, sharedBuffers: SharedBuffers.FromMegabytes(160));
+            (await LedgerInspection.SettingMegabytesAsync(asked.ConnectionString, "shared_buffers")).Should().Be(160);
         });
 
     [Fact]
@@ -107,6 +161,65 @@ public sealed class LocalClusterTests
         var act = () => server.EnsureDatabaseAsync("ledger\"; drop database postgres; --");
         await act.Should().ThrowAsync<ArgumentException>().WithMessage("*not a plain identifier*");
         await server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Connections_that_create_the_same_database_at_once_all_succeed_and_make_one()
+    {
+        await using var server = await TestClusterAsync();
+
+        var created = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => server.EnsureDatabaseAsync("raced")));
+
+        created.Should().AllBe(server.ConnectionStringFor("raced"));
+        (await LedgerInspection.ScalarAsync(server.ConnectionString, "select count(*) from pg_database where datname = $1", "raced")).Should().Be(1L);
+    }
+
+    [Fact]
+    public async Task A_data_folder_left_half_made_by_a_first_start_that_was_killed_is_made_again() =>
+        await WithPersistentRootAsync(async root =>
+        {
+            var halfMade = Directory.CreateDirectory(Path.Combine(root, "data.creating"));
+            await File.WriteAllTextAsync(Path.Combine(halfMade.FullName, "PG_VERSION"), "15\n");
+            (await LocalPostgresCluster.GetStateAsync(root)).Should().Be(LocalClusterState.NotCreated, "initdb had not finished");
+
+            var cluster = await LocalPostgresCluster.StartPersistentAsync(root);
+
+            (await LedgerInspection.ScalarAsync(cluster.ConnectionString, "select 1")).Should().Be(1);
+            Directory.Exists(halfMade.FullName).Should().BeFalse();
+        });
+
+    [Fact]
+    public async Task A_cluster_lock_held_by_another_process_makes_the_next_wait_and_is_released_when_that_process_is_killed()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "ledger-lock-" + Guid.NewGuid().ToString("N")[..8], "cluster");
+        var lockFile = ClusterLock.PathFor(root);
+        Directory.CreateDirectory(Path.GetDirectoryName(lockFile)!);
+        using var holder = Process.Start(new ProcessStartInfo("flock", [lockFile, "-c", "echo locked; exec sleep 600"])
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+        })!;
+        try
+        {
+            (await holder.StandardOutput.ReadLineAsync()).Should().Be("locked");
+
+            var wait = () => ClusterLock.AcquireAsync(root, TimeSpan.FromSeconds(1), CancellationToken.None);
+            (await wait.Should().ThrowAsync<PostgresUnavailableException>()).WithMessage($"*has held the lock*{lockFile}*");
+
+            holder.Kill(entireProcessTree: true);
+            await holder.WaitForExitAsync();
+            using var taken = await ClusterLock.AcquireAsync(root, TimeSpan.FromSeconds(10), CancellationToken.None);
+            File.Exists(lockFile).Should().BeTrue("the lock is the kernel's on the open file, which stays in place");
+        }
+        finally
+        {
+            if (!holder.HasExited)
+            {
+                holder.Kill(entireProcessTree: true);
+            }
+
+            Directory.Delete(Path.GetDirectoryName(lockFile)!, recursive: true);
+        }
     }
 
     private static Task<LocalPostgresCluster> TestClusterAsync() => LocalPostgresCluster.StartTemporaryAsync();
@@ -119,7 +232,10 @@ public sealed class LocalClusterTests
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Runs <paramref name="test"/> on a folder for a persistent cluster, then stops that cluster and deletes the folder.</summary>
+    /// <summary>
+    /// Runs <paramref name="test"/> on a folder for a persistent cluster, then stops that cluster and deletes the folder
+    /// and the lock file beside it.
+    /// </summary>
     private static async Task WithPersistentRootAsync(Func<string, Task> test)
     {
         var root = Path.Combine(Path.GetTempPath(), "ledger-persistent-" + Guid.NewGuid().ToString("N")[..8]);
@@ -132,12 +248,9 @@ public sealed class LocalClusterTests
             NpgsqlConnection.ClearAllPools();
             await LocalPostgresCluster.StopPersistentAsync(root);
             Directory.Delete(root, recursive: true);
+            File.Delete(ClusterLock.PathFor(root));
         }
     }
-
-    /// <summary>Gets a memory setting of the running server, in megabytes.</summary>
-    private static async Task<long> MegabytesAsync(string connectionString, string setting) =>
-        (long)(await LedgerInspection.ScalarAsync(connectionString, "select setting::bigint * pg_size_bytes(unit) / (1024 * 1024) from pg_settings where name = $1", setting))!;
 
     private static async Task<int> DeadProcessIdAsync()
     {

@@ -26,4 +26,8 @@ public static class LedgerInspection
 
         return await command.ExecuteScalarAsync();
     }
+
+    /// <summary>Gets a memory setting of the running server (such as <c>shared_buffers</c>), in megabytes.</summary>
+    public static async Task<long> SettingMegabytesAsync(string connectionString, string setting) =>
+        (long)(await ScalarAsync(connectionString, "select setting::bigint * pg_size_bytes(unit) / (1024 * 1024) from pg_settings where name = $1", setting))!;
 }
