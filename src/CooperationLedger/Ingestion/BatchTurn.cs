@@ -44,6 +44,20 @@ internal sealed class BatchTurn
     /// <summary>Gets the facts the batch before this one adds, not yet committed when this one checks its revisions.</summary>
     public IReadOnlySet<Guid> PreviousFacts => previous?.Facts ?? FrozenSet<Guid>.Empty;
 
+    /// <summary>
+    /// Gets the actors this batch registers (<see cref="ActorRegistration"/>), known before it is numbered. The batch
+    /// after it checks its own declarations against them, since it cannot read them before this batch commits, and
+    /// leaves them to this batch to write: two open transactions that write one row wait for each other, and in
+    /// opposite orders deadlock.
+    /// </summary>
+    public IReadOnlyDictionary<string, ActorRegistration> Actors { get; private set; } = FrozenDictionary<string, ActorRegistration>.Empty;
+
+    /// <summary>Gets the actors the batch before this one registers.</summary>
+    public IReadOnlyDictionary<string, ActorRegistration> PreviousActors => previous?.Actors ?? FrozenDictionary<string, ActorRegistration>.Empty;
+
+    /// <summary>Records the actors this batch registers; call it before <see cref="MarkNumbered"/>.</summary>
+    public void RegisterActors(IEnumerable<ActorRegistration> actors) => Actors = actors.ToFrozenDictionary(actor => actor.Id, StringComparer.Ordinal);
+
     /// <summary>Gets a task that completes once this batch has its events' places and recorded times, or has ended.</summary>
     public Task Numbered => numbered.Task;
 

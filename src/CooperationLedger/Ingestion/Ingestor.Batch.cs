@@ -185,7 +185,10 @@ internal sealed partial class Ingestor
         session.LastModifiedBy = Environment.UserName;
         await turn.HoldAsync(connection, cancellationToken).ConfigureAwait(false);
         await LockRevisedFactsAsync(connection, ordered.SelectMany(file => file.Events), cancellationToken).ConfigureAwait(false);
-        var actors = await ActorRegistration.CheckAsync(session, ordered, errors, cancellationToken).ConfigureAwait(false);
+        var actors = (await ActorRegistration.CheckAsync(session, ordered, errors, turn.PreviousActors, cancellationToken).ConfigureAwait(false))
+            .OrderBy(registration => registration.Id, StringComparer.Ordinal)
+            .ToArray();
+        turn.RegisterActors(actors);
         var records = await LoadRecordsAsync(session, ordered, cancellationToken).ConfigureAwait(false);
         var results = new List<DocumentIngested>();
         var staged = new List<(ParsedFactFile File, Plan Plan)>();
@@ -208,9 +211,9 @@ internal sealed partial class Ingestor
 
         try
         {
-            if (actors.Count > 0)
+            if (actors.Length > 0)
             {
-                session.Store([.. actors]);
+                session.Store(actors);
             }
 
             if (copy.Value && staged.All(document => !document.Plan.StreamExists))

@@ -67,7 +67,7 @@ internal sealed partial class Ingestor(Hosting.LedgerSessions sessions, ILogger 
         if (errors.Count == 0)
         {
             await using var query = sessions.Query();
-            await ActorRegistration.CheckAsync(query, ordered, errors, cancellationToken).ConfigureAwait(false);
+            await ActorRegistration.CheckAsync(query, ordered, errors, pending: null, cancellationToken).ConfigureAwait(false);
             var records = await LoadRecordsAsync(query, ordered, cancellationToken).ConfigureAwait(false);
             foreach (var file in ordered)
             {

@@ -57,15 +57,33 @@ public sealed class ActorIdentityTests(LedgerFixture fixture) : IClassFixture<Le
         report.FactsAppended.Should().BeGreaterThan(0);
     }
 
-    /// <summary>Writes a copy of the malformed corpus's valid base under another document key, with <c>cn</c> declared as given.</summary>
-    private async Task<string> WriteAsync(string name, string documentKey, string cn)
+    [Fact]
+    public async Task The_bulk_path_refuses_a_key_given_to_two_entities_by_batches_written_side_by_side()
+    {
+        // One document a batch: the second batch is checked while the first, which registers the key, is not committed.
+        var first = FactFileReader.Read(await WriteAsync("bulk-one", "bulk-one", "cn: { kind: country, name: China, country: CN }", key: "bulk-cn"));
+        var second = FactFileReader.Read(await WriteAsync("bulk-two", "bulk-two", "cn: { kind: country, name: Canada, country: CA }", key: "bulk-cn"));
+        DocumentFacts[] documents = [new(first.Document, first.ArticleText, first.Events), new(second.Document, second.ArticleText, second.Events)];
+
+        var act = () => fixture.Ledger.AppendManyAsync(documents.ToAsyncEnumerable(), batchFacts: 1);
+
+        (await act.Should().ThrowAsync<FactFileException>()).Which.Errors.Should().ContainSingle()
+            .Which.Reason.Should().Contain("country 'Canada' (CA)").And.Contain("country 'China' (CN)");
+        (await fixture.Ledger.AuditAsync("bulk-one/radio-sets")).Should().NotBeNull("the batch before the refused one is kept");
+        (await fixture.Ledger.AuditAsync("bulk-two/radio-sets")).Should().BeNull();
+    }
+
+    /// <summary>Writes a copy of the malformed corpus's valid base under another document key, with <c>cn</c> declared as given (under <paramref name="key"/>).</summary>
+    private async Task<string> WriteAsync(string name, string documentKey, string cn, string key = "cn")
     {
         Directory.CreateDirectory(Path.Combine(corpus, "facts"));
         Directory.CreateDirectory(Path.Combine(corpus, "articles"));
         File.Copy(Fixtures.Article("malformed-base.txt"), Path.Combine(corpus, "articles", "malformed-base.txt"), overwrite: true);
         var text = (await File.ReadAllTextAsync(Fixtures.FactFile("malformed-base")))
             .Replace("key: malformed-base", $"key: {documentKey}", StringComparison.Ordinal)
-            .Replace("cn: { kind: country, name: China, country: CN }", cn, StringComparison.Ordinal);
+            .Replace("cn: { kind: country, name: China, country: CN }", cn, StringComparison.Ordinal)
+            .Replace("cn: {", $"{key}: {{", StringComparison.Ordinal)
+            .Replace("donor: cn", $"donor: {key}", StringComparison.Ordinal);
         text.Should().Contain(cn).And.Contain($"key: {documentKey}");
         var file = Path.Combine(corpus, "facts", name + ".yaml");
         await File.WriteAllTextAsync(file, text);
