@@ -32,7 +32,9 @@ public sealed class KilledRebuildTests(DatabaseFixture database) : IClassFixture
         var timeline = await CliRunner.InProcessAsync(environment, "--schema", Schema, "timeline", "--json");
         timeline.ExitCode.Should().Be(0);
         timeline.Output.Should().Be(exportBefore.Output);
-        (await CliRunner.InProcessAsync(environment, "--schema", Schema, "rebuild")).ExitCode.Should().Be(0);
+        // A process of its own, as a user runs it: its first use of each table comes inside the rebuild.
+        var rebuild = await CliRunner.ChildProcessAsync(environment, "--schema", Schema, "rebuild");
+        rebuild.ExitCode.Should().Be(0, rebuild.Error);
         (await AnswersAsync(ledger)).Should().Be(before);
     }
 

@@ -28,6 +28,9 @@ internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        // Marten checks a table's columns on a connection of its own the first time a process uses it: done inside the
+        // transaction, that check would wait for the lock the transaction holds on the emptied tables.
+        await CopyAppend.EnsureStorageAsync(sessions.Store, cancellationToken).ConfigureAwait(false);
         await using var connection = sessions.Store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
