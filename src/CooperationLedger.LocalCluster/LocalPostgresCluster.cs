@@ -210,6 +210,9 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
 
         using (await LockAsync(cancellationToken).ConfigureAwait(false))
         {
+            // A stop by another process may have come between this cluster's start and this call: under the lock the
+            // server is started again if so, so that a start and its database are had together.
+            await StartUnlockedAsync(cancellationToken).ConfigureAwait(false);
             await using var connection = new NpgsqlConnection(ConnectionString);
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var exists = new NpgsqlCommand("select 1 from pg_database where datname = $1", connection)
