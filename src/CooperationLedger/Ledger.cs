@@ -153,8 +153,9 @@ public sealed partial class Ledger : IAsyncDisposable
     /// <summary>
     /// Rebuilds every projection of this ledger (of its tenant, when the store has several) from the events: for
     /// recovery, or after a change to what a projection keeps. The events are folded in memory a chunk at a time and
-    /// the projections written with PostgreSQL's binary COPY. Queries see partial answers while it runs; do not append
-    /// meanwhile.
+    /// the projections written with PostgreSQL's binary COPY, all in one transaction: queries never see a partial
+    /// rebuild (a rebuild of the whole store holds the projection tables, so they wait for it to commit), and a rebuild
+    /// that fails, is cancelled or is killed leaves the projections as they were. Do not append meanwhile.
     /// </summary>
     /// <param name="cancellationToken">Cancels the rebuild.</param>
     /// <returns>A task that completes when every projection is rebuilt.</returns>

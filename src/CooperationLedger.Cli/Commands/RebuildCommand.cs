@@ -13,8 +13,8 @@ internal static class RebuildCommand
             "rebuild",
             "Rebuilds every projection (donations, claims, agreements, timeline) from the stored events: after upgrading the ledger " +
             "to a version whose projections keep something else (a query that meets an older entry says so), or to recover. " +
-            "Queries see partial answers while it runs, and slower ones (the entry indexes are built again at the end); do not " +
-            "ingest meanwhile.\n\nExample:\n  ledger rebuild");
+            "It is one transaction: queries wait for it and never see it half done, and a rebuild that fails, is interrupted or " +
+            "killed leaves the projections as they were. Do not ingest meanwhile.\n\nExample:\n  ledger rebuild");
         command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
         {
             var watch = Stopwatch.StartNew();
