@@ -34,7 +34,8 @@ public sealed partial class Ledger
 
     /// <summary>
     /// Checks every stored quote against the stored text of its document (and the text against the fingerprint taken
-    /// when it was ingested), and lists the facts whose dates were inferred rather than printed.
+    /// when it was ingested), lists the facts whose dates were inferred rather than printed, and counts the facts that
+    /// have no entry in the projections (lost, for example, by a rebuild of an earlier version that was interrupted).
     /// </summary>
     /// <param name="cancellationToken">Cancels the check.</param>
     /// <returns>What was found.</returns>
@@ -51,6 +52,13 @@ public sealed partial class Ledger
             documents = (await session.Query<StoredDocument>().ToListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(document => document.Id, StringComparer.Ordinal);
         }
 
+        HashSet<Guid> entries;
+        await using (var session = sessions.Query())
+        {
+            entries = [.. await session.Query<Timeline.TimelineEntry>().Select(entry => entry.Id).ToListAsync(cancellationToken).ConfigureAwait(false)];
+        }
+
+        var withoutEntries = 0;
         var indexes = new Dictionary<string, QuoteIndex>(StringComparer.Ordinal);
         var problems = new List<QuoteProblem>();
         var inferred = new List<InferredDate>();
@@ -78,13 +86,19 @@ public sealed partial class Ledger
                 inferred.Add(new InferredDate(fact.FactId, fact.Key, "published", published.ToString(), published.Inference!));
             }
 
+            // Every fact but a correction or retraction has a timeline entry; one without has been lost.
+            if (fact is IReportedFact && !entries.Contains(fact.FactId))
+            {
+                withoutEntries++;
+            }
+
             if (fact is IReportedFact { Effective: { IsInferred: true } effective })
             {
                 inferred.Add(new InferredDate(fact.FactId, fact.Key, "effective", effective.ToString(), effective.Inference!));
             }
         }
 
-        return new VerificationReport(checkedCount, problems, inferred);
+        return new VerificationReport(checkedCount, problems, inferred, withoutEntries);
     }
 
     private static RecordedEvent Recorded(IEvent e) => new(

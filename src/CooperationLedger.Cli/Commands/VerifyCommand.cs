@@ -13,7 +13,8 @@ internal static class VerifyCommand
         var command = new Command(
             "verify",
             "Checks every stored fact's quote against the stored text of its document, and lists the facts whose date or publication date " +
-            "was inferred rather than printed. Exits with 1 when a quote does not check out.\n\nExample:\n  ledger verify")
+            "was inferred rather than printed, and counts the facts the projections have lost. Exits with 1 when a quote does not check " +
+            "out or a fact has no projection entry.\n\nExample:\n  ledger verify")
         {
             json,
         };
@@ -35,9 +36,13 @@ internal static class VerifyCommand
                     "Inferred dates",
                     ["Fact", "Which", "Date", "Inferred from"],
                     report.InferredDates.Select(date => (IReadOnlyList<string>)[date.Key, date.Which, date.Date, date.Inference]));
+                if (!report.ProjectionsComplete)
+                {
+                    context.Console.WriteLine($"{report.FactsWithoutEntries} stored facts have no entry in the projections, so answers leave them out: run 'ledger rebuild'.");
+                }
             }
 
-            return report.QuotesVerified ? ExitCodes.Success : ExitCodes.InvalidInput;
+            return report.QuotesVerified && report.ProjectionsComplete ? ExitCodes.Success : ExitCodes.InvalidInput;
         }, cancellationToken));
         return command;
     }

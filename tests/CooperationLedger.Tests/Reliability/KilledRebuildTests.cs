@@ -38,6 +38,24 @@ public sealed class KilledRebuildTests(DatabaseFixture database) : IClassFixture
         (await AnswersAsync(ledger)).Should().Be(before);
     }
 
+    [Fact]
+    public async Task Entries_lost_from_the_projections_are_found_by_verify_and_restored_by_rebuild()
+    {
+        var environment = new Dictionary<string, string?> { ["COOPERATIONLEDGER_CONNECTION"] = database.ConnectionString };
+        (await CliRunner.InProcessAsync(environment, "--schema", "lost_entries", "ingest", Seeds.Facts)).ExitCode.Should().Be(0);
+        (await CliRunner.InProcessAsync(environment, "--schema", "lost_entries", "verify")).ExitCode.Should().Be(0);
+        await LedgerInspection.ScalarAsync(database.ConnectionString, "delete from lost_entries.mt_doc_timelineentry where id in (select id from lost_entries.mt_doc_timelineentry order by id limit 7)");
+
+        var lost = await CliRunner.InProcessAsync(environment, "--schema", "lost_entries", "verify");
+        (await CliRunner.InProcessAsync(environment, "--schema", "lost_entries", "rebuild")).ExitCode.Should().Be(0);
+        var rebuilt = await CliRunner.InProcessAsync(environment, "--schema", "lost_entries", "verify");
+
+        lost.ExitCode.Should().Be(1);
+        lost.Output.Should().Contain("7 stored facts have no entry in the projections").And.Contain("ledger rebuild");
+        rebuilt.ExitCode.Should().Be(0, rebuilt.Output);
+        rebuilt.Output.Should().NotContain("no entry in the projections");
+    }
+
     private static async Task<string> AnswersAsync(Ledger ledger) =>
         AnswerJson.Of(await ledger.GetDonorTotalsAsync(AsOf.Now)) + AnswerJson.Of(await ledger.GetClaimedStatisticsAsync(AsOf.Now))
         + AnswerJson.Of(await ledger.GetAgreementsAsync(AsOf.Now));
