@@ -38,7 +38,7 @@ internal static class IngestCommand
             }
 
             return ExitCodes.Success;
-        }, cancellationToken, writes: true));
+        }, cancellationToken, writes: !parse.GetValue(dryRun)));
         return command;
     }
 

@@ -17,6 +17,7 @@ internal sealed class SchemaGuard(IDocumentStore store)
     private static readonly Type[] LedgerDocuments = [typeof(FactRecord), typeof(StoredDocument), typeof(ActorRegistration), .. LedgerStoreOptionsExtensions.EntryTypes];
 
     private volatile bool present;
+    private volatile IReadOnlySet<string> tablesFound = new HashSet<string>();
 
     /// <summary>
     /// Returns whether the ledger's tables exist, having checked that their tenancy matches the store's; remembers a
@@ -55,6 +56,7 @@ internal sealed class SchemaGuard(IDocumentStore store)
             }
         }
 
+        tablesFound = found.Select(table => table.Table).ToHashSet(StringComparer.Ordinal);
         if (found.Count == 0)
         {
             return false;
@@ -71,4 +73,11 @@ internal sealed class SchemaGuard(IDocumentStore store)
         present = true;
         return true;
     }
+
+    /// <summary>
+    /// Tells whether the table of <paramref name="documentType"/> was there when <see cref="CheckAsync"/> looked: a
+    /// ledger laid out by an earlier version may lack a table this one adds, which a store that may not create tables
+    /// cannot read.
+    /// </summary>
+    public bool Found(Type documentType) => tablesFound.Contains(store.Options.FindOrResolveDocumentType(documentType).TableName.QualifiedName);
 }

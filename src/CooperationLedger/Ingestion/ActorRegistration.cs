@@ -30,13 +30,15 @@ internal sealed record ActorRegistration(string Id, ActorKind Kind, string Name,
     /// <summary>
     /// Checks that every actor key of <paramref name="files"/> names the same entity in each of them and in the ledger
     /// (with <paramref name="pending"/>, registrations about to be committed by another transaction); adds an error
-    /// naming both places for each that does not, and returns the registrations to store.
+    /// naming both places for each that does not, and returns the registrations to store. Where
+    /// <paramref name="session"/> is <see langword="null"/> (a ledger with no registrations table yet), the ledger is
+    /// taken to hold none.
     /// </summary>
-    public static async Task<IReadOnlyList<ActorRegistration>> CheckAsync(IQuerySession session, IReadOnlyList<ParsedFactFile> files, List<FactFileError> errors, IReadOnlyDictionary<string, ActorRegistration>? pending, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ActorRegistration>> CheckAsync(IQuerySession? session, IReadOnlyList<ParsedFactFile> files, List<FactFileError> errors, IReadOnlyDictionary<string, ActorRegistration>? pending, CancellationToken cancellationToken)
     {
         var declared = files.SelectMany(file => Of(file).Select(registration => (File: file, Registration: registration))).ToArray();
         var keys = declared.Select(pair => pair.Registration.Id).Distinct(StringComparer.Ordinal).ToArray();
-        var stored = keys.Length == 0
+        var stored = keys.Length == 0 || session is null
             ? new Dictionary<string, ActorRegistration>(StringComparer.Ordinal)
             : (await session.LoadManyAsync<ActorRegistration>(cancellationToken, keys).ConfigureAwait(false)).ToDictionary(registration => registration.Id, StringComparer.Ordinal);
         foreach (var (key, registration) in pending ?? new Dictionary<string, ActorRegistration>())

@@ -66,9 +66,12 @@ internal sealed partial class Ingestor(Hosting.LedgerSessions sessions, ILogger 
         var plans = new Dictionary<string, Plan>(StringComparer.Ordinal);
         if (errors.Count == 0)
         {
+            // A ledger with no tables yet holds nothing to check against, and a dry run does not create them.
+            var held = await sessions.Guard.CheckAsync(cancellationToken).ConfigureAwait(false) || !dryRun;
             await using var query = sessions.Query();
-            await ActorRegistration.CheckAsync(query, ordered, errors, pending: null, cancellationToken).ConfigureAwait(false);
-            var records = await LoadRecordsAsync(query, ordered, cancellationToken).ConfigureAwait(false);
+            var registered = !dryRun || sessions.Guard.Found(typeof(ActorRegistration));
+            await ActorRegistration.CheckAsync(held && registered ? query : null, ordered, errors, pending: null, cancellationToken).ConfigureAwait(false);
+            var records = held ? await LoadRecordsAsync(query, ordered, cancellationToken).ConfigureAwait(false) : new Dictionary<Guid, FactRecord>();
             foreach (var file in ordered)
             {
                 var plan = await PlanAsync(query, file, batchFacts, records, cancellationToken).ConfigureAwait(false);

@@ -75,6 +75,16 @@ public sealed class SchemaGuardTests(DatabaseFixture database) : IClassFixture<D
     }
 
     [Fact]
+    public async Task A_dry_run_on_a_ledger_never_ingested_checks_the_files_and_creates_nothing()
+    {
+        var run = await CliRunner.InProcessAsync(Environment, "--schema", "guard_dry", "ingest", "--dry-run", Seeds.Facts);
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Output.Should().Contain("48 facts would be appended");
+        (await LedgerInspection.ScalarAsync(database.ConnectionString, "select count(*) from information_schema.schemata where schema_name = 'guard_dry'")).Should().Be(0L);
+    }
+
+    [Fact]
     public async Task A_user_without_the_right_to_create_is_told_so_in_one_line()
     {
         await LedgerInspection.ScalarAsync(database.ConnectionString, "drop role if exists guard_reader; create role guard_reader login password 'reader-secret'; revoke create on database " + await DatabaseNameAsync() + " from public; revoke create on schema public from public");
