@@ -22,35 +22,12 @@ public sealed class MutatedInputPropertyTests(LedgerFixture fixture) : IClassFix
     [Fact]
     public async Task Random_damage_to_a_fact_file_is_refused_whole_or_appended_whole()
     {
-        var articles = Path.Combine(folder, "articles");
-        Directory.CreateDirectory(articles);
-        File.Copy(Fixtures.Article("malformed-base.txt"), Path.Combine(articles, "malformed-base.txt"));
-        var facts = Path.Combine(folder, "facts");
-        Directory.CreateDirectory(facts);
-        var original = await File.ReadAllTextAsync(Fixtures.FactFile("malformed-base"));
+        var (facts, original) = await CorpusAsync();
         var mutation = Gen.Select(Gen.Int[0, 4], Gen.Int[0, original.Length - 1], Gen.Char["{}[]:-\"' \t#x\n\\&*!|>%@`"]);
         var attempt = 0;
 
         await mutation.SampleAsync(
-            async (kind, position, character) =>
-            {
-                var text = Mutate(original, kind, position, character);
-                var path = Path.Combine(facts, $"mutated-{++attempt}.yaml");
-                await File.WriteAllTextAsync(path, text);
-                var before = await fixture.Ledger.CountEventsAsync();
-                try
-                {
-                    var report = await fixture.Ledger.IngestAsync([path]);
-                    var document = report.Documents.Should().ContainSingle().Subject;
-                    (document.FactsAppended + document.FactsAlreadyPresent).Should().Be(FactFileReader.Read(path).Events.Count, "a document is appended whole");
-                    (await fixture.Ledger.CountEventsAsync()).Should().Be(before + document.FactsAppended);
-                }
-                catch (FactFileException refused)
-                {
-                    refused.Errors.Should().NotBeEmpty();
-                    (await fixture.Ledger.CountEventsAsync()).Should().Be(before, "a refused document appends nothing");
-                }
-            },
+            (kind, position, character) => AppendedWholeOrRefusedWholeAsync(Path.Combine(facts, $"mutated-{++attempt}.yaml"), Mutate(original, kind, position, character)),
             iter: 120,
             threads: 1);
     }
@@ -58,41 +35,50 @@ public sealed class MutatedInputPropertyTests(LedgerFixture fixture) : IClassFix
     [Fact]
     public async Task Random_changes_to_a_fact_files_structure_are_refused_whole_or_appended_whole()
     {
-        var articles = Path.Combine(folder, "articles");
-        Directory.CreateDirectory(articles);
-        File.Copy(Fixtures.Article("malformed-base.txt"), Path.Combine(articles, "malformed-base.txt"));
-        File.CreateSymbolicLink(Path.Combine(articles, "outside.txt"), "/etc/passwd");
-        var facts = Path.Combine(folder, "facts");
-        Directory.CreateDirectory(facts);
-        var original = await File.ReadAllTextAsync(Fixtures.FactFile("malformed-base"));
+        var (facts, original) = await CorpusAsync();
         var mutation = Gen.Select(Gen.Int[0, 5], Gen.Int[0, 100_000], Gen.Int[0, 100_000]);
         var attempt = 0;
 
         await mutation.SampleAsync(
-            async (kind, target, other) =>
-            {
-                var path = Path.Combine(facts, $"structure-{++attempt}.yaml");
-                await File.WriteAllTextAsync(path, MutateStructure(original, kind, target, other));
-                var before = await fixture.Ledger.CountEventsAsync();
-                try
-                {
-                    var report = await fixture.Ledger.IngestAsync([path]);
-                    var document = report.Documents.Should().ContainSingle().Subject;
-                    (document.FactsAppended + document.FactsAlreadyPresent).Should().Be(FactFileReader.Read(path).Events.Count, "a document is appended whole");
-                    (await fixture.Ledger.CountEventsAsync()).Should().Be(before + document.FactsAppended);
-                }
-                catch (FactFileException refused)
-                {
-                    refused.Errors.Should().NotBeEmpty();
-                    (await fixture.Ledger.CountEventsAsync()).Should().Be(before, "a refused document appends nothing");
-                }
-            },
+            (kind, target, other) => AppendedWholeOrRefusedWholeAsync(Path.Combine(facts, $"structure-{++attempt}.yaml"), MutateStructure(original, kind, target, other)),
             iter: 100,
             threads: 1);
 
         if ((bool)(await LedgerInspection.ScalarAsync(fixture.ConnectionString, "select to_regclass('cooperation_ledger.mt_doc_storeddocument') is not null"))!)
         {
             (await LedgerInspection.ScalarAsync(fixture.ConnectionString, "select count(*) from cooperation_ledger.mt_doc_storeddocument where data::text like '%root:x:0:0%'")).Should().Be(0L, "no text from outside the corpus is stored");
+        }
+    }
+
+    /// <summary>Lays out the corpus: the base's article (and a link beside it to a file outside), and a folder for the mutated files.</summary>
+    /// <returns>The facts folder and the base fact file's text.</returns>
+    private async Task<(string Facts, string Original)> CorpusAsync()
+    {
+        var articles = Path.Combine(folder, "articles");
+        Directory.CreateDirectory(articles);
+        File.Copy(Fixtures.Article("malformed-base.txt"), Path.Combine(articles, "malformed-base.txt"));
+        File.CreateSymbolicLink(Path.Combine(articles, "outside.txt"), "/etc/passwd");
+        var facts = Path.Combine(folder, "facts");
+        Directory.CreateDirectory(facts);
+        return (facts, await File.ReadAllTextAsync(Fixtures.FactFile("malformed-base")));
+    }
+
+    /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> and ingests it: the whole document is appended, or it is refused and nothing is.</summary>
+    private async Task AppendedWholeOrRefusedWholeAsync(string path, string text)
+    {
+        await File.WriteAllTextAsync(path, text);
+        var before = await fixture.Ledger.CountEventsAsync();
+        try
+        {
+            var report = await fixture.Ledger.IngestAsync([path]);
+            var document = report.Documents.Should().ContainSingle().Subject;
+            (document.FactsAppended + document.FactsAlreadyPresent).Should().Be(FactFileReader.Read(path).Events.Count, "a document is appended whole");
+            (await fixture.Ledger.CountEventsAsync()).Should().Be(before + document.FactsAppended);
+        }
+        catch (FactFileException refused)
+        {
+            refused.Errors.Should().NotBeEmpty();
+            (await fixture.Ledger.CountEventsAsync()).Should().Be(before, "a refused document appends nothing");
         }
     }
 
