@@ -159,11 +159,18 @@ public sealed partial class Ledger : IAsyncDisposable
     /// </summary>
     /// <param name="cancellationToken">Cancels the rebuild.</param>
     /// <returns>A task that completes when every projection is rebuilt.</returns>
+    /// <exception cref="InvalidOperationException">The store is multi-tenanted and this is not a tenant's ledger.</exception>
     public Task RebuildProjectionsAsync(CancellationToken cancellationToken = default) => RebuildProjectionsAsync(10_000, cancellationToken);
 
     /// <summary>Rebuilds folding <paramref name="chunkEvents"/> events at a time.</summary>
     internal async Task RebuildProjectionsAsync(int chunkEvents, CancellationToken cancellationToken)
     {
+        if (Tenant is null && store.Options.Events.TenancyStyle == JasperFx.MultiTenancy.TenancyStyle.Conjoined)
+        {
+            // The store's own ledger holds no tenant's facts, and emptying its tables would empty every tenant's.
+            throw new InvalidOperationException("This store is multi-tenanted: rebuild each tenant's ledger (Ledger.ForTenant) instead.");
+        }
+
         await sessions.Guard.CheckAsync(cancellationToken).ConfigureAwait(false);
         await new Hosting.Projections.ProjectionRebuild(sessions, chunkEvents).RunAsync(cancellationToken).ConfigureAwait(false);
     }

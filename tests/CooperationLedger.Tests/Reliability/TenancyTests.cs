@@ -119,6 +119,17 @@ public sealed class TenancyTests(DatabaseFixture database) : IClassFixture<Datab
     }
 
     [Fact]
+    public async Task A_rebuild_of_the_multi_tenanted_store_itself_is_refused_and_every_tenant_keeps_its_answers()
+    {
+        var alphaBefore = AnswerJson.Of(await alpha.GetDonorTotalsAsync(AsOf.Now));
+
+        var act = () => root.RebuildProjectionsAsync();
+
+        (await act.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Contain("ForTenant");
+        AnswerJson.Of(await alpha.GetDonorTotalsAsync(AsOf.Now)).Should().Be(alphaBefore).And.Contain("\"cn\"");
+    }
+
+    [Fact]
     public async Task The_bulk_path_writes_each_tenants_copy_of_the_same_history_in_its_own_ledger()
     {
         var options = new SyntheticHistoryOptions(Facts: 300, Seed: 5);
