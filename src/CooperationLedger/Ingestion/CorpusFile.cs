@@ -47,7 +47,8 @@ internal static class CorpusFile
             return null;
         }
 
-        if (root is not null && Resolve(root) is { } realRoot && !IsInside(resolved, realRoot))
+        var realRoot = root is null ? null : Resolve(root);
+        if (realRoot is not null && !IsInside(resolved, realRoot))
         {
             sink.Add(null, field, $"the file '{path}' resolves to '{resolved}', outside the corpus root '{realRoot}': an article must lie inside it (see README.md, \"Fact files\").");
             return null;
@@ -64,7 +65,14 @@ internal static class CorpusFile
 
         try
         {
-            var bytes = ReadCapped(resolved);
+            using var stream = new FileStream(resolved, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+            if (OpenedElsewhere(stream, realRoot) is { } opened)
+            {
+                sink.Add(null, field, $"the file '{path}' changed while it was opened (it is now '{opened}'): only a regular file inside the corpus root is read.");
+                return null;
+            }
+
+            var bytes = ReadCapped(stream);
             if (bytes is null)
             {
                 sink.Add(null, field, $"the file '{path}' is larger than {MaxBytes:N0} bytes, the most that is read.");
@@ -87,9 +95,8 @@ internal static class CorpusFile
     }
 
     /// <summary>Reads at most <see cref="MaxBytes"/> bytes, or returns <see langword="null"/> when the file holds more.</summary>
-    private static byte[]? ReadCapped(string path)
+    private static byte[]? ReadCapped(FileStream stream)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
         using var memory = new MemoryStream();
         var chunk = new byte[81_920];
         int read;
@@ -104,6 +111,24 @@ internal static class CorpusFile
         }
 
         return memory.ToArray();
+    }
+
+    /// <summary>
+    /// Checks what was opened, not the path: a link swapped in between the path's check and its opening would open a
+    /// file elsewhere. On Linux the opened descriptor's own path (<c>/proc/self/fd</c>) must lie inside the root and its
+    /// file be regular; returns that path when it does not. Elsewhere the check of the path stands alone.
+    /// </summary>
+    private static string? OpenedElsewhere(FileStream stream, string? root)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+
+        var descriptor = (int)stream.SafeFileHandle.DangerousGetHandle();
+        var opened = new FileInfo($"/proc/self/fd/{descriptor}").LinkTarget ?? "(unknown)";
+        var regular = StatX(descriptor, string.Empty, AtEmptyPath, StatXType, out var status) == 0 && (status.Mode & 0xF000) == 0x8000;
+        return regular && (root is null || IsInside(opened, root)) ? null : opened;
     }
 
     private static bool IsInside(string path, string root) =>
@@ -210,6 +235,7 @@ internal static class CorpusFile
 
     private const int AtWorkingDirectory = -100;
     private const uint StatXType = 0x1;
+    private const int AtEmptyPath = 0x1000;
 
     // statx(2) has one layout on every Linux architecture, unlike stat(2), whose st_mode moves between them.
     [DllImport("libc", EntryPoint = "statx")]

@@ -69,6 +69,52 @@ public sealed class HostileFileTests(LedgerFixture fixture) : IClassFixture<Ledg
     }
 
     [Fact]
+    public async Task An_article_swapped_for_a_link_outside_while_it_is_read_is_never_accepted()
+    {
+        // A swapper replaces the article, over and over, by a link to /etc/passwd and back by a file of the corpus:
+        // whichever the ingest opens, what it reads must be the file it checked.
+        var articles = Path.Combine(corpus, "articles");
+        Directory.CreateDirectory(articles);
+        await File.WriteAllTextAsync(Path.Combine(articles, "good.txt"), "An article text with nothing in it.");
+        File.Copy(Path.Combine(articles, "good.txt"), Path.Combine(articles, "art.txt"));
+        var file = WriteFactFile("swapped", "../articles/art.txt", PasswdLine);
+        using var stop = new CancellationTokenSource();
+        var swapper = Task.Run(() =>
+        {
+            var swaps = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                var link = Path.Combine(articles, "link");
+                File.Delete(link);
+                File.CreateSymbolicLink(link, "/etc/passwd");
+                File.Move(link, Path.Combine(articles, "art.txt"), overwrite: true);
+                File.Copy(Path.Combine(articles, "good.txt"), link, overwrite: true);
+                File.Move(link, Path.Combine(articles, "art.txt"), overwrite: true);
+                swaps++;
+            }
+
+            return swaps;
+        });
+
+        var accepted = 0;
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            try
+            {
+                await fixture.Ledger.IngestAsync([file], dryRun: true);
+                accepted++;
+            }
+            catch (FactFileException)
+            {
+            }
+        }
+
+        await stop.CancelAsync();
+        (await swapper).Should().BeGreaterThan(300, "the article was swapped throughout");
+        accepted.Should().Be(0, "the passwd line is in no file of the corpus");
+    }
+
+    [Fact]
     public async Task A_device_as_article_is_refused_at_once_without_reading_it()
     {
         // /dev/zero never ends: before, the whole of it was read into memory until the process ran out.
