@@ -74,7 +74,7 @@ internal static class LedgerSession
                 context.Error.WriteLine("Cancelled: what was written before is whole, and nothing half-written was kept.");
                 return ExitCodes.Cancelled;
             case var _ when Denied(exception) is { } denied:
-                context.Error.WriteLine(Clean($"The database refused: {denied.MessageText} ({target?.Description ?? "(not resolved)"}). The ledger's user needs the CREATE privilege on the database to set up its schema, or an administrator can run `ledger ingest` once to create it."));
+                context.Error.WriteLine(Clean($"The database refused: {denied.MessageText} ({target?.Description ?? "(not resolved)"}). To read the ledger its user needs USAGE on the ledger's schema and SELECT on its tables; to set it up, the CREATE privilege on the database."));
                 return ExitCodes.DatabaseUnavailable;
             default:
                 context.Error.WriteLine(Clean($"Failed: {exception.GetType().Name}: {exception.Message}"));

@@ -9,7 +9,9 @@ namespace CooperationLedger.Hosting;
 /// Checks, before a ledger first touches its tables, that the tables already in the database were laid out for the
 /// same tenancy as the store: Marten reconciles a table with its configuration by altering it, so a store set up
 /// without tenancy would drop the <c>tenant_id</c> column of a multi-tenanted ledger (and with it which tenant each
-/// entry belongs to), and the other way round add one. A mismatch is refused before anything runs.
+/// entry belongs to), and the other way round add one. A mismatch is refused before anything runs. The tables are looked
+/// up in PostgreSQL's catalog, which lists them whatever the user may do with them (the information schema lists only
+/// the tables the user has a privilege on, so to a user without one a full ledger would look empty).
 /// </summary>
 /// <remarks>One guard serves a store and every tenant's ledger of it; it is thread-safe.</remarks>
 internal sealed class SchemaGuard(IDocumentStore store)
@@ -39,12 +41,14 @@ internal sealed class SchemaGuard(IDocumentStore store)
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var command = new NpgsqlCommand(
                 """
-                select t.table_schema || '.' || t.table_name,
-                       exists (select 1 from information_schema.columns c
-                               where c.table_schema = t.table_schema and c.table_name = t.table_name and c.column_name = 'tenant_id')
-                from information_schema.tables t
+                select n.nspname || '.' || c.relname,
+                       exists (select 1 from pg_catalog.pg_attribute a
+                               where a.attrelid = c.oid and a.attname = 'tenant_id' and a.attnum > 0 and not a.attisdropped)
+                from pg_catalog.pg_class c
+                join pg_catalog.pg_namespace n on n.oid = c.relnamespace
                 join unnest($1::text[], $2::text[]) as wanted(schema_name, table_name)
-                  on t.table_schema = wanted.schema_name and t.table_name = wanted.table_name
+                  on n.nspname = wanted.schema_name and c.relname = wanted.table_name
+                where c.relkind in ('r', 'p')
                 """,
                 connection);
             command.Parameters.Add(new NpgsqlParameter { Value = tables.Select(table => table.Schema).ToArray() });

@@ -97,6 +97,22 @@ public sealed class SchemaGuardTests(DatabaseFixture database) : IClassFixture<D
         run.Error.Trim().Split('\n').Should().HaveCountLessThanOrEqualTo(3, "no DDL is printed");
     }
 
+    [Fact]
+    public async Task A_user_who_may_not_read_the_ledger_is_told_so_and_never_that_it_is_empty()
+    {
+        (await CliRunner.InProcessAsync(Environment, "--schema", "guard_private", "ingest", Seeds.Facts)).ExitCode.Should().Be(0);
+        await LedgerInspection.ScalarAsync(database.ConnectionString, "drop role if exists guard_outsider; create role guard_outsider login; grant usage on schema guard_private to guard_outsider");
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString) { Username = "guard_outsider" }.ConnectionString;
+
+        var donors = await CliRunner.InProcessAsync(new Dictionary<string, string?> { ["COOPERATIONLEDGER_CONNECTION"] = connection }, "--schema", "guard_private", "donors");
+        var export = await CliRunner.InProcessAsync(new Dictionary<string, string?> { ["COOPERATIONLEDGER_CONNECTION"] = connection }, "--schema", "guard_private", "export", "--format", "csv");
+
+        donors.ExitCode.Should().Be(3, donors.All);
+        donors.Error.Should().Contain("permission denied").And.Contain("SELECT");
+        donors.Output.Should().NotContain("none");
+        export.ExitCode.Should().Be(3, export.All);
+    }
+
     private async Task<string> DatabaseNameAsync() => (string)(await LedgerInspection.ScalarAsync(database.ConnectionString, "select current_database()"))!;
 
     private Task<long> TenantColumnsAsync(string schema) =>
