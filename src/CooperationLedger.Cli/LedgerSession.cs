@@ -76,6 +76,10 @@ internal static class LedgerSession
             case var _ when Denied(exception) is { } denied:
                 context.Error.WriteLine(Clean($"The database refused: {denied.MessageText} ({target?.Description ?? "(not resolved)"}). To read the ledger its user needs USAGE on the ledger's schema and SELECT on its tables; to set it up, the CREATE privilege on the database."));
                 return ExitCodes.DatabaseUnavailable;
+            case var _ when Refusal(exception) is { } refusal:
+                // Marten's messages quote the statements they ran (a schema change is pages of DDL): the server's own sentence says it.
+                context.Error.WriteLine(Clean($"The database refused a statement: {refusal.MessageText} (SQLSTATE {refusal.SqlState}; {target?.Description ?? "(not resolved)"})."));
+                return ExitCodes.InvalidInput;
             default:
                 context.Error.WriteLine(Clean($"Failed: {exception.GetType().Name}: {exception.Message}"));
                 return ExitCodes.InvalidInput;
@@ -83,11 +87,15 @@ internal static class LedgerSession
     }
 
     /// <summary>The server's refusal of a privilege (SQLSTATE 42501), wherever Marten wrapped it.</summary>
-    private static PostgresException? Denied(Exception exception)
+    private static PostgresException? Denied(Exception exception) =>
+        Refusal(exception) is { SqlState: PostgresErrorCodes.InsufficientPrivilege } denied ? denied : null;
+
+    /// <summary>The error the server reported for a statement, wherever Marten wrapped it.</summary>
+    private static PostgresException? Refusal(Exception exception)
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {
-            if (current is PostgresException { SqlState: PostgresErrorCodes.InsufficientPrivilege } postgres)
+            if (current is PostgresException postgres)
             {
                 return postgres;
             }

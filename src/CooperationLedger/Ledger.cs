@@ -109,6 +109,11 @@ public sealed partial class Ledger : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(paths);
         await sessions.Guard.CheckAsync(cancellationToken).ConfigureAwait(false);
+        if (!dryRun)
+        {
+            await sessions.Guard.PrepareForWritesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         return await new Ingestor(sessions, logger).IngestAsync(paths.ToArray(), dryRun, progress, corpusRoot, cancellationToken).ConfigureAwait(false);
     }
 
@@ -124,6 +129,7 @@ public sealed partial class Ledger : IAsyncDisposable
     public async Task<DocumentIngested> AppendAsync(DocumentFacts document, CancellationToken cancellationToken = default)
     {
         await sessions.Guard.CheckAsync(cancellationToken).ConfigureAwait(false);
+        await sessions.Guard.PrepareForWritesAsync(cancellationToken).ConfigureAwait(false);
         var report = await new Ingestor(sessions, logger).IngestParsedAsync([DocumentFactsCheck.Check(document)], dryRun: false, progress: null, cancellationToken).ConfigureAwait(false);
         return report.Documents[0];
     }
@@ -147,6 +153,7 @@ public sealed partial class Ledger : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchFacts, 1);
         await sessions.Guard.CheckAsync(cancellationToken).ConfigureAwait(false);
+        await sessions.Guard.PrepareForWritesAsync(cancellationToken).ConfigureAwait(false);
         return await new Ingestor(sessions, logger).AppendManyAsync(documents, batchFacts, progress, cancellationToken).ConfigureAwait(false);
     }
 
@@ -172,6 +179,7 @@ public sealed partial class Ledger : IAsyncDisposable
         }
 
         await sessions.Guard.CheckAsync(cancellationToken).ConfigureAwait(false);
+        await sessions.Guard.PrepareForWritesAsync(cancellationToken).ConfigureAwait(false);
         await new Hosting.Projections.ProjectionRebuild(sessions, chunkEvents).RunAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -18,7 +18,11 @@ internal sealed class SchemaGuard(IDocumentStore store)
 {
     private static readonly Type[] LedgerDocuments = [typeof(FactRecord), typeof(StoredDocument), typeof(ActorRegistration), .. LedgerStoreOptionsExtensions.EntryTypes];
 
+    /// <summary>The first key of the advisory lock that serializes schema changes ("LDGS"), apart from the ledger's other locks.</summary>
+    private const int LockClass = 0x4C444753;
+
     private volatile bool present;
+    private volatile bool prepared;
     private volatile IReadOnlySet<string> tablesFound = new HashSet<string>();
 
     /// <summary>
@@ -76,6 +80,34 @@ internal sealed class SchemaGuard(IDocumentStore store)
 
         present = true;
         return true;
+    }
+
+    /// <summary>
+    /// Before a ledger's first write, creates or updates all its tables (when the store may), under an advisory lock of
+    /// its schema: writers that start at once on a new schema would otherwise each find the tables missing and create
+    /// them, and all but one fail on a table that exists by then. The others wait for the lock and find nothing to do.
+    /// </summary>
+    public async Task PrepareForWritesAsync(CancellationToken cancellationToken)
+    {
+        if (prepared || store is DocumentStore { Options.AutoCreateSchemaObjects: JasperFx.AutoCreate.None })
+        {
+            return;
+        }
+
+        await using (var connection = store.Storage.Database.CreateConnection())
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var take = new NpgsqlCommand("select pg_advisory_lock($1, hashtext($2))", connection)
+            {
+                Parameters = { new() { Value = LockClass }, new() { Value = store.Options.DatabaseSchemaName } },
+            };
+            await take.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+            // The lock is the session's: it ends with this connection, whatever happens.
+            await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync().ConfigureAwait(false);
+        }
+
+        prepared = true;
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using CooperationLedger.Actors;
 using CooperationLedger.Facts;
 using Marten;
+using Npgsql;
 
 namespace CooperationLedger.Ingestion;
 
@@ -19,6 +20,9 @@ namespace CooperationLedger.Ingestion;
 /// <param name="DeclaredIn">The document that last declared it so.</param>
 internal sealed record ActorRegistration(string Id, ActorKind Kind, string Name, string? Country, IReadOnlyList<string> Aliases, string DeclaredIn)
 {
+    /// <summary>The first key of the advisory locks of actor keys ("LDGA"), apart from the ledger's other advisory locks.</summary>
+    private const int LockClass = 0x4C444741;
+
     /// <summary>Gets the registrations of the actors a document's facts involve, one per key.</summary>
     public static IEnumerable<ActorRegistration> Of(ParsedFactFile file) =>
         file.Events.OfType<IReportedFact>()
@@ -67,9 +71,10 @@ internal sealed record ActorRegistration(string Id, ActorKind Kind, string Name,
     }
 
     /// <summary>
-    /// Adds to the session the registrations of the document's actors that the ledger does not hold yet: a key is
-    /// registered by the first document that uses it, and checked by <see cref="CheckAsync"/> against that after.
+    /// Adds to the session, in its transaction, the registrations of the document's actors that the ledger does not
+    /// hold yet (see <see cref="ClaimAsync"/>): a key is registered by the first document that uses it.
     /// </summary>
+    /// <exception cref="FactFileException">Another writer registered one of the keys for another entity meanwhile.</exception>
     public static async Task RegisterAsync(IDocumentSession session, ParsedFactFile file, CancellationToken cancellationToken)
     {
         var declared = Of(file).ToArray();
@@ -77,10 +82,54 @@ internal sealed record ActorRegistration(string Id, ActorKind Kind, string Name,
             .Select(registration => registration.Id)
             .ToHashSet(StringComparer.Ordinal);
         var fresh = declared.Where(registration => !stored.Contains(registration.Id)).ToArray();
-        if (fresh.Length > 0)
+        if (fresh.Length == 0)
         {
-            session.Store(fresh);
+            return;
         }
+
+        await session.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var errors = new List<FactFileError>();
+        var claimed = await ClaimAsync(session, session.Connection!, fresh, _ => file.Path, errors, cancellationToken).ConfigureAwait(false);
+        if (errors.Count > 0)
+        {
+            throw new FactFileException(errors);
+        }
+
+        if (claimed.Count > 0)
+        {
+            session.Store([.. claimed]);
+        }
+    }
+
+    /// <summary>
+    /// Claims keys to register, in the connection's open transaction: takes a lock per key (in key order, held until
+    /// the transaction ends), so that two writers registering one key take turns, then reads what was committed by
+    /// now. A key another writer registered meanwhile is left to it, or, for another entity, refused; the rest are
+    /// returned, to be stored in this transaction. Keys already registered need no lock: a registration never changes.
+    /// </summary>
+    public static async Task<IReadOnlyList<ActorRegistration>> ClaimAsync(IDocumentSession session, NpgsqlConnection connection, IReadOnlyList<ActorRegistration> fresh, Func<ActorRegistration, string> pathOf, List<FactFileError> errors, CancellationToken cancellationToken)
+    {
+        var ordered = fresh.OrderBy(registration => registration.Id, StringComparer.Ordinal).ToArray();
+        foreach (var registration in ordered)
+        {
+            await using var command = new NpgsqlCommand("select pg_advisory_xact_lock($1, hashtext($2))", connection)
+            {
+                Parameters = { new() { Value = LockClass }, new() { Value = registration.Id } },
+            };
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var meanwhile = (await session.LoadManyAsync<ActorRegistration>(cancellationToken, ordered.Select(registration => registration.Id)).ConfigureAwait(false))
+            .ToDictionary(registration => registration.Id, StringComparer.Ordinal);
+        foreach (var registration in ordered)
+        {
+            if (meanwhile.TryGetValue(registration.Id, out var other) && !other.SameEntity(registration))
+            {
+                errors.Add(new FactFileError(pathOf(registration), null, $"actors.{registration.Id}", $"declares '{registration.Id}' as {registration.Describe()}, but another ingest has just registered it as {other.Describe()} (declared in document '{other.DeclaredIn}'): an actor key names one entity in the whole ledger; give this one another key."));
+            }
+        }
+
+        return [.. ordered.Where(registration => !meanwhile.ContainsKey(registration.Id))];
     }
 
     private bool SameEntity(ActorRegistration other) =>

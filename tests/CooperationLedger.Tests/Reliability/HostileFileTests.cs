@@ -79,9 +79,9 @@ public sealed class HostileFileTests(LedgerFixture fixture) : IClassFixture<Ledg
         File.Copy(Path.Combine(articles, "good.txt"), Path.Combine(articles, "art.txt"));
         var file = WriteFactFile("swapped", "../articles/art.txt", PasswdLine);
         using var stop = new CancellationTokenSource();
+        var swaps = 0;
         var swapper = Task.Run(() =>
         {
-            var swaps = 0;
             while (!stop.IsCancellationRequested)
             {
                 var link = Path.Combine(articles, "link");
@@ -90,14 +90,13 @@ public sealed class HostileFileTests(LedgerFixture fixture) : IClassFixture<Ledg
                 File.Move(link, Path.Combine(articles, "art.txt"), overwrite: true);
                 File.Copy(Path.Combine(articles, "good.txt"), link, overwrite: true);
                 File.Move(link, Path.Combine(articles, "art.txt"), overwrite: true);
-                swaps++;
+                Interlocked.Increment(ref swaps);
             }
-
-            return swaps;
         });
 
+        // At least 300 attempts, while the swapper has made at least 300 swaps (a loaded machine swaps more slowly).
         var accepted = 0;
-        for (var attempt = 0; attempt < 300; attempt++)
+        for (var attempt = 0; attempt < 300 || (Volatile.Read(ref swaps) < 300 && attempt < 5_000); attempt++)
         {
             try
             {
@@ -110,7 +109,8 @@ public sealed class HostileFileTests(LedgerFixture fixture) : IClassFixture<Ledg
         }
 
         await stop.CancelAsync();
-        (await swapper).Should().BeGreaterThan(300, "the article was swapped throughout");
+        await swapper;
+        swaps.Should().BeGreaterThanOrEqualTo(300, "the article was swapped throughout");
         accepted.Should().Be(0, "the passwd line is in no file of the corpus");
     }
 
