@@ -106,9 +106,9 @@ internal static partial class FactFileReader
     {
         try
         {
-            if (TooDeep(yaml) is { } line)
+            if (RefusedShape(yaml) is { } reason)
             {
-                sink.Add(null, null, $"nests collections more than {MaxDepth} levels deep (line {line}); a fact file needs four.");
+                sink.Add(null, null, reason);
                 return null;
             }
 
@@ -136,20 +136,61 @@ internal static partial class FactFileReader
         }
     }
 
-    /// <summary>Walks the file's parsing events, which need no recursion, and gives the line where nesting passes <see cref="MaxDepth"/>.</summary>
-    private static long? TooDeep(string yaml)
+    /// <summary>
+    /// Walks the file's parsing events, which need no recursion, and says why its shape is refused: collections nested
+    /// past <see cref="MaxDepth"/>, or aliases that expand the file past <see cref="CorpusFile.MaxBytes"/> characters (an
+    /// alias stands for its anchor's whole node, so a small file of aliases can stand for gigabytes of facts).
+    /// </summary>
+    private static string? RefusedShape(string yaml)
     {
         var parser = new Parser(new StringReader(yaml));
         var depth = 0;
+        var anchors = new Dictionary<string, long>(StringComparer.Ordinal);
+        var open = new Stack<(string? Anchor, long Size)>();
+        long expanded = 0;
         while (parser.MoveNext())
         {
+            long size;
+            string? anchor;
             switch (parser.Current)
             {
                 case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart when ++depth > MaxDepth:
-                    return parser.Current.Start.Line;
+                    return $"nests collections more than {MaxDepth} levels deep (line {parser.Current.Start.Line}); a fact file needs four.";
+                case YamlDotNet.Core.Events.MappingStart mapping:
+                    open.Push((mapping.Anchor.IsEmpty ? null : mapping.Anchor.Value, 1));
+                    continue;
+                case YamlDotNet.Core.Events.SequenceStart sequence:
+                    open.Push((sequence.Anchor.IsEmpty ? null : sequence.Anchor.Value, 1));
+                    continue;
                 case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
                     depth--;
+                    (anchor, size) = open.Pop();
                     break;
+                case YamlDotNet.Core.Events.Scalar scalar:
+                    (anchor, size) = (scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value, 1 + scalar.Value.Length);
+                    expanded += size;
+                    break;
+                case YamlDotNet.Core.Events.AnchorAlias alias:
+                    (anchor, size) = (null, anchors.GetValueOrDefault(alias.Value.Value));
+                    expanded += size;
+                    break;
+                default:
+                    continue;
+            }
+
+            if (expanded > CorpusFile.MaxBytes)
+            {
+                return $"expands through its aliases to more than {CorpusFile.MaxBytes:N0} characters (line {parser.Current.Start.Line}), the most a fact file may hold.";
+            }
+
+            if (anchor is not null)
+            {
+                anchors[anchor] = size;
+            }
+
+            if (open.TryPop(out var parent))
+            {
+                open.Push((parent.Anchor, parent.Size + size));
             }
         }
 

@@ -153,6 +153,23 @@ public sealed class HostileFileTests(LedgerFixture fixture) : IClassFixture<Ledg
     }
 
     [Fact]
+    public async Task A_small_file_of_aliases_that_stands_for_gigabytes_is_refused_before_it_is_built()
+    {
+        // 2.8 MB of aliases of one 499-character string: before, 350 MB in one fact and 5.2 GB of memory.
+        var wide = Path.Combine(corpus, "wide.yaml");
+        await File.WriteAllTextAsync(wide, $"anchor: &s0 \"{new string('y', 499)}\"\nitems: [{string.Join(", ", Enumerable.Repeat("*s0", 700_000))}]\n");
+        // Each level nine aliases of the one before: 9^9 strings from a file of a kilobyte.
+        var laughs = Path.Combine(corpus, "laughs.yaml");
+        await File.WriteAllTextAsync(laughs, "l0: &l0 [lol]\n" + string.Concat(Enumerable.Range(1, 9).Select(level => $"l{level}: &l{level} [{string.Join(", ", Enumerable.Repeat($"*l{level - 1}", 9))}]\n")));
+
+        var wideErrors = await RefusedAsync(wide);
+        var laughErrors = await RefusedAsync(laughs);
+
+        wideErrors.Should().ContainSingle().Which.Reason.Should().Contain("expands through its aliases to more than 4,194,304 characters");
+        laughErrors.Should().ContainSingle().Which.Reason.Should().Contain("expands through its aliases");
+    }
+
+    [Fact]
     public async Task The_tool_refuses_deep_nesting_in_report_with_exit_code_1()
     {
         var file = Path.Combine(corpus, "nested.yaml");
