@@ -192,7 +192,8 @@ internal static class CorpusFile
 
     private static string[] Split(string path) => path.Split('/', StringSplitOptions.RemoveEmptyEntries);
 
-    private static string Describe(FileKind kind) => kind switch
+    /// <summary>Gets a kind of file in words, as a sentence names it ("a device").</summary>
+    internal static string Describe(FileKind kind) => kind switch
     {
         FileKind.Directory => "a folder",
         FileKind.CharacterDevice or FileKind.BlockDevice => "a device",
@@ -201,7 +202,8 @@ internal static class CorpusFile
         _ => "not a regular file",
     };
 
-    private static FileKind KindOf(string path)
+    /// <summary>Gets what is at <paramref name="path"/>, following links: on Linux from <c>statx</c>, elsewhere from the runtime's attributes.</summary>
+    internal static FileKind KindOf(string path)
     {
         if (OperatingSystem.IsLinux())
         {
@@ -243,7 +245,8 @@ internal static class CorpusFile
     private static extern int StatX(int directory, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, out StatXBuffer buffer);
 #pragma warning restore SYSLIB1054
 
-    private enum FileKind
+    /// <summary>What a path names.</summary>
+    internal enum FileKind
     {
         Missing,
         Regular,

@@ -1,3 +1,4 @@
+using CooperationLedger.Ingestion;
 using CooperationLedger.Tests.Support;
 
 namespace CooperationLedger.Tests.Reliability;
@@ -43,6 +44,47 @@ public sealed class ExportFileTests(DatabaseFixture database) : IClassFixture<Da
         var text = await File.ReadAllTextAsync(file);
         text.Should().NotStartWith("old").And.Contain("21m KGS (US $450,000)");
         Directory.GetFiles(folder).Should().Equal([file]);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task An_export_through_a_link_replaces_the_file_it_names_and_keeps_its_permissions()
+    {
+        (await CliRunner.InProcessAsync(Environment, "--schema", "export_link", "ingest", Seeds.Facts)).ExitCode.Should().Be(0);
+        var file = Path.Combine(folder, "private.csv");
+        await File.WriteAllTextAsync(file, "old\n");
+        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var link = Path.Combine(folder, "link.csv");
+        File.CreateSymbolicLink(link, file);
+
+        var run = await CliRunner.InProcessAsync(Environment, "--schema", "export_link", "export", "--format", "csv", "--output", link);
+
+        run.ExitCode.Should().Be(0, run.Error);
+        new FileInfo(link).LinkTarget.Should().Be(file, "the link stays a link");
+        (await File.ReadAllTextAsync(file)).Should().Contain("21m KGS (US $450,000)");
+        File.GetUnixFileMode(file).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite, "a confidential export stays so");
+    }
+
+    [Fact]
+    public async Task An_export_to_a_fifo_or_a_device_writes_into_it_and_never_replaces_it()
+    {
+        (await CliRunner.InProcessAsync(Environment, "--schema", "export_special", "ingest", Seeds.Facts)).ExitCode.Should().Be(0);
+        var fifo = Path.Combine(folder, "pipe.csv");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
+
+        var reader = Task.Run(() => File.ReadAllTextAsync(fifo));
+        var toFifo = await CliRunner.InProcessAsync(Environment, "--schema", "export_special", "export", "--format", "csv", "--output", fifo);
+        var toFull = await CliRunner.InProcessAsync(Environment, "--schema", "export_special", "export", "--format", "csv", "--output", "/dev/full");
+
+        toFifo.ExitCode.Should().Be(0, toFifo.Error);
+        (await reader.WaitAsync(TimeSpan.FromSeconds(30))).Should().Contain("21m KGS (US $450,000)");
+        CorpusFile.KindOf(fifo).Should().Be(CorpusFile.FileKind.Fifo);
+        toFull.ExitCode.Should().Be(1);
+        toFull.Error.Should().StartWith("Cannot write '/dev/full'");
+        CorpusFile.KindOf("/dev/full").Should().Be(CorpusFile.FileKind.CharacterDevice, "a device is never replaced by a file");
     }
 
     [Fact]
