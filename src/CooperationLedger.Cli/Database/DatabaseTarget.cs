@@ -74,6 +74,11 @@ internal sealed record DatabaseTarget(string ConnectionString, string Descriptio
             throw new CliUsageException("The connection string cannot be parsed (write it as Host=...;Database=...;Username=...).");
         }
 
+        if (string.IsNullOrWhiteSpace(builder.Host))
+        {
+            throw new CliUsageException("The connection string names no server: give it a Host (Host=...;Database=...;Username=...).");
+        }
+
         var description = $"database '{builder.Database ?? builder.Username ?? "(default)"}' on {builder.Host ?? "localhost"}:{builder.Port}" +
             (builder.Username is null ? string.Empty : $" as '{builder.Username}'");
         return new DatabaseTarget(connection, description, builder.Password);

@@ -135,7 +135,8 @@ internal sealed record ActorRegistration(string Id, ActorKind Kind, string Name,
     private bool SameEntity(ActorRegistration other) =>
         Kind == other.Kind && Country == other.Country && Names.Intersect(other.Names, StringComparer.OrdinalIgnoreCase).Any();
 
-    private IEnumerable<string> Names => Aliases.Prepend(Name);
+    /// <summary>Gets its names in one Unicode form (NFC), so that "Chiña" typed with a combining tilde is the same name.</summary>
+    private IEnumerable<string> Names => Aliases.Prepend(Name).Select(name => name.Normalize(System.Text.NormalizationForm.FormC));
 
     private string Describe() => $"{Kind.ToString().ToLowerInvariant()} '{Name}'" + (Country is null ? string.Empty : $" ({Country})");
 }

@@ -48,6 +48,18 @@ public sealed class ActorIdentityTests(LedgerFixture fixture) : IClassFixture<Le
     }
 
     [Fact]
+    public async Task A_name_in_another_unicode_form_is_the_same_name()
+    {
+        var composed = "Chi\u00F1a";
+        var decomposed = "Chin\u0303a";
+        await fixture.Ledger.IngestAsync([await WriteAsync("nfc", "form-nfc", $"cn: {{ kind: country, name: {composed}, country: CN }}", key: "form-cn")]);
+
+        var report = await fixture.Ledger.IngestAsync([await WriteAsync("nfd", "form-nfd", $"cn: {{ kind: country, name: {decomposed}, country: CN }}", key: "form-cn")]);
+
+        report.FactsAppended.Should().BeGreaterThan(0);
+    }
+
+    [Fact]
     public async Task The_same_entity_under_its_key_in_another_document_is_accepted()
     {
         await fixture.Ledger.IngestAsync([await WriteAsync("same-a", "same-a", "cn: { kind: country, name: China, country: CN }")]);

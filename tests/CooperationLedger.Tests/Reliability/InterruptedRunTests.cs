@@ -8,8 +8,9 @@ using Marten;
 namespace CooperationLedger.Tests.Reliability;
 
 /// <summary>
-/// Ctrl-C (SIGINT) in the middle of <c>ledger ingest</c> and <c>ledger generate</c>: each stops at the next document or
-/// batch, exits with 130 as a shell expects of an interrupted command, and leaves only whole documents.
+/// Ctrl-C (SIGINT) in the middle of <c>ledger ingest</c> and <c>ledger generate</c>, or a termination request (SIGTERM):
+/// each stops at the next document or batch, exits with 130 as a shell expects of an interrupted command, and leaves
+/// only whole documents.
 /// </summary>
 public sealed class InterruptedRunTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IDisposable
 {
@@ -26,7 +27,7 @@ public sealed class InterruptedRunTests(DatabaseFixture database) : IClassFixtur
         await using var ledger = Ledger.Connect(database.ConnectionString, new LedgerStoreSettings { Schema = "interrupted_ingest" });
         await ledger.MigrateAsync();
 
-        var run = await InterruptAsync(ledger, 300, "--schema", "interrupted_ingest", "ingest", folder);
+        var run = await InterruptAsync(ledger, 300, "INT", "--schema", "interrupted_ingest", "ingest", folder);
 
         run.ExitCode.Should().Be(130, run.Error);
         run.Error.Should().Contain("Cancelled");
@@ -37,13 +38,16 @@ public sealed class InterruptedRunTests(DatabaseFixture database) : IClassFixtur
         (await DocumentCountsAsync(ledger)).Values.Sum().Should().Be(expected.Values.Sum());
     }
 
-    [Fact]
-    public async Task An_interrupted_generate_exits_130_with_whole_batches()
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public async Task An_interrupted_or_terminated_generate_exits_130_with_whole_batches(string signal)
     {
-        await using var ledger = Ledger.Connect(database.ConnectionString, new LedgerStoreSettings { Schema = "interrupted_generate" });
+        var schema = $"interrupted_generate_{signal.ToLowerInvariant()}";
+        await using var ledger = Ledger.Connect(database.ConnectionString, new LedgerStoreSettings { Schema = schema });
         await ledger.MigrateAsync();
 
-        var run = await InterruptAsync(ledger, 2_000, "--schema", "interrupted_generate", "generate", "--facts", "200000", "--seed", "3");
+        var run = await InterruptAsync(ledger, 2_000, signal, "--schema", schema, "generate", "--facts", "200000", "--seed", "3");
 
         run.ExitCode.Should().Be(130, run.Error);
         await using var session = ledger.Store.QuerySession();
@@ -52,8 +56,8 @@ public sealed class InterruptedRunTests(DatabaseFixture database) : IClassFixtur
         (await session.Query<FactRecord>().CountAsync()).Should().Be(events, "each batch is whole: its events and its fact index together");
     }
 
-    /// <summary>Starts the tool, sends it SIGINT once the ledger holds <paramref name="events"/> events, and waits for it.</summary>
-    private async Task<CliRun> InterruptAsync(Ledger ledger, int events, params string[] args)
+    /// <summary>Starts the tool, sends it <paramref name="signal"/> once the ledger holds <paramref name="events"/> events, and waits for it.</summary>
+    private async Task<CliRun> InterruptAsync(Ledger ledger, int events, string signal, params string[] args)
     {
         using var child = CliRunner.StartChild(Environment, args);
         var output = child.StandardOutput.ReadToEndAsync();
@@ -65,7 +69,7 @@ public sealed class InterruptedRunTests(DatabaseFixture database) : IClassFixtur
         }
 
         child.HasExited.Should().BeFalse("the run must be interrupted while it runs");
-        using (var kill = Process.Start("kill", ["-INT", child.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        using (var kill = Process.Start("kill", [$"-{signal}", child.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();
         }

@@ -113,6 +113,18 @@ public sealed class SchemaGuardTests(DatabaseFixture database) : IClassFixture<D
         export.ExitCode.Should().Be(3, export.All);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("Password=SuperSecret123")]
+    [InlineData("Host=;Database=ledger;Password=SuperSecret123")]
+    public async Task A_connection_string_that_names_no_server_is_a_usage_error(string connection)
+    {
+        var run = await CliRunner.InProcessAsync(null, "--connection", connection, "donors");
+
+        run.ExitCode.Should().Be(2, run.All);
+        run.Error.Should().Contain("names no server").And.NotContain("Exception").And.NotContain("SuperSecret123");
+    }
+
     private async Task<string> DatabaseNameAsync() => (string)(await LedgerInspection.ScalarAsync(database.ConnectionString, "select current_database()"))!;
 
     private Task<long> TenantColumnsAsync(string schema) =>
