@@ -23,6 +23,8 @@ internal sealed record DatabaseTarget(string ConnectionString, string Descriptio
             return FromConnectionString(connection);
         }
 
+        // A size that cannot be read is refused before anything is made in the data folder.
+        _ = AskedSharedBuffers(context);
         var root = ClusterRoot(context);
         var state = await LocalPostgresCluster.GetStateAsync(root, Binaries(context), cancellationToken).ConfigureAwait(false);
         if (state != LocalClusterState.Running)

@@ -98,6 +98,9 @@ public sealed class EmbeddedDatabaseTests : IAsyncLifetime
         run.ExitCode.Should().Be(2);
         run.Error.Should().Contain("COOPERATIONLEDGER_SHARED_BUFFERS: 'lots' is not a size").And.Contain("such as 512MB or 1GB");
         Directory.Exists(Path.Combine(dataHome, "cooperation-ledger", "cluster")).Should().BeFalse("nothing is created with a size it cannot read");
+        var query = await CliRunner.InProcessAsync(environment, "donors");
+        query.ExitCode.Should().Be(2);
+        Directory.Exists(Path.Combine(dataHome, "cooperation-ledger")).Should().BeFalse("a command that needs the cluster refuses the size before it looks for one");
     }
 
     [Fact]
