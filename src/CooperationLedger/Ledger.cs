@@ -139,7 +139,7 @@ public sealed partial class Ledger : IAsyncDisposable
     /// transactions of about <paramref name="batchFacts"/> facts, each all-or-nothing. The stream is read as it is
     /// appended, never held whole. A batch with an error is refused whole, with every error, after the batches before it
     /// were appended. A batch of documents new to the ledger is written with PostgreSQL's binary COPY, the projections
-    /// included, in its transaction; other batches go through Marten's append (see README.md, "How facts are stored").
+    /// included, in its transaction; other batches go through Marten's append (see docs/storage.md, "How facts are stored").
     /// Two batches are written at once, each on a connection of its own, and commit in the order of the stream.
     /// </summary>
     /// <param name="documents">The documents, in an order where a fact comes before any revision of it.</param>

@@ -23,7 +23,7 @@ Console.WriteLine($"CooperationLedger benchmark: sizes {string.Join(", ", settin
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
 
 // Buffers of up to 8 GB (a quarter of the machine at most): the million-fact ledger, about 6 GB, stays in the server's
-// memory, as in the runs whose figures README Performance compares, rather than in the desktop default of 256 MB.
+// memory, as in the runs whose figures docs/performance.md compares, rather than in the desktop default of 256 MB.
 await using var cluster = await LocalPostgresCluster.StartTemporaryAsync(sharedBuffers: SharedBuffers.FromMegabytes(8 * 1024));
 var connectionString = await cluster.EnsureDatabaseAsync("bench");
 var results = new Results(settings.Sizes);

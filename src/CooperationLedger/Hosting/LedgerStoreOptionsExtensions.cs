@@ -30,7 +30,7 @@ public static class LedgerStoreOptionsExtensions
     /// <returns>The same options, for chaining.</returns>
     /// <remarks>
     /// The ledger's projections are inline: they are updated in the transaction that appends the events. Do not run the
-    /// ledger under Marten's <c>HotCold</c> async daemon (see README.md, "The patched lock package").
+    /// ledger under Marten's <c>HotCold</c> async daemon (see docs/patched-lock.md).
     /// </remarks>
     public static StoreOptions AddCooperationLedger(this StoreOptions options, IClock? clock = null)
     {

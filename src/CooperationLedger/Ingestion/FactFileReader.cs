@@ -12,7 +12,7 @@ using YamlDotNet.RepresentationModel;
 namespace CooperationLedger.Ingestion;
 
 /// <summary>
-/// Reads one fact file (YAML; the format is described in README.md) into a source document and its events, checking
+/// Reads one fact file (YAML; the format is described in docs/fact-files.md) into a source document and its events, checking
 /// everything that can be checked without the database: fields, values, actors, dates against the publication date,
 /// and every quote against the article. All errors of the file are reported together.
 /// </summary>
