@@ -18,8 +18,8 @@ public sealed class ActorIdentityTests(LedgerFixture fixture) : IClassFixture<Le
     [Fact]
     public async Task A_key_the_ledger_holds_for_china_cannot_name_canada_in_another_document()
     {
-        var china = await WriteAsync("china", "malformed-base", "cn: { kind: country, name: China, country: CN }");
-        var canada = await WriteAsync("canada", "canada-wire", "cn: { kind: country, name: Canada, country: CA }");
+        var china = Write("china", "malformed-base", "cn: { kind: country, name: China, country: CN }");
+        var canada = Write("canada", "canada-wire", "cn: { kind: country, name: Canada, country: CA }");
         await fixture.Ledger.IngestAsync([china]);
         var before = AnswerJson.Of(await fixture.Ledger.GetDonorTotalsAsync(AsOf.Now, new DonationFilter(Donor: "CN")));
         var eventsBefore = await fixture.Ledger.CountEventsAsync();
@@ -37,8 +37,8 @@ public sealed class ActorIdentityTests(LedgerFixture fixture) : IClassFixture<Le
     [Fact]
     public async Task Two_files_of_one_ingest_that_give_a_key_to_two_entities_are_refused_naming_both()
     {
-        var first = await WriteAsync("first", "wire-one", "cn: { kind: country, name: Chile, country: CL }");
-        var second = await WriteAsync("second", "wire-two", "cn: { kind: country, name: Cuba, country: CU }");
+        var first = Write("first", "wire-one", "cn: { kind: country, name: Chile, country: CL }");
+        var second = Write("second", "wire-two", "cn: { kind: country, name: Cuba, country: CU }");
 
         var act = () => fixture.Ledger.IngestAsync([first, second]);
 
@@ -52,9 +52,9 @@ public sealed class ActorIdentityTests(LedgerFixture fixture) : IClassFixture<Le
     {
         var composed = "Chi\u00F1a";
         var decomposed = "Chin\u0303a";
-        await fixture.Ledger.IngestAsync([await WriteAsync("nfc", "form-nfc", $"cn: {{ kind: country, name: {composed}, country: CN }}", key: "form-cn")]);
+        await fixture.Ledger.IngestAsync([Write("nfc", "form-nfc", $"cn: {{ kind: country, name: {composed}, country: CN }}", key: "form-cn")]);
 
-        var report = await fixture.Ledger.IngestAsync([await WriteAsync("nfd", "form-nfd", $"cn: {{ kind: country, name: {decomposed}, country: CN }}", key: "form-cn")]);
+        var report = await fixture.Ledger.IngestAsync([Write("nfd", "form-nfd", $"cn: {{ kind: country, name: {decomposed}, country: CN }}", key: "form-cn")]);
 
         report.FactsAppended.Should().BeGreaterThan(0);
     }
@@ -62,9 +62,9 @@ public sealed class ActorIdentityTests(LedgerFixture fixture) : IClassFixture<Le
     [Fact]
     public async Task The_same_entity_under_its_key_in_another_document_is_accepted()
     {
-        await fixture.Ledger.IngestAsync([await WriteAsync("same-a", "same-a", "cn: { kind: country, name: China, country: CN }")]);
+        await fixture.Ledger.IngestAsync([Write("same-a", "same-a", "cn: { kind: country, name: China, country: CN }")]);
 
-        var report = await fixture.Ledger.IngestAsync([await WriteAsync("same-b", "same-b", "cn: { kind: country, name: China, country: CN }")]);
+        var report = await fixture.Ledger.IngestAsync([Write("same-b", "same-b", "cn: { kind: country, name: China, country: CN }")]);
 
         report.FactsAppended.Should().BeGreaterThan(0);
     }
@@ -73,8 +73,8 @@ public sealed class ActorIdentityTests(LedgerFixture fixture) : IClassFixture<Le
     public async Task The_bulk_path_refuses_a_key_given_to_two_entities_by_batches_written_side_by_side()
     {
         // One document a batch: the second batch is checked while the first, which registers the key, is not committed.
-        var first = FactFileReader.Read(await WriteAsync("bulk-one", "bulk-one", "cn: { kind: country, name: China, country: CN }", key: "bulk-cn"));
-        var second = FactFileReader.Read(await WriteAsync("bulk-two", "bulk-two", "cn: { kind: country, name: Canada, country: CA }", key: "bulk-cn"));
+        var first = FactFileReader.Read(Write("bulk-one", "bulk-one", "cn: { kind: country, name: China, country: CN }", key: "bulk-cn"));
+        var second = FactFileReader.Read(Write("bulk-two", "bulk-two", "cn: { kind: country, name: Canada, country: CA }", key: "bulk-cn"));
         DocumentFacts[] documents = [new(first.Document, first.ArticleText, first.Events), new(second.Document, second.ArticleText, second.Events)];
 
         var act = () => fixture.Ledger.AppendManyAsync(documents.ToAsyncEnumerable(), batchFacts: 1);
@@ -85,20 +85,6 @@ public sealed class ActorIdentityTests(LedgerFixture fixture) : IClassFixture<Le
         (await fixture.Ledger.AuditAsync("bulk-two/radio-sets")).Should().BeNull();
     }
 
-    /// <summary>Writes a copy of the malformed corpus's valid base under another document key, with <c>cn</c> declared as given (under <paramref name="key"/>).</summary>
-    private async Task<string> WriteAsync(string name, string documentKey, string cn, string key = "cn")
-    {
-        Directory.CreateDirectory(Path.Combine(corpus, "facts"));
-        Directory.CreateDirectory(Path.Combine(corpus, "articles"));
-        File.Copy(Fixtures.Article("malformed-base.txt"), Path.Combine(corpus, "articles", "malformed-base.txt"), overwrite: true);
-        var text = (await File.ReadAllTextAsync(Fixtures.FactFile("malformed-base")))
-            .Replace("key: malformed-base", $"key: {documentKey}", StringComparison.Ordinal)
-            .Replace("cn: { kind: country, name: China, country: CN }", cn, StringComparison.Ordinal)
-            .Replace("cn: {", $"{key}: {{", StringComparison.Ordinal)
-            .Replace("donor: cn", $"donor: {key}", StringComparison.Ordinal);
-        text.Should().Contain(cn).And.Contain($"key: {documentKey}");
-        var file = Path.Combine(corpus, "facts", name + ".yaml");
-        await File.WriteAllTextAsync(file, text);
-        return file;
-    }
+    private string Write(string name, string documentKey, string cn, string key = "cn") =>
+        ActorVariants.Write(corpus, name, documentKey, cn, key);
 }

@@ -52,17 +52,5 @@ public sealed class ConcurrentFirstUseTests(DatabaseFixture database) : IClassFi
         donors.Output.Should().Contain("radio-sets").And.Match(json => !(json.Contains("\"China\"", StringComparison.Ordinal) && json.Contains("\"Canada\"", StringComparison.Ordinal)));
     }
 
-    /// <summary>Writes a copy of the malformed corpus's valid base under its own document key, with <c>cn</c> declared as given.</summary>
-    private string Write(string documentKey, string cn)
-    {
-        Directory.CreateDirectory(Path.Combine(corpus, "facts"));
-        Directory.CreateDirectory(Path.Combine(corpus, "articles"));
-        File.Copy(Fixtures.Article("malformed-base.txt"), Path.Combine(corpus, "articles", "malformed-base.txt"), overwrite: true);
-        var text = File.ReadAllText(Fixtures.FactFile("malformed-base"))
-            .Replace("key: malformed-base", $"key: {documentKey}", StringComparison.Ordinal)
-            .Replace("cn: { kind: country, name: China, country: CN }", cn, StringComparison.Ordinal);
-        var file = Path.Combine(corpus, "facts", documentKey + ".yaml");
-        File.WriteAllText(file, text);
-        return file;
-    }
+    private string Write(string documentKey, string cn) => ActorVariants.Write(corpus, documentKey, documentKey, cn);
 }

@@ -7,3 +7,28 @@ public static class Fixtures
 
     public static string Article(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "articles", name);
 }
+
+/// <summary>Variants of the malformed corpus's valid base, for stories about who an actor key names.</summary>
+public static class ActorVariants
+{
+    /// <summary>
+    /// Writes <c>facts/NAME.yaml</c> in <paramref name="corpus"/> (with the base's article beside it): the base under
+    /// <paramref name="documentKey"/>, its donor <c>cn</c> declared as <paramref name="cn"/>, under <paramref name="key"/>.
+    /// </summary>
+    /// <returns>The fact file's path.</returns>
+    public static string Write(string corpus, string name, string documentKey, string cn, string key = "cn")
+    {
+        Directory.CreateDirectory(Path.Combine(corpus, "facts"));
+        Directory.CreateDirectory(Path.Combine(corpus, "articles"));
+        File.Copy(Fixtures.Article("malformed-base.txt"), Path.Combine(corpus, "articles", "malformed-base.txt"), overwrite: true);
+        var text = File.ReadAllText(Fixtures.FactFile("malformed-base"))
+            .Replace("key: malformed-base", $"key: {documentKey}", StringComparison.Ordinal)
+            .Replace("cn: { kind: country, name: China, country: CN }", cn, StringComparison.Ordinal)
+            .Replace("cn: {", $"{key}: {{", StringComparison.Ordinal)
+            .Replace("donor: cn", $"donor: {key}", StringComparison.Ordinal);
+        text.Should().Contain($"key: {documentKey}").And.Contain($"donor: {key}");
+        var file = Path.Combine(corpus, "facts", name + ".yaml");
+        File.WriteAllText(file, text);
+        return file;
+    }
+}
