@@ -23,6 +23,9 @@ public sealed partial class Ledger : IAsyncDisposable
     /// <summary>Initializes a ledger over a Marten store that the application configured with <c>AddCooperationLedger()</c>.</summary>
     /// <param name="store">The store; the ledger does not dispose it.</param>
     /// <param name="logger">Where the ledger logs what it does (ingest summaries, retries); never secrets.</param>
+    /// <exception cref="InvalidOperationException">The store was not configured with <c>AddCooperationLedger()</c>, or
+    /// cannot keep the ledger's facts (its serializer does not read them back, or it keeps streams by string); the
+    /// message says what to change.</exception>
     public Ledger(IDocumentStore store, ILogger<Ledger>? logger = null)
         : this(store, null, logger, tenant: null, guard: null)
     {
@@ -31,6 +34,7 @@ public sealed partial class Ledger : IAsyncDisposable
     private Ledger(IDocumentStore store, IAsyncDisposable? owned, ILogger? logger, string? tenant, SchemaGuard? guard)
     {
         this.store = store ?? throw new ArgumentNullException(nameof(store));
+        StoreCheck.Check(store);
         this.owned = owned;
         this.logger = logger ?? NullLogger.Instance;
         sessions = new LedgerSessions(store, tenant, guard ?? new SchemaGuard(store));

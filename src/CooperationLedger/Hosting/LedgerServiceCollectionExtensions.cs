@@ -39,6 +39,10 @@ public static class LedgerServiceCollectionExtensions
                 return store;
             });
         }
+        else
+        {
+            services.ConfigureMarten(options => options.AddCooperationLedger());
+        }
 
         services.TryAddSingleton(provider => new Ledger(provider.GetRequiredService<IDocumentStore>(), provider.GetService<ILogger<Ledger>>()));
         return services;

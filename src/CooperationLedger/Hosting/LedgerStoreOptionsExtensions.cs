@@ -1,4 +1,4 @@
-using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using CooperationLedger.Agreements;
 using CooperationLedger.Claims;
 using CooperationLedger.Donations;
@@ -9,7 +9,7 @@ using CooperationLedger.Sources;
 using CooperationLedger.Timeline;
 using JasperFx.Events.Projections;
 using Marten;
-using Weasel.Postgresql.Tables;
+using Marten.Services;
 using NodaTime;
 
 namespace CooperationLedger.Hosting;
@@ -17,71 +17,74 @@ namespace CooperationLedger.Hosting;
 /// <summary>Adds the ledger to a Marten store: its events under stable names, its inline projections and its indexes.</summary>
 public static class LedgerStoreOptionsExtensions
 {
+    /// <summary>Tells whether <see cref="AddCooperationLedger"/> configured these options.</summary>
+    internal static bool IsConfigured(object options) => options is StoreOptions store && Configured.TryGetValue(store, out _);
+
     /// <summary>Gets the types of the documents the ledger's projections write.</summary>
     internal static IReadOnlyList<Type> EntryTypes { get; } =
         [typeof(DonationEntry), typeof(StatisticClaimEntry), typeof(AgreementEntry), typeof(TimelineEntry)];
 
+    private static readonly ConditionalWeakTable<StoreOptions, object> Configured = [];
+
     /// <summary>
-    /// Registers the ledger's events (under their stable snake_case names), its inline projections, its documents and
-    /// their indexes on <paramref name="options"/>, leaving everything else about the store as the application set it.
+    /// Registers the ledger on <paramref name="options"/>: its events under their stable snake_case names, its inline
+    /// projections, its documents and their indexes, the event metadata its audits show (correlation and causation
+    /// ids, headers, user names), and NodaTime's converters on the store's System.Text.Json serializer. Everything else
+    /// about the store stays as the application set it: its serializer's casing and enum storage, its schema, its
+    /// documents and projections, and its <c>Events.TimeProvider</c> unless <paramref name="clock"/> is given.
     /// </summary>
     /// <param name="options">The store's options.</param>
-    /// <param name="clock">The clock that stamps recorded times; <see cref="SystemClock.Instance"/> when omitted.</param>
+    /// <param name="clock">
+    /// The clock that stamps recorded times, set as the store's <c>Events.TimeProvider</c>; when omitted, the store's
+    /// own time provider stamps them.
+    /// </param>
     /// <returns>The same options, for chaining.</returns>
     /// <remarks>
-    /// The ledger's projections are inline: they are updated in the transaction that appends the events. Do not run the
-    /// ledger under Marten's <c>HotCold</c> async daemon (see docs/patched-lock.md).
+    /// Calling it again is harmless, and configures a serializer chosen since. The ledger's projections are inline:
+    /// they are updated in the transaction that appends the events. Do not run the ledger under Marten's
+    /// <c>HotCold</c> async daemon (see docs/patched-lock.md). <see cref="Ledger"/> checks the store it is given, and
+    /// refuses one whose serializer cannot keep the ledger's facts (a serializer chosen after this call, outside
+    /// <c>services.AddCooperationLedger()</c>), saying what to change.
     /// </remarks>
     public static StoreOptions AddCooperationLedger(this StoreOptions options, IClock? clock = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.Serializer() is SystemTextJsonSerializer json)
+        {
+            json.Configure(StoreFactory.ConfigureLedgerTypes);
+        }
+
+        if (clock is not null)
+        {
+            options.Events.TimeProvider = new ClockTimeProvider(clock);
+        }
+
+        if (!Configured.TryAdd(options, Configured))
+        {
+            return options;
+        }
+
         foreach (var (type, alias) in FactTypes.All)
         {
             options.Events.MapEventType(type, alias);
         }
 
-        options.Events.TimeProvider = new ClockTimeProvider(clock ?? SystemClock.Instance);
+        options.Events.MetadataConfig.CorrelationIdEnabled = true;
+        options.Events.MetadataConfig.CausationIdEnabled = true;
+        options.Events.MetadataConfig.UserNameEnabled = true;
+        options.Events.MetadataConfig.HeadersEnabled = true;
         options.Projections.Add(new DonationProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new StatisticClaimProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new AgreementProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new TimelineProjection(), ProjectionLifecycle.Inline);
 
-        IndexAsOfBounds<DonationEntry>(options);
-        IndexAsOfBounds<StatisticClaimEntry>(options);
-        IndexAsOfBounds<AgreementEntry>(options);
-        IndexAsOfBounds<TimelineEntry>(options);
+        options.Policies.ForAllDocuments(EntryColumns.Apply);
         options.Schema.For<DonationEntry>().Index(entry => entry.Matter);
-        IndexTerms<DonationEntry>(options, entry => entry.DonorTerms);
-        IndexTerms<DonationEntry>(options, entry => entry.RecipientTerms);
-        IndexTerms<DonationEntry>(options, entry => entry.PairTerms);
         IndexWithoutTerms<DonationEntry>(options, "pair_terms");
-        options.Schema.For<StatisticClaimEntry>().Duplicate(entry => entry.Metric);
-        options.Schema.For<StatisticClaimEntry>().Duplicate(entry => entry.MetricTerm);
-        options.Schema.For<StatisticClaimEntry>().Duplicate(entry => entry.Matter);
-        IndexTerms<StatisticClaimEntry>(options, entry => entry.ClaimantTerms);
-        IndexTerms<StatisticClaimEntry>(options, entry => entry.SubjectTerms);
-        IndexTerms<AgreementEntry>(options, entry => entry.PartyTerms);
-        IndexTerms<TimelineEntry>(options, entry => entry.ActorKeys);
-        options.Schema.For<FactRecord>().Duplicate(record => record.DocumentKey);
+        options.Schema.For<FactRecord>();
         options.Schema.For<StoredDocument>();
         options.Schema.For<ActorRegistration>();
         return options;
-    }
-
-    /// <summary>Keeps an array of actor terms or keys in a <c>text[]</c> column with a GIN index, for <see cref="EntryNarrowing"/>.</summary>
-    private static void IndexTerms<TEntry>(StoreOptions options, Expression<Func<TEntry, object?>> terms)
-        where TEntry : LedgerEntry =>
-        options.Schema.For<TEntry>().Duplicate(terms, "text[]", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text, ConfigureTermsIndex, notNull: false, partOfPrimaryKey: false);
-
-    /// <summary>
-    /// A GIN index without the pending list (<c>fastupdate = off</c>): with it, entries inserted in bulk wait in an
-    /// unordered list that every lookup scans until a vacuum merges them, which made a one-donor question at a million
-    /// facts fifteen times slower.
-    /// </summary>
-    private static void ConfigureTermsIndex(Marten.Schema.DocumentIndex index)
-    {
-        index.Method = IndexMethod.gin;
-        index.StorageParameters["fastupdate"] = "off";
     }
 
     /// <summary>
@@ -96,15 +99,4 @@ public static class LedgerStoreOptionsExtensions
             index.Name = $"mt_doc_{typeof(TEntry).Name.ToLowerInvariant()}_idx_without_{column}";
             index.Predicate = EntryNarrowing.WithoutTerms(column);
         });
-
-    private static void IndexAsOfBounds<TEntry>(StoreOptions options)
-        where TEntry : LedgerEntry
-    {
-        var mapping = options.Schema.For<TEntry>();
-        mapping.Duplicate(entry => entry.EffectiveFrom);
-        mapping.Duplicate(entry => entry.EffectiveTo);
-        mapping.Duplicate(entry => entry.KnownFrom);
-        mapping.Duplicate(entry => entry.KnownTo);
-        mapping.Duplicate(entry => entry.RecordedAtMs);
-    }
 }

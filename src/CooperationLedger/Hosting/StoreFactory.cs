@@ -64,10 +64,6 @@ internal static class StoreFactory
         options.Events.DatabaseSchemaName = settings.Schema;
         options.AutoCreateSchemaObjects = settings.AutoCreate;
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, ConfigureStoredJson);
-        options.Events.MetadataConfig.CorrelationIdEnabled = true;
-        options.Events.MetadataConfig.CausationIdEnabled = true;
-        options.Events.MetadataConfig.UserNameEnabled = true;
-        options.Events.MetadataConfig.HeadersEnabled = true;
         if (settings.MultiTenant)
         {
             options.Events.TenancyStyle = TenancyStyle.Conjoined;
@@ -78,14 +74,31 @@ internal static class StoreFactory
     public static void ConfigureJson(JsonSerializerOptions json) => json.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
 
     /// <summary>
+    /// Adds what the ledger's types need to a store's JSON, leaving the rest of it (casing, enums, nulls) as it is:
+    /// NodaTime's converters, unless the serializer already has them, and reported dates in their text form where it
+    /// says all.
+    /// </summary>
+    public static void ConfigureLedgerTypes(JsonSerializerOptions json)
+    {
+        if (!json.Converters.Any(converter => converter.CanConvert(typeof(LocalDate))))
+        {
+            ConfigureJson(json);
+        }
+
+        if (!json.Converters.Any(converter => converter is ReportedDateJsonConverter))
+        {
+            json.Converters.Add(new ReportedDateJsonConverter());
+        }
+    }
+
+    /// <summary>
     /// The JSON the store writes: as <see cref="ConfigureJson"/>, without null members (every absent member reads back
     /// as null, so nothing is lost), which keeps events and entries a third smaller, and with reported dates in their
     /// text form where it says all (<see cref="ReportedDateJsonConverter"/>). Fingerprints keep their own JSON.
     /// </summary>
     private static void ConfigureStoredJson(JsonSerializerOptions json)
     {
-        ConfigureJson(json);
+        ConfigureLedgerTypes(json);
         json.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-        json.Converters.Add(new ReportedDateJsonConverter());
     }
 }

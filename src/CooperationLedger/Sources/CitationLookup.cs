@@ -41,9 +41,10 @@ internal sealed class CitationLookup(IReadOnlyDictionary<Guid, Citation> citatio
         }
 
         var serializer = session.DocumentStore.Options.Serializer();
-        var sql = $"select (d.data ->> 'factId')::uuid, d.data -> 'citation' from {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_events as d "
+        var names = StoreCheck.NamesOf(serializer);
+        var sql = $"select (d.data ->> $4)::uuid, d.data -> $5 from {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_events as d "
             + "where (d.stream_id, d.version) in (select * from unnest($1::uuid[], $2::bigint[])) and d.tenant_id = $3";
-        object[] parameters = [addresses.Select(address => address.StreamId).ToArray(), addresses.Select(address => address.Version).ToArray(), session.TenantId];
+        object[] parameters = [addresses.Select(address => address.StreamId).ToArray(), addresses.Select(address => address.Version).ToArray(), session.TenantId, names.FactId, names.Citation];
         await foreach (var row in SqlRows.ReadAsync(session, sql, parameters, cancellationToken).ConfigureAwait(false))
         {
             citations[row.GetGuid(0)] = serializer.FromJson<Citation>(row, 1);
