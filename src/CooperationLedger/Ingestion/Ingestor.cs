@@ -23,6 +23,8 @@ internal sealed partial class Ingestor(Hosting.LedgerSessions sessions, ILogger 
 
     public async Task<IngestReport> IngestAsync(IReadOnlyCollection<string> paths, bool dryRun, IProgress<IngestProgress>? progress, string? corpusRoot, CancellationToken cancellationToken)
     {
+        // An ingest cancelled before it starts says so, rather than what it would have found wrong with its paths.
+        cancellationToken.ThrowIfCancellationRequested();
         var errors = new List<FactFileError>();
         var files = FactFileLocator.Expand(paths, errors);
         if (files.Count == 0 && errors.Count == 0)
@@ -33,6 +35,7 @@ internal sealed partial class Ingestor(Hosting.LedgerSessions sessions, ILogger 
         var parsed = new List<ParsedFactFile>();
         foreach (var file in files)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
                 parsed.Add(FactFileReader.Read(file, corpusRoot));

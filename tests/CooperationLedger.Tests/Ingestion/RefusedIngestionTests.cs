@@ -74,6 +74,19 @@ public sealed class RefusedIngestionTests(LedgerFixture fixture) : IClassFixture
         errors.Select(error => error.Field).Should().BeEquivalentTo(["corrects", "retracts"]);
     }
 
+    [Fact]
+    public async Task A_cancelled_ingest_says_it_was_cancelled_rather_than_that_its_path_is_missing()
+    {
+        // A ledger that has written before checks neither its tables nor the database again before an ingest.
+        await fixture.Ledger.IngestAsync([Seeds.FactFile("cao-2011-gknb-cooperation")]);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var act = () => fixture.Ledger.IngestAsync([Path.Combine(folder, "no-such-file.yaml")], cancellationToken: cancelled.Token);
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+    }
+
     private string CopySeed(string documentKey, Func<string, string> edit)
     {
         var articles = Path.Combine(folder, "articles");
