@@ -92,7 +92,7 @@ internal sealed record ActorRegistration(string Id, ActorKind Kind, string Name,
         var claimed = await ClaimAsync(session, session.Connection!, fresh, _ => file.Path, errors, cancellationToken).ConfigureAwait(false);
         if (errors.Count > 0)
         {
-            throw new FactFileException(errors);
+            throw FactFileException.Of(errors, [file]);
         }
 
         if (claimed.Count > 0)

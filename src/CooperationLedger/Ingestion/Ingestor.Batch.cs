@@ -205,7 +205,7 @@ internal sealed partial class Ingestor
 
         if (errors.Count > 0)
         {
-            throw new FactFileException(errors);
+            throw FactFileException.Of(errors, batch);
         }
 
         try

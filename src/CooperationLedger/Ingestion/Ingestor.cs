@@ -86,7 +86,7 @@ internal sealed partial class Ingestor(Hosting.LedgerSessions sessions, ILogger 
         if (errors.Count > 0)
         {
             LogRefused(logger, errors.Count, parsed.Count);
-            throw new FactFileException(errors);
+            throw FactFileException.Of(errors, parsed);
         }
 
         var results = new List<DocumentIngested>();
@@ -119,7 +119,7 @@ internal sealed partial class Ingestor(Hosting.LedgerSessions sessions, ILogger 
             var plan = await PlanAsync(session, file, batchFacts, cancellationToken).ConfigureAwait(false);
             if (plan.Errors.Count > 0)
             {
-                throw new FactFileException(plan.Errors);
+                throw FactFileException.Of(plan.Errors, [file]);
             }
 
             if (plan.New.Count == 0)
