@@ -1,6 +1,7 @@
 using CooperationLedger.Claims;
 using CooperationLedger.Donations;
 using CooperationLedger.Facts;
+using CooperationLedger.Ingestion;
 using CooperationLedger.Sources;
 using CooperationLedger.Tests.Support;
 using CooperationLedger.Time;
@@ -45,13 +46,49 @@ public sealed class AsOfStoryTests(LedgerFixture fixture) : IClassFixture<Ledger
         var endOf2011 = await Ledger.GetDonorTotalsAsync(AsOf.Known(new LocalDate(2011, 12, 31)), new DonationFilter(Donor: "CN", Recipient: "kg-gknb"));
         var mid2006 = await Ledger.GetDonorTotalsAsync(AsOf.Known(new LocalDate(2006, 6, 30)), new DonationFilter(Donor: "CN"));
 
-        var kgs = endOf2011.Totals.Single(total => total.Currency?.Code == "KGS");
+        var kgs = endOf2011.Totals.Single(total => total.Currency.Code == "KGS");
         kgs.Pledged.Should().Be(new AmountTotal(21_000_000m, 0m));
         kgs.Realised.IsZero.Should().BeTrue("it is a pledge, not a delivery");
         kgs.StatedEquivalents.Single().Equivalent.Verbatim.Should().Be("US $450,000");
         kgs.Sources.Should().ContainSingle().Which.Citation.AttributedTo!.Name.Should().Be("Keneshbek Dushebayev");
-        endOf2011.Totals.Should().NotContain(total => total.Currency != null && total.Currency.Value.Code == "USD", "a stated equivalent is never summed");
+        endOf2011.Totals.Should().NotContain(total => total.Currency.Code == "USD", "a stated equivalent is never summed");
         mid2006.Totals.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task The_open_pledge_of_more_equipment_in_2012_is_listed_apart_as_no_amount_stated_never_as_a_zero_total()
+    {
+        var endOf2011 = await Ledger.GetDonorTotalsAsync(AsOf.Known(new LocalDate(2011, 12, 31)), new DonationFilter(Donor: "cn", Recipient: "kg-gknb"));
+
+        endOf2011.Totals.Should().ContainSingle("the 21m KGS pledge is the only amount China stated for the GKNB")
+            .Which.Should().Match<DonorTotal>(total => total.Currency.Code == "KGS" && total.Donations == 1);
+        var open = endOf2011.NoAmountStated.Should().ContainSingle().Subject;
+        open.Key.Should().Be("cao-2011-gknb-cooperation/cn-equipment-for-gknb-2012");
+        open.Type.Should().Be("equipment_donated");
+        (open.Donor.Name, open.Recipient.Name).Should().Be(("China", "Kyrgyz State Committee for National Security"));
+        open.Description.Should().Be("more such equipment");
+        open.Stage.Should().Be(Stage.Pledged);
+        open.Effective.ToString().Should().Be("2012");
+        var source = open.Sources.Should().ContainSingle().Subject;
+        source.FactId.Should().Be(open.FactId);
+        source.Citation.Quote.Should().Be("In 2012, more such equipment is expected, he said.");
+        source.Citation.AttributedTo!.Name.Should().Be("Keneshbek Dushebayev");
+    }
+
+    [Fact]
+    public async Task Every_seed_donation_without_an_amount_is_listed_apart_and_every_total_has_an_amount()
+    {
+        var unstated = Seeds.FactFiles.SelectMany(file => FactFileReader.Read(file).Events)
+            .Where(fact => fact is EquipmentDonated { Value: null } or GrantProvided { Value: null })
+            .Select(fact => fact.Key);
+
+        var totals = await Ledger.GetDonorTotalsAsync(AsOf.Now);
+
+        unstated.Should().HaveCount(4, "four seed donations state no amount");
+        totals.NoAmountStated.Select(donation => donation.Key).Should().BeEquivalentTo(unstated);
+        totals.NoAmountStated.Should().OnlyContain(donation => donation.Stage == Stage.Pledged && donation.Sources.Count > 0);
+        totals.Totals.Should().NotBeEmpty()
+            .And.OnlyContain(total => !(total.Pledged.IsZero && total.Committed.IsZero && total.Realised.IsZero), "a line sums stated amounts only");
     }
 
     [Fact]
@@ -128,9 +165,11 @@ public sealed class AsOfStoryTests(LedgerFixture fixture) : IClassFixture<Ledger
         var after = await Ledger.GetDonorTotalsAsync(AsOf.Known(new LocalDate(2007, 1, 15)), filter);
         var replayed = await Ledger.GetDonorTotalsAsync(new AsOf { RecordedAt = SeedsRecorded }, filter);
 
-        before.Totals.Single(total => total.Currency?.Code == "KGS").Realised.Should().Be(new AmountTotal(0m, 300_000_000m));
-        after.Totals.Should().NotContain(total => total.Currency != null, "the only amount was retracted");
-        replayed.Totals.Single(total => total.Currency?.Code == "KGS").Realised.Approximate.Should().Be(300_000_000m);
+        before.Totals.Single(total => total.Currency.Code == "KGS").Realised.Should().Be(new AmountTotal(0m, 300_000_000m));
+        after.Totals.Should().BeEmpty("the only amount was retracted");
+        after.NoAmountStated.Should().ContainSingle("the Dostuk pledge, which states no amount, is not retracted")
+            .Which.Description.Should().Be("refurbishment of the Dostuk checkpoint on the Kyrgyz-Uzbek border");
+        replayed.Totals.Single(total => total.Currency.Code == "KGS").Realised.Approximate.Should().Be(300_000_000m);
     }
 
     [Fact]

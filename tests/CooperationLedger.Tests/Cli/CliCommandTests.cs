@@ -50,6 +50,24 @@ public sealed class CliCommandTests(DatabaseFixture database) : IClassFixture<Da
     }
 
     [Fact]
+    public async Task A_donation_with_no_amount_stated_is_said_in_words_in_the_table_and_listed_apart_in_json()
+    {
+        var table = await RunAsync("donors", "--donor", "us");
+        var json = JsonDocument.Parse((await RunAsync("donors", "--json")).Output).RootElement;
+
+        table.ExitCode.Should().Be(0, table.Error);
+        table.Output.Should().Contain("Donor totals: none.").And.Contain("Donations and grants with no amount stated")
+            .And.Contain("pledged, no amount stated").And.Contain("Kyrgyz Defense Ministry").And.Contain("via Akipress");
+        json.GetProperty("totals").EnumerateArray().Should().OnlyContain(total => total.GetProperty("currency").ValueKind == JsonValueKind.String);
+        var pledge = json.GetProperty("noAmountStated").EnumerateArray()
+            .Single(donation => donation.GetProperty("key").GetString() == "edm-2006-v3-i148/us-support-special-forces-and-sergeant-school");
+        pledge.GetProperty("stage").GetString().Should().Be("pledged");
+        pledge.GetProperty("recipient").GetProperty("id").GetString().Should().Be("kg-mod");
+        pledge.GetProperty("sources")[0].GetProperty("citation").GetProperty("quote").GetString().Should().StartWith("Future U.S.-Kyrgyz military cooperation");
+        pledge.EnumerateObject().Select(property => property.Name).Should().NotContain(["currency", "pledged", "exact", "isZero"]);
+    }
+
+    [Fact]
     public async Task Claims_in_json_give_the_claim_exactly_as_made_with_iso_periods()
     {
         var run = await RunAsync("claims", "--json", "--known-on", "2006-12-31");
