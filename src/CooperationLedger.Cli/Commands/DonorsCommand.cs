@@ -10,8 +10,8 @@ internal static class DonorsCommand
     public static Command Create(CliContext context)
     {
         var asOf = new AsOfOptions();
-        var donor = new Option<string?>("--donor") { Description = "Only this donor (key, name, alias or ISO country code)." };
-        var recipient = new Option<string?>("--recipient") { Description = "Only this recipient." };
+        var donor = new Option<string?>("--donor") { Description = $"Only this donor: {ActorNames.Accepted}." };
+        var recipient = new Option<string?>("--recipient") { Description = "Only this recipient, named the same way." };
         var currency = new Option<string?>("--currency") { Description = "Only amounts in this ISO 4217 currency." };
         var json = new Option<bool>("--json") { Description = "Write JSON: amounts as numbers with currency codes, each line with its event ids and citations; donations with no amount stated in \"noAmountStated\"." };
         var command = new Command(

@@ -9,10 +9,16 @@ namespace CooperationLedger.Donations;
 /// <summary>Computes donor totals as of a point from donation entries, however they were obtained (projection or replay).</summary>
 internal static class DonorTotalsAnswer
 {
-    public static DonorTotals From(IEnumerable<DonationEntry> entries, AsOf asOf, DonationFilter filter, CitationLookup citations)
+    /// <param name="entries">The entries.</param>
+    /// <param name="asOf">The as-of point.</param>
+    /// <param name="filter">What the question names.</param>
+    /// <param name="actors">What the ledger knows of the actors the filter names.</param>
+    /// <param name="citations">The citations of the facts and revisions the answer cites.</param>
+    public static DonorTotals From(IEnumerable<DonationEntry> entries, AsOf asOf, DonationFilter filter, ActorDirectory actors, CitationLookup citations)
     {
+        var (donor, recipient) = (actors.Select(filter.Donor), actors.Select(filter.Recipient));
         var resolved = entries
-            .Where(entry => ActorMatch.Matches(entry.Donor, filter.Donor) && ActorMatch.Matches(entry.Recipient, filter.Recipient))
+            .Where(entry => ActorSelection.Admits(donor, entry.Donor) && ActorSelection.Admits(recipient, entry.Recipient))
             .Select(entry => AsOfResolution.Resolve(entry, asOf))
             .OfType<AsOfResolution>()
             .Select(r => (Resolution: r, Entry: (DonationEntry)r.Entry, Value: r.CorrectedValue ?? ((DonationEntry)r.Entry).Value))

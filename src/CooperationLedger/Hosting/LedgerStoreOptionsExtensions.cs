@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using CooperationLedger.Actors;
 using CooperationLedger.Agreements;
 using CooperationLedger.Claims;
 using CooperationLedger.Donations;
@@ -64,13 +65,13 @@ public static class LedgerStoreOptionsExtensions
         IndexTerms<TimelineEntry>(options, entry => entry.ActorKeys);
         options.Schema.For<FactRecord>().Duplicate(record => record.DocumentKey);
         options.Schema.For<StoredDocument>();
-        options.Schema.For<ActorRegistration>();
+        IndexTerms<ActorRegistration>(options, registration => registration.Terms);
         return options;
     }
 
     /// <summary>Keeps an array of actor terms or keys in a <c>text[]</c> column with a GIN index, for <see cref="EntryNarrowing"/>.</summary>
     private static void IndexTerms<TEntry>(StoreOptions options, Expression<Func<TEntry, object?>> terms)
-        where TEntry : LedgerEntry =>
+        where TEntry : class =>
         options.Schema.For<TEntry>().Duplicate(terms, "text[]", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text, ConfigureTermsIndex, notNull: false, partOfPrimaryKey: false);
 
     /// <summary>
@@ -85,7 +86,7 @@ public static class LedgerStoreOptionsExtensions
     }
 
     /// <summary>
-    /// Indexes the entries whose <paramref name="column"/> of terms is empty (<see cref="EntryNarrowing.WithTermPair"/>):
+    /// Indexes the entries whose <paramref name="column"/> of terms is empty (<see cref="EntryNarrowing.WithTermPairs"/>):
     /// entries written before the column was added, which Marten fills from their JSON, where it is absent. The index
     /// holds those alone, so it is empty once they are rebuilt and costs nothing on an append.
     /// </summary>

@@ -1,3 +1,4 @@
+using CooperationLedger.Actors;
 using CooperationLedger.Facts;
 using CooperationLedger.Sources;
 using JasperFx;
@@ -73,7 +74,7 @@ internal sealed partial class Ingestor(Hosting.LedgerSessions sessions, ILogger 
             var held = await sessions.Guard.CheckAsync(cancellationToken).ConfigureAwait(false) || !dryRun;
             await using var query = sessions.Query();
             var registered = !dryRun || sessions.Guard.Found(typeof(ActorRegistration));
-            await ActorRegistration.CheckAsync(held && registered ? query : null, ordered, errors, pending: null, cancellationToken).ConfigureAwait(false);
+            await ActorRegistry.CheckAsync(held && registered ? query : null, ordered, errors, pending: null, cancellationToken).ConfigureAwait(false);
             var records = held ? await LoadRecordsAsync(query, ordered, cancellationToken).ConfigureAwait(false) : new Dictionary<Guid, FactRecord>();
             foreach (var file in ordered)
             {
@@ -172,7 +173,7 @@ internal sealed partial class Ingestor(Hosting.LedgerSessions sessions, ILogger 
         }
 
         session.Store(StoredOf(file));
-        await ActorRegistration.RegisterAsync(session, file, cancellationToken).ConfigureAwait(false);
+        await ActorRegistry.RegisterAsync(session, file, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Gets the headers every event of a fact file carries: the file's name.</summary>

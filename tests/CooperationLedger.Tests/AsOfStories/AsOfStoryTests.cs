@@ -232,18 +232,64 @@ public sealed class AsOfStoryTests(LedgerFixture fixture) : IClassFixture<Ledger
     }
 
     [Fact]
-    public async Task The_timeline_between_two_countries_is_in_order_of_effective_date()
+    public async Task Donations_to_kyrgyzstan_by_name_include_those_to_its_agencies_each_under_its_actual_recipient()
     {
-        var timeline = await Ledger.GetTimelineAsync(AsOf.Now, "KG", "CN");
+        var endOf2011 = AsOf.Known(new LocalDate(2011, 12, 31));
+
+        var toKyrgyzstan = await Ledger.GetDonorTotalsAsync(endOf2011, new DonationFilter(Recipient: "Kyrgyzstan"));
+        var byKyrgyzstan = await Ledger.GetClaimedStatisticsAsync(endOf2011, new ClaimFilter(Claimant: "Kyrgyzstan"));
+
+        toKyrgyzstan.Totals.Should().ContainSingle("the IOM's aid was retracted in 2007; China's pledge to the GKNB stands")
+            .Which.Should().Match<DonorTotal>(total => total.Donor.Id == "cn" && total.Recipient.Id == "kg-gknb");
+        toKyrgyzstan.NoAmountStated.Select(donation => (donation.Donor.Id, donation.Recipient.Id))
+            .Should().BeEquivalentTo(new[] { ("cn", "kg-gknb"), ("us", "kg-mod"), ("iom", "kg") });
+        byKyrgyzstan.Claims.Should().Contain(claim => claim.FactId == DcaClaim && claim.Claimant.Id == "nogoybayev", "a Kyrgyz official's claim is Kyrgyzstan's");
+    }
+
+    [Fact]
+    public async Task The_timeline_between_kyrgyzstan_and_china_by_name_holds_their_agencies_dealings_in_order_of_effective_date()
+    {
+        var timeline = await Ledger.GetTimelineAsync(AsOf.Now, "Kyrgyzstan", "China");
 
         timeline.Select(item => item.Key).Should().Contain([
             "edm-2006-v3-i148/kg-cn-defense-officials-bishkek",
             "cao-2011-gknb-cooperation/cn-kg-four-areas-agreement",
+            "cao-2011-gknb-cooperation/gknb-mps-within-rats",
             "cao-2011-gknb-cooperation/cn-equipment-for-gknb-2011",
         ]);
         timeline.Select(item => item.Effective.Earliest ?? LocalDate.MinIsoValue).Should().BeInAscendingOrder();
         timeline.Should().OnlyContain(item => item.Actors.Any(a => a.Country == "KG") && item.Actors.Any(a => a.Country == "CN"));
+        timeline.Single(item => item.Key == "cao-2011-gknb-cooperation/gknb-mps-within-rats").Actors.Select(actor => actor.Id)
+            .Should().Contain(["kg-gknb", "cn-mps"], "each item names the parties it is about, not the countries asked for");
+        AnswerJson.Of(await Ledger.GetTimelineAsync(AsOf.Now, "GKNB")).Should().Be(AnswerJson.Of(await Ledger.GetTimelineAsync(AsOf.Now, "kg-gknb")), "an alias names the actor its key names");
     }
+
+    [Theory]
+    [InlineData("Kyrgyzstan")]
+    [InlineData("KYRGYZSTAN")]
+    [InlineData("kg")]
+    public async Task Kyrgyzstan_by_its_name_or_key_is_what_its_country_code_is_in_every_question(string kyrgyzstan)
+    {
+        var byCode = await EveryAnswerAboutAsync("KG");
+
+        var byName = await EveryAnswerAboutAsync(kyrgyzstan);
+
+        byName.Should().Equal(byCode);
+    }
+
+    /// <summary>Asks every question that takes an actor about <paramref name="actor"/>, alone and with China.</summary>
+    private async Task<string[]> EveryAnswerAboutAsync(string actor) =>
+    [
+        AnswerJson.Of(await Ledger.GetDonorTotalsAsync(AsOf.Now, new DonationFilter(Recipient: actor))),
+        AnswerJson.Of(await Ledger.GetDonorTotalsAsync(AsOf.Now, new DonationFilter(Donor: "China", Recipient: actor))),
+        AnswerJson.Of(await Ledger.GetDonorTotalsAsync(AsOf.Now, new DonationFilter(Donor: actor))),
+        AnswerJson.Of(await Ledger.GetClaimedStatisticsAsync(AsOf.Now, new ClaimFilter(Claimant: actor))),
+        AnswerJson.Of(await Ledger.GetClaimedStatisticsAsync(AsOf.Now, new ClaimFilter(Subject: actor))),
+        AnswerJson.Of(await Ledger.GetAgreementsAsync(AsOf.Now, actor)),
+        AnswerJson.Of(await Ledger.GetAgreementsAsync(AsOf.Now, "China", actor)),
+        AnswerJson.Of(await Ledger.GetTimelineAsync(AsOf.Now, actor)),
+        AnswerJson.Of(await Ledger.GetTimelineAsync(AsOf.Now, "China", actor)),
+    ];
 
     private async Task<ClaimedStatistic> ClaimAsync(AsOf asOf) =>
         (await Ledger.GetClaimedStatisticsAsync(asOf, new ClaimFilter(Metric: "narcotics seized", Claimant: "nogoybayev"))).Claims.Single();

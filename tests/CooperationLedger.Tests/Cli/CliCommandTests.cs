@@ -110,6 +110,22 @@ public sealed class CliCommandTests(DatabaseFixture database) : IClassFixture<Da
     }
 
     [Fact]
+    public async Task Every_actor_option_takes_a_name_and_a_country_with_its_agencies()
+    {
+        var help = await RunAsync("timeline", "--help");
+        var byName = JsonDocument.Parse((await RunAsync("timeline", "--json", "--actor", "Kyrgyzstan", "--with", "China")).Output).RootElement.EnumerateArray().ToArray();
+        var byCode = (await RunAsync("timeline", "--json", "--actor", "KG", "--with", "CN")).Output;
+
+        help.Output.Should().Contain("a key, name, alias or ISO country code").And.Contain("a country includes its agencies and people");
+        byName.Select(item => item.GetProperty("key").GetString()).Should().Contain(["cao-2011-gknb-cooperation/cn-kg-four-areas-agreement", "cao-2011-gknb-cooperation/gknb-mps-within-rats"]);
+        JsonSerializer.Serialize(byName).Should().Be(JsonSerializer.Serialize(JsonDocument.Parse(byCode).RootElement.EnumerateArray().ToArray()));
+        foreach (var command in new[] { "donors", "claims", "agreements" })
+        {
+            (await RunAsync(command, "--help")).Output.Should().Contain("a country includes its agencies and people", command);
+        }
+    }
+
+    [Fact]
     public async Task Rebuild_gives_back_the_same_answers_from_the_events()
     {
         var before = (await RunAsync("donors", "--json", "--known-on", "2011-12-31")).Output + (await RunAsync("claims", "--json")).Output;
