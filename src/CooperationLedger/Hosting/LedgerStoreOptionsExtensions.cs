@@ -66,6 +66,11 @@ public static class LedgerStoreOptionsExtensions
         options.Schema.For<FactRecord>().Duplicate(record => record.DocumentKey);
         options.Schema.For<StoredDocument>();
         IndexTerms<ActorRegistration>(options, registration => registration.Terms);
+        options.Schema.For<ActorRegistration>().Index(registration => registration.MemberOf!, index =>
+        {
+            index.Name = "mt_doc_actorregistration_idx_members";
+            index.Predicate = ActorRegistry.Members;
+        });
         return options;
     }
 

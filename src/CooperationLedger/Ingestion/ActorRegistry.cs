@@ -1,5 +1,6 @@
 using CooperationLedger.Actors;
 using CooperationLedger.Facts;
+using CooperationLedger.Hosting;
 using CooperationLedger.Timeline;
 using Marten;
 using Npgsql;
@@ -13,6 +14,12 @@ namespace CooperationLedger.Ingestion;
 /// </summary>
 internal static class ActorRegistry
 {
+    /// <summary>
+    /// The condition that a registration is of an actor of no country of its own that is a member of a body, as its
+    /// partial index states it: the planner uses that index only for this very condition.
+    /// </summary>
+    public const string Members = "(data ->> 'country') is null and (data ->> 'memberOf') is not null";
+
     /// <summary>The first key of the advisory locks of actor keys ("LDGA"), apart from the ledger's other advisory locks.</summary>
     private const int LockClass = 0x4C444741;
 
@@ -142,25 +149,41 @@ internal static class ActorRegistry
     }
 
     /// <summary>
-    /// Loads what the register knows about the actors <paramref name="texts"/> name: the registrations of which a text is
-    /// the key, name or alias; and where one names a country, the actors of no country of their own that are members of
-    /// a body, with their bodies, to find those that belong to it. A directory of these selects for each text what the
-    /// whole register would (<see cref="ActorDirectory.Select"/>).
+    /// Loads, in one plain SQL statement (<see cref="LookupSql"/>), what the register knows about the actors
+    /// <paramref name="texts"/> name: the registrations of which a text is the key, name or alias, and, to find those that
+    /// belong to a country a text names, the actors of no country of their own that are members of a body, with their
+    /// bodies. A directory of these selects for each text what the whole register would (<see cref="ActorDirectory.Select"/>).
     /// </summary>
     public static async Task<ActorDirectory> LoadAsync(IQuerySession session, IReadOnlyCollection<string> texts, CancellationToken cancellationToken)
     {
+        var options = session.DocumentStore.Options;
+        var tenanted = options.Events.TenancyStyle == JasperFx.MultiTenancy.TenancyStyle.Conjoined;
         var terms = texts.Select(ActorTerms.ForName).Distinct(StringComparer.Ordinal).ToArray();
-        var named = await session.Query<ActorRegistration>().WhereSql("d.terms && ?", new object[] { terms }).ToListAsync(cancellationToken).ConfigureAwait(false);
-        if (!named.Any(registration => registration.Kind == ActorKind.Country) && !texts.Any(text => CountryCode.IsKnown(text.ToUpperInvariant())))
+        var serializer = options.Serializer();
+        var found = new List<ActorRegistration>();
+        await foreach (var row in SqlRows.ReadAsync(session, LookupSql(session.DocumentStore), tenanted ? [terms, session.TenantId] : [terms], cancellationToken).ConfigureAwait(false))
         {
-            return new ActorDirectory(named);
+            found.Add(serializer.FromJson<ActorRegistration>(row, 0));
         }
 
-        var members = await session.Query<ActorRegistration>().Where(registration => registration.Country == null && registration.MemberOf != null).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var known = named.Concat(members).Select(registration => registration.Id).ToHashSet(StringComparer.Ordinal);
-        var bodies = members.Select(member => member.MemberOf!).Where(body => !known.Contains(body)).Distinct(StringComparer.Ordinal).ToArray();
-        var loaded = bodies.Length == 0 ? [] : await session.LoadManyAsync<ActorRegistration>(cancellationToken, bodies).ConfigureAwait(false);
-        return new ActorDirectory(named.Concat(members).Concat(loaded).DistinctBy(registration => registration.Id));
+        return new ActorDirectory(found);
+    }
+
+    /// <summary>
+    /// Gets the statement <see cref="LoadAsync"/> runs, with the names' terms as <c>$1</c> (and the tenant as <c>$2</c>):
+    /// each of its parts is read by an index, the names by the GIN index of the terms, the members by the partial index
+    /// of <see cref="Members"/>, their bodies by key. (Through Marten's document query, with the three as one condition,
+    /// it scanned the register: on 10,000 generated facts 0.5 ms a question, against 0.2 ms so.)
+    /// </summary>
+    public static string LookupSql(IDocumentStore store)
+    {
+        var table = store.Options.FindOrResolveDocumentType(typeof(ActorRegistration)).TableName.QualifiedName;
+        var tenant = store.Options.Events.TenancyStyle == JasperFx.MultiTenancy.TenancyStyle.Conjoined ? "tenant_id = $2 and " : string.Empty;
+        return $"""
+            select data from {table} where {tenant}terms && $1
+            union all select data from {table} where {tenant}{Members}
+            union all select data from {table} where {tenant}id in (select data ->> 'memberOf' from {table} where {tenant}{Members})
+            """;
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using CooperationLedger.Actors;
 using CooperationLedger.Donations;
 using CooperationLedger.Facts;
 using CooperationLedger.Hosting;
+using CooperationLedger.Ingestion;
 using CooperationLedger.Tests.Support;
 using CooperationLedger.Time;
 using Marten;
@@ -72,6 +73,23 @@ public sealed class EntryUpgradeTests(DatabaseFixture database) : IClassFixture<
         plan.Should().Contain(line => line.Contains("mt_doc_donationentry_idx_pair_terms", StringComparison.Ordinal))
             .And.Contain(line => line.Contains("mt_doc_donationentry_idx_without_pair_terms", StringComparison.Ordinal))
             .And.NotContain(line => line.Contains("donor_terms", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_register_of_actors_is_read_by_its_indexes()
+    {
+        await using var ledger = Ledger.Connect(database.ConnectionString, new LedgerStoreSettings { Schema = "register_plan" });
+        await ledger.IngestAsync(Seeds.FactFiles);
+
+        var plan = await QueryPlan.WithoutSequentialScansAsync(
+            database.ConnectionString,
+            ActorRegistry.LookupSql(ledger.Store),
+            new NpgsqlParameter { Value = new[] { "KYRGYZSTAN" } });
+
+        plan.Should().Contain(line => line.Contains("mt_doc_actorregistration_idx_terms", StringComparison.Ordinal))
+            .And.Contain(line => line.Contains("mt_doc_actorregistration_idx_members", StringComparison.Ordinal))
+            .And.Contain(line => line.Contains("pkey_mt_doc_actorregistration_id", StringComparison.Ordinal))
+            .And.NotContain(line => line.Contains("Seq Scan", StringComparison.Ordinal));
     }
 
     [Theory]
