@@ -3,6 +3,7 @@ using CooperationLedger.Agreements;
 using CooperationLedger.Claims;
 using CooperationLedger.Donations;
 using CooperationLedger.Facts;
+using CooperationLedger.Ingestion;
 using CooperationLedger.Money;
 using CooperationLedger.Sources;
 using CooperationLedger.Timeline;
@@ -16,11 +17,19 @@ namespace CooperationLedger;
 /// their events (by stream and version); no query replays events.</content>
 public sealed partial class Ledger
 {
+    /// <summary>
+    /// Whether the register of actors has been found as this version writes it (<see cref="ActorRegistry.CheckCurrentAsync"/>):
+    /// once it is, it stays so, since every append and rebuild writes it so.
+    /// </summary>
+    private volatile bool actorsCurrent;
+
     /// <summary>Gets donor totals as of a point: by donor, recipient and currency, pledged, committed and realised apart.</summary>
     /// <param name="asOf">The point on the three time axes; <see cref="AsOf.Now"/> for everything.</param>
-    /// <param name="filter">Narrows by donor, recipient or currency.</param>
+    /// <param name="filter">Narrows by donor, recipient or currency; actors are named as in every question (see <see cref="DonationFilter"/>).</param>
     /// <param name="cancellationToken">Cancels the query.</param>
-    /// <returns>The totals, with the disputed donations apart.</returns>
+    /// <returns>The totals, with the donations of no stated amount and the disputed donations apart.</returns>
+    /// <exception cref="InvalidOperationException">The filter names an actor, and the ledger's register of actors was written by
+    /// an earlier version: rebuild the projections once.</exception>
     public async Task<DonorTotals> GetDonorTotalsAsync(AsOf asOf, DonationFilter? filter = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(asOf);
@@ -28,18 +37,21 @@ public sealed partial class Ledger
         return await AnswerAsync<DonationEntry, DonorTotals>(
             asOf,
             filter is { Donor: not null, Recipient: not null } ? BoundsUse.CheckOnly : BoundsUse.Indexed,
-            query => filter is { Donor: { } donor, Recipient: { } recipient }
-                ? query.WithTermPair("pair_terms", donor, recipient)
-                : query.WithTerm("donor_terms", filter.Donor).WithTerm("recipient_terms", filter.Recipient),
-            (entries, citations) => DonorTotalsAnswer.From(entries, asOf, filter, citations),
+            [filter.Donor, filter.Recipient],
+            (query, actors) => (actors.Select(filter.Donor), actors.Select(filter.Recipient)) is ({ } donor, { } recipient)
+                ? query.WithTermPairs("pair_terms", donor, recipient)
+                : query.WithTerms("donor_terms", actors.Select(filter.Donor)).WithTerms("recipient_terms", actors.Select(filter.Recipient)),
+            (entries, actors, citations) => DonorTotalsAnswer.From(entries, asOf, filter, actors, citations),
             cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Gets claimed statistics as of a point, exactly as claimed, side by side where sources disagree.</summary>
     /// <param name="asOf">The point on the three time axes.</param>
-    /// <param name="filter">Narrows by metric, claimant or subject.</param>
+    /// <param name="filter">Narrows by metric, claimant or subject; actors are named as in every question (see <see cref="ClaimFilter"/>).</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The claims and the disputes among them.</returns>
+    /// <exception cref="InvalidOperationException">The filter names an actor, and the ledger's register of actors was written by
+    /// an earlier version: rebuild the projections once.</exception>
     public async Task<ClaimedStatistics> GetClaimedStatisticsAsync(AsOf asOf, ClaimFilter? filter = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(asOf);
@@ -49,72 +61,97 @@ public sealed partial class Ledger
         return await AnswerAsync<StatisticClaimEntry, ClaimedStatistics>(
             asOf,
             matter is null ? BoundsUse.Indexed : BoundsUse.CheckOnly,
-            query =>
+            [filter.Claimant, filter.Subject],
+            (query, actors) =>
             {
-                query = query.WithTerm("claimant_terms", filter.Claimant).WithTerm("subject_terms", filter.Subject);
+                query = query.WithTerms("claimant_terms", actors.Select(filter.Claimant)).WithTerms("subject_terms", actors.Select(filter.Subject));
                 query = metric is null ? query : query.Where(entry => entry.MetricTerm == metric);
                 return matter is null ? query : query.Where(entry => entry.Matter == matter);
             },
-            (entries, citations) => ClaimedStatisticsAnswer.From(entries, asOf, filter, citations),
+            (entries, actors, citations) => ClaimedStatisticsAnswer.From(entries, asOf, filter, actors, citations),
             cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Gets the agreements known as of a point, each saying whether it was in effect then.</summary>
     /// <param name="asOf">The point on the three time axes.</param>
-    /// <param name="party">Only agreements with this party (key, name, alias or ISO country code).</param>
+    /// <param name="party">Only agreements with this party: a key, name, alias or ISO country code, where a country includes
+    /// its agencies and people (see <see cref="DonationFilter"/>); each agreement lists its actual parties.</param>
     /// <param name="otherParty">Only agreements with this party as well, for the agreements between two parties.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The agreements, by effective date.</returns>
+    /// <exception cref="InvalidOperationException">A party is named, and the ledger's register of actors was written by an
+    /// earlier version: rebuild the projections once.</exception>
     public async Task<IReadOnlyList<AgreementStatus>> GetAgreementsAsync(AsOf asOf, string? party = null, string? otherParty = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(asOf);
         return await AnswerAsync<AgreementEntry, IReadOnlyList<AgreementStatus>>(
             asOf,
             party is not null && otherParty is not null ? BoundsUse.CheckOnly : BoundsUse.Indexed,
-            query => query.WithTerm("party_terms", party).WithTerm("party_terms", otherParty),
-            (entries, citations) => AgreementsAnswer.From(entries, asOf, party, otherParty, citations),
+            [party, otherParty],
+            (query, actors) => query.WithTerms("party_terms", actors.Select(party)).WithTerms("party_terms", actors.Select(otherParty)),
+            (entries, actors, citations) => AgreementsAnswer.From(entries, asOf, party, otherParty, actors, citations),
             cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Gets every fact involving an actor, or two actors together, in order of effective date.</summary>
     /// <param name="asOf">The point on the three time axes.</param>
-    /// <param name="actor">An actor's key or ISO country code (<c>kg-gknb</c>, <c>KG</c>).</param>
-    /// <param name="otherActor">A second actor's key or country code, for the facts between the two.</param>
+    /// <param name="actor">An actor: a key, name, alias or ISO country code (<c>kg-gknb</c>, <c>GKNB</c>, <c>Kyrgyzstan</c>,
+    /// <c>KG</c>), where a country includes its agencies and people (see <see cref="DonationFilter"/>); each item lists the
+    /// actors it involves.</param>
+    /// <param name="otherActor">A second actor, named the same way, for the facts between the two.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The timeline.</returns>
+    /// <exception cref="InvalidOperationException">An actor is named, and the ledger's register of actors was written by an
+    /// earlier version: rebuild the projections once.</exception>
     public async Task<IReadOnlyList<TimelineItem>> GetTimelineAsync(AsOf asOf, string? actor = null, string? otherActor = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(asOf);
-        var keys = new[] { actor, otherActor }.OfType<string>().Select(key => key.ToLowerInvariant()).ToArray();
+        var named = new[] { actor, otherActor }.OfType<string>().ToArray();
         return await AnswerAsync<TimelineEntry, IReadOnlyList<TimelineItem>>(
             asOf,
-            keys.Length == 2 ? BoundsUse.CheckOnly : BoundsUse.Indexed,
-            query => keys.Aggregate(query, (q, key) => q.WithKey("actor_keys", key)),
-            (entries, citations) => TimelineAnswer.From(entries, asOf, keys, citations),
+            named.Length == 2 ? BoundsUse.CheckOnly : BoundsUse.Indexed,
+            named,
+            (query, actors) => named.Aggregate(query, (q, text) => q.WithKeys("actor_keys", actors.Select(text)!)),
+            (entries, actors, citations) => TimelineAnswer.From(entries, asOf, named, actors, citations),
             cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Reads the entries narrowed in SQL, loads the citations an answer from them can cite, and computes it. A question
-    /// that names what finds few entries by itself (two actors, a matter) has its as-of bounds checked on those entries
-    /// rather than looked up (<see cref="BoundsUse"/>).
+    /// Reads what the register knows of the actors the question names (<see cref="ActorRegistry.LoadAsync"/>), the entries
+    /// narrowed in SQL by them and by the as-of point, loads the citations an answer from them can cite, and computes it.
+    /// A question that names what finds few entries by itself (two actors, a matter) has its as-of bounds checked on those
+    /// entries rather than looked up (<see cref="BoundsUse"/>).
     /// </summary>
     private async Task<TAnswer> AnswerAsync<TEntry, TAnswer>(
         AsOf asOf,
         BoundsUse bounds,
-        Func<IQueryable<TEntry>, IQueryable<TEntry>> narrow,
-        Func<IReadOnlyList<TEntry>, CitationLookup, TAnswer> answer,
+        IReadOnlyList<string?> named,
+        Func<IQueryable<TEntry>, ActorDirectory, IQueryable<TEntry>> narrow,
+        Func<IReadOnlyList<TEntry>, ActorDirectory, CitationLookup, TAnswer> answer,
         CancellationToken cancellationToken)
         where TEntry : LedgerEntry
     {
         if (!await sessions.Guard.CheckAsync(cancellationToken).ConfigureAwait(false))
         {
-            return answer([], CitationLookup.None);
+            return answer([], ActorDirectory.Empty, CitationLookup.None);
         }
 
         await using var session = sessions.Query();
-        var entries = await narrow(AsOfBounds.Apply(session.Query<TEntry>(), asOf, bounds)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var texts = named.OfType<string>().ToArray();
+        var actors = ActorDirectory.Empty;
+        if (texts.Length > 0)
+        {
+            if (!actorsCurrent)
+            {
+                await ActorRegistry.CheckCurrentAsync(session, cancellationToken).ConfigureAwait(false);
+                actorsCurrent = true;
+            }
+
+            actors = await ActorRegistry.LoadAsync(session, texts, cancellationToken).ConfigureAwait(false);
+        }
+
+        var entries = await narrow(AsOfBounds.Apply(session.Query<TEntry>(), asOf, bounds), actors).ToListAsync(cancellationToken).ConfigureAwait(false);
         var citations = await CitationLookup.LoadAsync(session, CitationLookup.Needed(entries, asOf), cancellationToken).ConfigureAwait(false);
-        return answer(entries, citations);
+        return answer(entries, actors, citations);
     }
 }

@@ -9,7 +9,7 @@ internal static class AgreementsCommand
     public static Command Create(CliContext context)
     {
         var asOf = new AsOfOptions();
-        var party = new Option<string[]>("--party") { Description = "Only agreements with this party (key, name, alias or ISO country code); twice for the agreements between two parties.", Arity = new ArgumentArity(0, 2), AllowMultipleArgumentsPerToken = false };
+        var party = new Option<string[]>("--party") { Description = $"Only agreements with this party: {ActorNames.Accepted}. Twice for the agreements between two parties.", Arity = new ArgumentArity(0, 2), AllowMultipleArgumentsPerToken = false };
         var json = new Option<bool>("--json") { Description = "Write JSON, each agreement with its event ids and citations." };
         var command = new Command(
             "agreements",

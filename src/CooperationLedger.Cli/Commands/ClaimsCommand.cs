@@ -11,8 +11,8 @@ internal static class ClaimsCommand
     {
         var asOf = new AsOfOptions();
         var metric = new Option<string?>("--metric") { Description = "Only this metric (\"narcotics seized\")." };
-        var claimant = new Option<string?>("--claimant") { Description = "Only claims by this actor (key, name, alias or ISO country code)." };
-        var subject = new Option<string?>("--subject") { Description = "Only statistics about this actor." };
+        var claimant = new Option<string?>("--claimant") { Description = $"Only claims by this actor: {ActorNames.Accepted}." };
+        var subject = new Option<string?>("--subject") { Description = "Only statistics about this actor, named the same way." };
         var matter = new Option<string?>("--matter") { Description = "Only claims about this matter, the key that groups what sources claim about one figure." };
         var json = new Option<bool>("--json") { Description = "Write JSON, each claim with its event ids and citations." };
         var command = new Command(

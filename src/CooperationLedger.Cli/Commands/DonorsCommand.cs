@@ -10,14 +10,14 @@ internal static class DonorsCommand
     public static Command Create(CliContext context)
     {
         var asOf = new AsOfOptions();
-        var donor = new Option<string?>("--donor") { Description = "Only this donor (key, name, alias or ISO country code)." };
-        var recipient = new Option<string?>("--recipient") { Description = "Only this recipient." };
+        var donor = new Option<string?>("--donor") { Description = $"Only this donor: {ActorNames.Accepted}." };
+        var recipient = new Option<string?>("--recipient") { Description = "Only this recipient, named the same way." };
         var currency = new Option<string?>("--currency") { Description = "Only amounts in this ISO 4217 currency." };
-        var json = new Option<bool>("--json") { Description = "Write JSON: amounts as numbers with currency codes, each line with its event ids and citations." };
+        var json = new Option<bool>("--json") { Description = "Write JSON: amounts as numbers with currency codes, each line with its event ids and citations; donations with no amount stated in \"noAmountStated\"." };
         var command = new Command(
             "donors",
             "Donor totals by donor, recipient and currency: pledged, committed and realised apart, exact and approximate apart, stated equivalents " +
-            "beside, disputed amounts left out and listed.\n\nExamples:\n  ledger donors --known-on 2011-12-31\n  ledger donors --donor CN --currency KGS --json")
+            "beside; donations whose sources state no amount, and disputed amounts, left out and listed apart.\n\nExamples:\n  ledger donors --known-on 2011-12-31\n  ledger donors --donor CN --currency KGS --json")
         {
             donor,
             recipient,
@@ -52,13 +52,30 @@ internal static class DonorsCommand
             [
                 total.Donor.Name,
                 total.Recipient.Name,
-                total.Currency?.Code ?? "(no amount)",
+                total.Currency.Code,
                 Describe.Amount(total.Pledged),
                 Describe.Amount(total.Committed),
                 Describe.Amount(total.Realised),
                 string.Join(Environment.NewLine, total.StatedEquivalents.Select(equivalent => $"{equivalent.Amount.Verbatim ?? equivalent.Amount.ToString()} = {equivalent.Equivalent.Verbatim ?? equivalent.Equivalent.ToString()}")),
                 Describe.Sources(total.Sources),
             ]));
+        if (totals.NoAmountStated.Count > 0)
+        {
+            TableOutput.Write(
+                context.Console,
+                "Donations and grants with no amount stated (not summed)",
+                ["Donor", "Recipient", "What", "Date", "Amount", "Sources"],
+                totals.NoAmountStated.Select(donation => (IReadOnlyList<string>)
+                [
+                    donation.Donor.Name,
+                    donation.Recipient.Name,
+                    donation.Description,
+                    donation.Effective.ToString(),
+                    $"{donation.Stage.ToString().ToLowerInvariant()}, no amount stated",
+                    Describe.Sources(donation.Sources),
+                ]));
+        }
+
         DisputesOutput.Write(context, totals.Disputes);
     }
 }

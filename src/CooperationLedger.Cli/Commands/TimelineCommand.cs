@@ -9,13 +9,13 @@ internal static class TimelineCommand
     public static Command Create(CliContext context)
     {
         var asOf = new AsOfOptions();
-        var actor = new Option<string?>("--actor") { Description = "Only facts involving this actor (its key, or an ISO country code such as KG)." };
-        var with = new Option<string?>("--with") { Description = "And also this second actor: the facts between the two." };
+        var actor = new Option<string?>("--actor") { Description = $"Only facts involving this actor: {ActorNames.Accepted}." };
+        var with = new Option<string?>("--with") { Description = "And also this second actor, named the same way: the facts between the two." };
         var json = new Option<bool>("--json") { Description = "Write JSON, each fact with its event id and citations." };
         var command = new Command(
             "timeline",
             "A cooperation timeline: every fact involving an actor (or two), in order of effective date.\n\n" +
-            "Examples:\n  ledger timeline --actor KG --with CN\n  ledger timeline --actor kg-gknb --known-on 2011-12-31 --json")
+            "Examples:\n  ledger timeline --actor Kyrgyzstan --with China\n  ledger timeline --actor kg-gknb --known-on 2011-12-31 --json")
         {
             actor,
             with,

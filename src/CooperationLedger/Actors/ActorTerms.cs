@@ -3,8 +3,8 @@ namespace CooperationLedger.Actors;
 /// <summary>
 /// The terms an actor can be found by in PostgreSQL: its key, name, aliases and country code, upper-cased with the
 /// invariant culture, which is how <see cref="StringComparison.OrdinalIgnoreCase"/> compares. Projected entries keep
-/// them in indexed array columns, so that an indexed containment test narrows to a superset of what
-/// <see cref="ActorMatch"/> accepts.
+/// them in indexed array columns, so that an indexed overlap test with an <see cref="ActorSelection"/>'s terms (the keys
+/// and country codes it selects) narrows to a superset of what it includes.
 /// </summary>
 internal static class ActorTerms
 {
@@ -19,17 +19,18 @@ internal static class ActorTerms
     public static string For(string query) => query.ToUpperInvariant();
 
     /// <summary>
-    /// Gets every pairing of a term of one actor with a term of another (see <see cref="Pair"/>): a pair of actors found by
-    /// one key, whatever else either is found with.
+    /// Gets the term a name is registered and looked up by (<see cref="ActorRegistration.Terms"/>): in one Unicode form
+    /// (NFC), upper-cased, so that "Chiña" typed with a combining tilde is the same name.
+    /// </summary>
+    public static string ForName(string name) => name.Normalize(System.Text.NormalizationForm.FormC).ToUpperInvariant();
+
+    /// <summary>
+    /// Gets every pairing of a term of one actor with a term of another, joined by the unit separator (U+001F): a pair of
+    /// actors found by one key, whatever else either is found with. Two different pairs that join to the same text only
+    /// widen the narrowing, which stays a superset.
     /// </summary>
     public static IReadOnlyList<string> Pairs(IReadOnlyList<string> first, IReadOnlyList<string> second) =>
         first.SelectMany(_ => second, Join).ToArray();
-
-    /// <summary>
-    /// Gets the pair term two users' texts are looked up by: the two terms joined by the unit separator (U+001F). Two
-    /// different pairs that join to the same text only widen the narrowing, which stays a superset.
-    /// </summary>
-    public static string Pair(string first, string second) => Join(For(first), For(second));
 
     private static string Join(string first, string second) => first + '\u001F' + second;
 }

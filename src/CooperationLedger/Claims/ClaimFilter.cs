@@ -1,6 +1,9 @@
 namespace CooperationLedger.Claims;
 
-/// <summary>Narrows claimed statistics. Actors are matched by key, name, alias or ISO country code, ignoring case.</summary>
+/// <summary>
+/// Narrows claimed statistics. Actors are named as in every question: by key, name, alias or ISO country code, where a
+/// country includes its agencies and people (see <see cref="Donations.DonationFilter"/>).
+/// </summary>
 /// <param name="Metric">Only this metric, ignoring case.</param>
 /// <param name="Claimant">Only claims made by this actor.</param>
 /// <param name="Subject">Only statistics about this actor.</param>

@@ -8,12 +8,18 @@ namespace CooperationLedger.Claims;
 /// <summary>Computes claimed statistics as of a point from claim entries, however they were obtained.</summary>
 internal static class ClaimedStatisticsAnswer
 {
-    public static ClaimedStatistics From(IEnumerable<StatisticClaimEntry> entries, AsOf asOf, ClaimFilter filter, CitationLookup citations)
+    /// <param name="entries">The entries.</param>
+    /// <param name="asOf">The as-of point.</param>
+    /// <param name="filter">What the question names.</param>
+    /// <param name="actors">What the ledger knows of the actors the filter names.</param>
+    /// <param name="citations">The citations of the facts and revisions the answer cites.</param>
+    public static ClaimedStatistics From(IEnumerable<StatisticClaimEntry> entries, AsOf asOf, ClaimFilter filter, ActorDirectory actors, CitationLookup citations)
     {
+        var (claimant, subject) = (actors.Select(filter.Claimant), actors.Select(filter.Subject));
         var resolved = entries
             .Where(entry => (filter.Metric is null || string.Equals(entry.Metric, filter.Metric, StringComparison.OrdinalIgnoreCase))
                 && (filter.Matter is null || string.Equals(entry.Matter, filter.Matter, StringComparison.Ordinal))
-                && ActorMatch.Matches(entry.Claimant, filter.Claimant) && ActorMatch.Matches(entry.Subject, filter.Subject))
+                && ActorSelection.Admits(claimant, entry.Claimant) && ActorSelection.Admits(subject, entry.Subject))
             .Select(entry => AsOfResolution.Resolve(entry, asOf))
             .OfType<AsOfResolution>()
             .Select(r => (Resolution: r, Claim: (StatisticClaimEntry)r.Entry))

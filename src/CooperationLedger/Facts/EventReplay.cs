@@ -1,3 +1,4 @@
+using CooperationLedger.Actors;
 using CooperationLedger.Agreements;
 using CooperationLedger.Claims;
 using CooperationLedger.Donations;
@@ -26,6 +27,9 @@ internal sealed class EventReplay
     public IEnumerable<AgreementEntry> Agreements => agreements.Values;
 
     public IEnumerable<TimelineEntry> Timeline => timeline.Values;
+
+    /// <summary>Gets every actor the events folded declare, registered as the ledger registers them, for the answers' actor filters.</summary>
+    public ActorDirectory Actors { get; } = ActorDirectory.Empty;
 
     /// <summary>Gets the citation of every fact and revision folded, for the answers computed from the entries.</summary>
     public CitationLookup Citations => new(citations);
@@ -99,6 +103,7 @@ internal sealed class EventReplay
         if (data is ILedgerEvent e)
         {
             citations[e.FactId] = e.Citation;
+            Actors.Declare(e);
         }
 
         Evolve(donations, id, data, recordedAt, source, DonationEntry.From);

@@ -9,6 +9,19 @@ namespace CooperationLedger.Facts;
 /// <summary>The actors a fact involves, in the order the fact names them, without repeats.</summary>
 internal static class FactActors
 {
+    /// <summary>
+    /// Adds to <paramref name="directory"/> the actors an event declares, as its document declares them: a fact's own
+    /// (<see cref="Of"/>), or the person a correction or retraction is attributed to.
+    /// </summary>
+    public static void Declare(this ActorDirectory directory, ILedgerEvent e)
+    {
+        var actors = e is IReportedFact fact ? Of(fact) : [.. new[] { e.Citation.AttributedTo }.OfType<Actor>()];
+        foreach (var actor in actors)
+        {
+            directory.Declare(ActorRegistration.Of(actor, e.Citation.Document.Key));
+        }
+    }
+
     public static IReadOnlyList<Actor> Of(IReportedFact fact)
     {
         IEnumerable<Actor?> actors = fact switch

@@ -15,7 +15,10 @@ namespace CooperationLedger.Facts;
 /// </summary>
 internal static class StoredEvents
 {
-    /// <summary>Streams the ledger events of the session's tenant, by their place in the store's sequence.</summary>
+    /// <summary>
+    /// Streams the ledger events of the session's tenant, by their place in the store's sequence; once
+    /// <paramref name="cancellationToken"/> is cancelled, stops at the next event.
+    /// </summary>
     public static async IAsyncEnumerable<StoredEvent> ReadAsync(IQuerySession session, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var events = (EventGraph)session.DocumentStore.Options.Events;
@@ -28,6 +31,8 @@ internal static class StoredEvents
             + "where tenant_id = $1 and not is_archived and type = any($2) order by seq_id";
         await foreach (var row in SqlRows.ReadAsync(session, sql, [session.TenantId, types.Keys.ToArray()], cancellationToken).ConfigureAwait(false))
         {
+            // Npgsql's reader looks at the token only when it waits for the server, not for the rows it has buffered.
+            cancellationToken.ThrowIfCancellationRequested();
             var type = row.GetString(4);
             var recorded = new RecordedEvent(
                 row.GetGuid(0),

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using CooperationLedger.Actors;
 using CooperationLedger.Agreements;
 using CooperationLedger.Claims;
 using CooperationLedger.Donations;
@@ -83,12 +84,16 @@ public static class LedgerStoreOptionsExtensions
         IndexWithoutTerms<DonationEntry>(options, "pair_terms");
         options.Schema.For<FactRecord>();
         options.Schema.For<StoredDocument>();
-        options.Schema.For<ActorRegistration>();
+        options.Schema.For<ActorRegistration>().Index(registration => registration.Id, index =>
+        {
+            index.Name = "mt_doc_actorregistration_idx_members";
+            index.Predicate = ActorRegistry.Members;
+        });
         return options;
     }
 
     /// <summary>
-    /// Indexes the entries whose <paramref name="column"/> of terms is empty (<see cref="EntryNarrowing.WithTermPair"/>):
+    /// Indexes the entries whose <paramref name="column"/> of terms is empty (<see cref="EntryNarrowing.WithTermPairs"/>):
     /// entries written before the column was added, which Marten fills from their JSON, where it is absent. The index
     /// holds those alone, so it is empty once they are rebuilt and costs nothing on an append.
     /// </summary>

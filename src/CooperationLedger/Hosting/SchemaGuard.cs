@@ -1,3 +1,4 @@
+using CooperationLedger.Actors;
 using CooperationLedger.Ingestion;
 using CooperationLedger.Sources;
 using Marten;

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using CooperationLedger.Actors;
 using Npgsql;
 
 namespace CooperationLedger.Ingestion;
@@ -45,8 +46,8 @@ internal sealed class BatchTurn
     public IReadOnlySet<Guid> PreviousFacts => previous?.Facts ?? FrozenSet<Guid>.Empty;
 
     /// <summary>
-    /// Gets the actors this batch registers (<see cref="ActorRegistration"/>), known before it is numbered. The batch
-    /// after it checks its own declarations against them, since it cannot read them before this batch commits, and
+    /// Gets the actors this batch registers or adds names or a body to (<see cref="ActorRegistration"/>), known before it
+    /// is numbered. The batch after it checks its own declarations against them, since it cannot read them before this batch commits, and
     /// leaves them to this batch to write: two open transactions that write one row wait for each other, and in
     /// opposite orders deadlock.
     /// </summary>

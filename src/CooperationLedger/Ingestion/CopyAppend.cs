@@ -1,3 +1,4 @@
+using CooperationLedger.Actors;
 using CooperationLedger.Facts;
 using CooperationLedger.Hosting.Projections;
 using CooperationLedger.Sources;

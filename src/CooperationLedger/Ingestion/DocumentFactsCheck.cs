@@ -60,6 +60,8 @@ internal static class DocumentFactsCheck
             }
         }
 
-        return errors.Count > 0 ? throw new FactFileException(errors) : new ParsedFactFile(label, document, facts.ArticleText!, facts.Facts!);
+        return errors.Count > 0
+            ? throw new FactFileException(errors, builtInCode: true)
+            : new ParsedFactFile(label, document, facts.ArticleText!, facts.Facts!, BuiltInCode: true);
     }
 }

@@ -185,8 +185,8 @@ internal sealed partial class Ingestor
         session.LastModifiedBy = Environment.UserName;
         await turn.HoldAsync(connection, cancellationToken).ConfigureAwait(false);
         await LockRevisedFactsAsync(connection, ordered.SelectMany(file => file.Events), cancellationToken).ConfigureAwait(false);
-        var fresh = await ActorRegistration.CheckAsync(session, ordered, errors, turn.PreviousActors, cancellationToken).ConfigureAwait(false);
-        var actors = errors.Count == 0 ? await ActorRegistration.ClaimAsync(session, connection, fresh, registration => ordered.First(file => file.Document.Key == registration.DeclaredIn).Path, errors, cancellationToken).ConfigureAwait(false) : [];
+        var fresh = await ActorRegistry.CheckAsync(session, ordered, errors, turn.PreviousActors, cancellationToken).ConfigureAwait(false);
+        var actors = errors.Count == 0 ? await ActorRegistry.ClaimAsync(session, connection, fresh, registration => ordered.First(file => file.Document.Key == registration.DeclaredIn).Path, errors, cancellationToken).ConfigureAwait(false) : [];
         turn.RegisterActors(actors);
         var records = await LoadRecordsAsync(session, ordered, cancellationToken).ConfigureAwait(false);
         var results = new List<DocumentIngested>();
@@ -205,7 +205,7 @@ internal sealed partial class Ingestor
 
         if (errors.Count > 0)
         {
-            throw new FactFileException(errors);
+            throw FactFileException.Of(errors, batch);
         }
 
         try

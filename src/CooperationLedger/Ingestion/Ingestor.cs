@@ -1,3 +1,4 @@
+using CooperationLedger.Actors;
 using CooperationLedger.Facts;
 using CooperationLedger.Sources;
 using JasperFx;
@@ -23,6 +24,8 @@ internal sealed partial class Ingestor(Hosting.LedgerSessions sessions, ILogger 
 
     public async Task<IngestReport> IngestAsync(IReadOnlyCollection<string> paths, bool dryRun, IProgress<IngestProgress>? progress, string? corpusRoot, CancellationToken cancellationToken)
     {
+        // An ingest cancelled before it starts says so, rather than what it would have found wrong with its paths.
+        cancellationToken.ThrowIfCancellationRequested();
         var errors = new List<FactFileError>();
         var files = FactFileLocator.Expand(paths, errors);
         if (files.Count == 0 && errors.Count == 0)
@@ -33,6 +36,7 @@ internal sealed partial class Ingestor(Hosting.LedgerSessions sessions, ILogger 
         var parsed = new List<ParsedFactFile>();
         foreach (var file in files)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
                 parsed.Add(FactFileReader.Read(file, corpusRoot));
@@ -70,7 +74,7 @@ internal sealed partial class Ingestor(Hosting.LedgerSessions sessions, ILogger 
             var held = await sessions.Guard.CheckAsync(cancellationToken).ConfigureAwait(false) || !dryRun;
             await using var query = sessions.Query();
             var registered = !dryRun || sessions.Guard.Found(typeof(ActorRegistration));
-            await ActorRegistration.CheckAsync(held && registered ? query : null, ordered, errors, pending: null, cancellationToken).ConfigureAwait(false);
+            await ActorRegistry.CheckAsync(held && registered ? query : null, ordered, errors, pending: null, cancellationToken).ConfigureAwait(false);
             var records = held ? await LoadRecordsAsync(query, ordered, cancellationToken).ConfigureAwait(false) : new Dictionary<Guid, FactRecord>();
             foreach (var file in ordered)
             {
@@ -83,7 +87,7 @@ internal sealed partial class Ingestor(Hosting.LedgerSessions sessions, ILogger 
         if (errors.Count > 0)
         {
             LogRefused(logger, errors.Count, parsed.Count);
-            throw new FactFileException(errors);
+            throw FactFileException.Of(errors, parsed);
         }
 
         var results = new List<DocumentIngested>();
@@ -116,7 +120,7 @@ internal sealed partial class Ingestor(Hosting.LedgerSessions sessions, ILogger 
             var plan = await PlanAsync(session, file, batchFacts, cancellationToken).ConfigureAwait(false);
             if (plan.Errors.Count > 0)
             {
-                throw new FactFileException(plan.Errors);
+                throw FactFileException.Of(plan.Errors, [file]);
             }
 
             if (plan.New.Count == 0)
@@ -169,7 +173,7 @@ internal sealed partial class Ingestor(Hosting.LedgerSessions sessions, ILogger 
         }
 
         session.Store(StoredOf(file));
-        await ActorRegistration.RegisterAsync(session, file, cancellationToken).ConfigureAwait(false);
+        await ActorRegistry.RegisterAsync(session, file, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Gets the headers every event of a fact file carries: the file's name.</summary>

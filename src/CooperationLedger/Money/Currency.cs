@@ -39,6 +39,7 @@ public readonly record struct Currency
     }
 
     /// <summary>Gets the ISO 4217 code.</summary>
+    /// <exception cref="InvalidOperationException">The currency is the default value, which has no code.</exception>
     public string Code => code ?? throw new InvalidOperationException("A default Currency has no code.");
 
     /// <summary>Tells whether <paramref name="code"/> is an accepted ISO 4217 code.</summary>
@@ -46,6 +47,7 @@ public readonly record struct Currency
     /// <returns><see langword="true"/> when the code is accepted.</returns>
     public static bool IsKnown(string? code) => code is not null && Codes.Contains(code);
 
-    /// <inheritdoc/>
-    public override string ToString() => Code;
+    /// <summary>Gets the ISO 4217 code, or, for the default value, which has no code, the empty string.</summary>
+    /// <returns>The code, such as <c>KGS</c>; never <see langword="null"/>.</returns>
+    public override string ToString() => code ?? string.Empty;
 }

@@ -1,3 +1,4 @@
+using CooperationLedger.Actors;
 using CooperationLedger.Facts;
 using CooperationLedger.Sources;
 using CooperationLedger.Time;
@@ -10,11 +11,15 @@ internal static class TimelineAnswer
 {
     /// <param name="entries">The entries.</param>
     /// <param name="asOf">The as-of point.</param>
-    /// <param name="actorKeys">Lower-case actor keys or country codes that every item must involve.</param>
+    /// <param name="named">The actors every item must involve, as the user named them (see <see cref="ActorSelection"/>).</param>
+    /// <param name="actors">What the ledger knows of the actors named.</param>
     /// <param name="citations">The citations of the facts and revisions the timeline cites.</param>
-    public static IReadOnlyList<TimelineItem> From(IEnumerable<TimelineEntry> entries, AsOf asOf, IReadOnlyCollection<string> actorKeys, CitationLookup citations) =>
+    public static IReadOnlyList<TimelineItem> From(IEnumerable<TimelineEntry> entries, AsOf asOf, IReadOnlyCollection<string> named, ActorDirectory actors, CitationLookup citations) =>
+        From(entries, asOf, named.Select(actors.Select).OfType<ActorSelection>().ToArray(), citations);
+
+    private static IReadOnlyList<TimelineItem> From(IEnumerable<TimelineEntry> entries, AsOf asOf, ActorSelection[] involved, CitationLookup citations) =>
         entries
-            .Where(entry => actorKeys.All(key => entry.ActorKeys.Contains(key)))
+            .Where(entry => involved.All(selection => entry.Actors.Any(selection.Includes)))
             .Select(entry => AsOfResolution.Resolve(entry, asOf))
             .OfType<AsOfResolution>()
             .Select(r => (Resolution: r, Entry: (TimelineEntry)r.Entry))

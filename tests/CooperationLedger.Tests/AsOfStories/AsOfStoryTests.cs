@@ -1,6 +1,7 @@
 using CooperationLedger.Claims;
 using CooperationLedger.Donations;
 using CooperationLedger.Facts;
+using CooperationLedger.Ingestion;
 using CooperationLedger.Sources;
 using CooperationLedger.Tests.Support;
 using CooperationLedger.Time;
@@ -45,13 +46,49 @@ public sealed class AsOfStoryTests(LedgerFixture fixture) : IClassFixture<Ledger
         var endOf2011 = await Ledger.GetDonorTotalsAsync(AsOf.Known(new LocalDate(2011, 12, 31)), new DonationFilter(Donor: "CN", Recipient: "kg-gknb"));
         var mid2006 = await Ledger.GetDonorTotalsAsync(AsOf.Known(new LocalDate(2006, 6, 30)), new DonationFilter(Donor: "CN"));
 
-        var kgs = endOf2011.Totals.Single(total => total.Currency?.Code == "KGS");
+        var kgs = endOf2011.Totals.Single(total => total.Currency.Code == "KGS");
         kgs.Pledged.Should().Be(new AmountTotal(21_000_000m, 0m));
         kgs.Realised.IsZero.Should().BeTrue("it is a pledge, not a delivery");
         kgs.StatedEquivalents.Single().Equivalent.Verbatim.Should().Be("US $450,000");
         kgs.Sources.Should().ContainSingle().Which.Citation.AttributedTo!.Name.Should().Be("Keneshbek Dushebayev");
-        endOf2011.Totals.Should().NotContain(total => total.Currency != null && total.Currency.Value.Code == "USD", "a stated equivalent is never summed");
+        endOf2011.Totals.Should().NotContain(total => total.Currency.Code == "USD", "a stated equivalent is never summed");
         mid2006.Totals.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task The_open_pledge_of_more_equipment_in_2012_is_listed_apart_as_no_amount_stated_never_as_a_zero_total()
+    {
+        var endOf2011 = await Ledger.GetDonorTotalsAsync(AsOf.Known(new LocalDate(2011, 12, 31)), new DonationFilter(Donor: "cn", Recipient: "kg-gknb"));
+
+        endOf2011.Totals.Should().ContainSingle("the 21m KGS pledge is the only amount China stated for the GKNB")
+            .Which.Should().Match<DonorTotal>(total => total.Currency.Code == "KGS" && total.Donations == 1);
+        var open = endOf2011.NoAmountStated.Should().ContainSingle().Subject;
+        open.Key.Should().Be("cao-2011-gknb-cooperation/cn-equipment-for-gknb-2012");
+        open.Type.Should().Be("equipment_donated");
+        (open.Donor.Name, open.Recipient.Name).Should().Be(("China", "Kyrgyz State Committee for National Security"));
+        open.Description.Should().Be("more such equipment");
+        open.Stage.Should().Be(Stage.Pledged);
+        open.Effective.ToString().Should().Be("2012");
+        var source = open.Sources.Should().ContainSingle().Subject;
+        source.FactId.Should().Be(open.FactId);
+        source.Citation.Quote.Should().Be("In 2012, more such equipment is expected, he said.");
+        source.Citation.AttributedTo!.Name.Should().Be("Keneshbek Dushebayev");
+    }
+
+    [Fact]
+    public async Task Every_seed_donation_without_an_amount_is_listed_apart_and_every_total_has_an_amount()
+    {
+        var unstated = Seeds.FactFiles.SelectMany(file => FactFileReader.Read(file).Events)
+            .Where(fact => fact is EquipmentDonated { Value: null } or GrantProvided { Value: null })
+            .Select(fact => fact.Key);
+
+        var totals = await Ledger.GetDonorTotalsAsync(AsOf.Now);
+
+        unstated.Should().HaveCount(4, "four seed donations state no amount");
+        totals.NoAmountStated.Select(donation => donation.Key).Should().BeEquivalentTo(unstated);
+        totals.NoAmountStated.Should().OnlyContain(donation => donation.Stage == Stage.Pledged && donation.Sources.Count > 0);
+        totals.Totals.Should().NotBeEmpty()
+            .And.OnlyContain(total => !(total.Pledged.IsZero && total.Committed.IsZero && total.Realised.IsZero), "a line sums stated amounts only");
     }
 
     [Fact]
@@ -128,9 +165,11 @@ public sealed class AsOfStoryTests(LedgerFixture fixture) : IClassFixture<Ledger
         var after = await Ledger.GetDonorTotalsAsync(AsOf.Known(new LocalDate(2007, 1, 15)), filter);
         var replayed = await Ledger.GetDonorTotalsAsync(new AsOf { RecordedAt = SeedsRecorded }, filter);
 
-        before.Totals.Single(total => total.Currency?.Code == "KGS").Realised.Should().Be(new AmountTotal(0m, 300_000_000m));
-        after.Totals.Should().NotContain(total => total.Currency != null, "the only amount was retracted");
-        replayed.Totals.Single(total => total.Currency?.Code == "KGS").Realised.Approximate.Should().Be(300_000_000m);
+        before.Totals.Single(total => total.Currency.Code == "KGS").Realised.Should().Be(new AmountTotal(0m, 300_000_000m));
+        after.Totals.Should().BeEmpty("the only amount was retracted");
+        after.NoAmountStated.Should().ContainSingle("the Dostuk pledge, which states no amount, is not retracted")
+            .Which.Description.Should().Be("refurbishment of the Dostuk checkpoint on the Kyrgyz-Uzbek border");
+        replayed.Totals.Single(total => total.Currency.Code == "KGS").Realised.Approximate.Should().Be(300_000_000m);
     }
 
     [Fact]
@@ -193,18 +232,64 @@ public sealed class AsOfStoryTests(LedgerFixture fixture) : IClassFixture<Ledger
     }
 
     [Fact]
-    public async Task The_timeline_between_two_countries_is_in_order_of_effective_date()
+    public async Task Donations_to_kyrgyzstan_by_name_include_those_to_its_agencies_each_under_its_actual_recipient()
     {
-        var timeline = await Ledger.GetTimelineAsync(AsOf.Now, "KG", "CN");
+        var endOf2011 = AsOf.Known(new LocalDate(2011, 12, 31));
+
+        var toKyrgyzstan = await Ledger.GetDonorTotalsAsync(endOf2011, new DonationFilter(Recipient: "Kyrgyzstan"));
+        var byKyrgyzstan = await Ledger.GetClaimedStatisticsAsync(endOf2011, new ClaimFilter(Claimant: "Kyrgyzstan"));
+
+        toKyrgyzstan.Totals.Should().ContainSingle("the IOM's aid was retracted in 2007; China's pledge to the GKNB stands")
+            .Which.Should().Match<DonorTotal>(total => total.Donor.Id == "cn" && total.Recipient.Id == "kg-gknb");
+        toKyrgyzstan.NoAmountStated.Select(donation => (donation.Donor.Id, donation.Recipient.Id))
+            .Should().BeEquivalentTo(new[] { ("cn", "kg-gknb"), ("us", "kg-mod"), ("iom", "kg") });
+        byKyrgyzstan.Claims.Should().Contain(claim => claim.FactId == DcaClaim && claim.Claimant.Id == "nogoybayev", "a Kyrgyz official's claim is Kyrgyzstan's");
+    }
+
+    [Fact]
+    public async Task The_timeline_between_kyrgyzstan_and_china_by_name_holds_their_agencies_dealings_in_order_of_effective_date()
+    {
+        var timeline = await Ledger.GetTimelineAsync(AsOf.Now, "Kyrgyzstan", "China");
 
         timeline.Select(item => item.Key).Should().Contain([
             "edm-2006-v3-i148/kg-cn-defense-officials-bishkek",
             "cao-2011-gknb-cooperation/cn-kg-four-areas-agreement",
+            "cao-2011-gknb-cooperation/gknb-mps-within-rats",
             "cao-2011-gknb-cooperation/cn-equipment-for-gknb-2011",
         ]);
         timeline.Select(item => item.Effective.Earliest ?? LocalDate.MinIsoValue).Should().BeInAscendingOrder();
         timeline.Should().OnlyContain(item => item.Actors.Any(a => a.Country == "KG") && item.Actors.Any(a => a.Country == "CN"));
+        timeline.Single(item => item.Key == "cao-2011-gknb-cooperation/gknb-mps-within-rats").Actors.Select(actor => actor.Id)
+            .Should().Contain(["kg-gknb", "cn-mps"], "each item names the parties it is about, not the countries asked for");
+        AnswerJson.Of(await Ledger.GetTimelineAsync(AsOf.Now, "GKNB")).Should().Be(AnswerJson.Of(await Ledger.GetTimelineAsync(AsOf.Now, "kg-gknb")), "an alias names the actor its key names");
     }
+
+    [Theory]
+    [InlineData("Kyrgyzstan")]
+    [InlineData("KYRGYZSTAN")]
+    [InlineData("kg")]
+    public async Task Kyrgyzstan_by_its_name_or_key_is_what_its_country_code_is_in_every_question(string kyrgyzstan)
+    {
+        var byCode = await EveryAnswerAboutAsync("KG");
+
+        var byName = await EveryAnswerAboutAsync(kyrgyzstan);
+
+        byName.Should().Equal(byCode);
+    }
+
+    /// <summary>Asks every question that takes an actor about <paramref name="actor"/>, alone and with China.</summary>
+    private async Task<string[]> EveryAnswerAboutAsync(string actor) =>
+    [
+        AnswerJson.Of(await Ledger.GetDonorTotalsAsync(AsOf.Now, new DonationFilter(Recipient: actor))),
+        AnswerJson.Of(await Ledger.GetDonorTotalsAsync(AsOf.Now, new DonationFilter(Donor: "China", Recipient: actor))),
+        AnswerJson.Of(await Ledger.GetDonorTotalsAsync(AsOf.Now, new DonationFilter(Donor: actor))),
+        AnswerJson.Of(await Ledger.GetClaimedStatisticsAsync(AsOf.Now, new ClaimFilter(Claimant: actor))),
+        AnswerJson.Of(await Ledger.GetClaimedStatisticsAsync(AsOf.Now, new ClaimFilter(Subject: actor))),
+        AnswerJson.Of(await Ledger.GetAgreementsAsync(AsOf.Now, actor)),
+        AnswerJson.Of(await Ledger.GetAgreementsAsync(AsOf.Now, "China", actor)),
+        AnswerJson.Of(await Ledger.GetTimelineAsync(AsOf.Now, actor)),
+        AnswerJson.Of(await Ledger.GetTimelineAsync(AsOf.Now, "China", actor)),
+    ];
 
     private async Task<ClaimedStatistic> ClaimAsync(AsOf asOf) =>
         (await Ledger.GetClaimedStatisticsAsync(asOf, new ClaimFilter(Metric: "narcotics seized", Claimant: "nogoybayev"))).Claims.Single();

@@ -50,6 +50,24 @@ public sealed class CliCommandTests(DatabaseFixture database) : IClassFixture<Da
     }
 
     [Fact]
+    public async Task A_donation_with_no_amount_stated_is_said_in_words_in_the_table_and_listed_apart_in_json()
+    {
+        var table = await RunAsync("donors", "--donor", "us");
+        var json = JsonDocument.Parse((await RunAsync("donors", "--json")).Output).RootElement;
+
+        table.ExitCode.Should().Be(0, table.Error);
+        table.Output.Should().Contain("Donor totals: none.").And.Contain("Donations and grants with no amount stated")
+            .And.Contain("pledged, no amount stated").And.Contain("Kyrgyz Defense Ministry").And.Contain("via Akipress");
+        json.GetProperty("totals").EnumerateArray().Should().OnlyContain(total => total.GetProperty("currency").ValueKind == JsonValueKind.String);
+        var pledge = json.GetProperty("noAmountStated").EnumerateArray()
+            .Single(donation => donation.GetProperty("key").GetString() == "edm-2006-v3-i148/us-support-special-forces-and-sergeant-school");
+        pledge.GetProperty("stage").GetString().Should().Be("pledged");
+        pledge.GetProperty("recipient").GetProperty("id").GetString().Should().Be("kg-mod");
+        pledge.GetProperty("sources")[0].GetProperty("citation").GetProperty("quote").GetString().Should().StartWith("Future U.S.-Kyrgyz military cooperation");
+        pledge.EnumerateObject().Select(property => property.Name).Should().NotContain(["currency", "pledged", "exact", "isZero"]);
+    }
+
+    [Fact]
     public async Task Claims_in_json_give_the_claim_exactly_as_made_with_iso_periods()
     {
         var run = await RunAsync("claims", "--json", "--known-on", "2006-12-31");
@@ -89,6 +107,22 @@ public sealed class CliCommandTests(DatabaseFixture database) : IClassFixture<Da
         table.ExitCode.Should().Be(0);
         table.Output.Should().Contain("equipment_donated").And.Contain("Timeline");
         (await RunAsync("agreements", "--as-of", "2011-09-05")).Output.Should().Contain("border security").And.Contain("yes");
+    }
+
+    [Fact]
+    public async Task Every_actor_option_takes_a_name_and_a_country_with_its_agencies()
+    {
+        var help = await RunAsync("timeline", "--help");
+        var byName = JsonDocument.Parse((await RunAsync("timeline", "--json", "--actor", "Kyrgyzstan", "--with", "China")).Output).RootElement.EnumerateArray().ToArray();
+        var byCode = (await RunAsync("timeline", "--json", "--actor", "KG", "--with", "CN")).Output;
+
+        help.Output.Should().Contain("a key, name, alias or ISO country code").And.Contain("a country includes its agencies and people");
+        byName.Select(item => item.GetProperty("key").GetString()).Should().Contain(["cao-2011-gknb-cooperation/cn-kg-four-areas-agreement", "cao-2011-gknb-cooperation/gknb-mps-within-rats"]);
+        JsonSerializer.Serialize(byName).Should().Be(JsonSerializer.Serialize(JsonDocument.Parse(byCode).RootElement.EnumerateArray().ToArray()));
+        foreach (var command in new[] { "donors", "claims", "agreements" })
+        {
+            (await RunAsync(command, "--help")).Output.Should().Contain("a country includes its agencies and people", command);
+        }
     }
 
     [Fact]

@@ -1,6 +1,8 @@
+using CooperationLedger.Actors;
 using CooperationLedger.Donations;
 using CooperationLedger.Facts;
 using CooperationLedger.Hosting;
+using CooperationLedger.Ingestion;
 using CooperationLedger.Tests.Support;
 using CooperationLedger.Time;
 using Marten;
@@ -11,7 +13,8 @@ namespace CooperationLedger.Tests.Hosting;
 
 /// <summary>
 /// Given the seeds in a ledger whose donation entries were written before the donor-and-recipient pair column existed,
-/// a newer ledger adds the column and still finds those entries when a question names a donor and a recipient.
+/// a newer ledger adds the column and still finds those entries when a question names a donor and a recipient; given a
+/// register of actors an earlier version wrote, a question that names an actor says to rebuild, and the rebuild mends it.
 /// </summary>
 public sealed class EntryUpgradeTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>
 {
@@ -54,7 +57,7 @@ public sealed class EntryUpgradeTests(DatabaseFixture database) : IClassFixture<
         await using var ledger = Ledger.Connect(database.ConnectionString, new LedgerStoreSettings { Schema = "pair_plan" });
         await ledger.IngestAsync(Seeds.FactFiles);
         await using var session = ledger.Store.QuerySession();
-        var command = session.Query<DonationEntry>().WithTermPair("pair_terms", "cn", "KG-GKNB").ToCommand();
+        var command = session.Query<DonationEntry>().WithTermPairs("pair_terms", new ActorSelection(["cn"], []), new ActorSelection(["kg-gknb"], [])).ToCommand();
 
         command.Parameters.Should().ContainSingle().Which.Value.Should().BeEquivalentTo(new[] { "CN\u001FKG-GKNB" });
         (await session.Query<DonationEntry>().ToListAsync()).Should().NotBeEmpty()
@@ -71,6 +74,64 @@ public sealed class EntryUpgradeTests(DatabaseFixture database) : IClassFixture<
             .And.Contain(line => line.Contains("mt_doc_donationentry_idx_without_pair_terms", StringComparison.Ordinal))
             .And.NotContain(line => line.Contains("donor_terms", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task The_register_of_actors_is_read_by_its_indexes()
+    {
+        await using var ledger = Ledger.Connect(database.ConnectionString, new LedgerStoreSettings { Schema = "register_plan" });
+        await ledger.IngestAsync(Seeds.FactFiles);
+
+        var plan = await QueryPlan.WithoutSequentialScansAsync(
+            database.ConnectionString,
+            ActorRegistry.LookupSql(ledger.Store),
+            new NpgsqlParameter { Value = new[] { "KYRGYZSTAN" } });
+
+        plan.Should().Contain(line => line.Contains("mt_doc_actorregistration_idx_terms", StringComparison.Ordinal))
+            .And.Contain(line => line.Contains("mt_doc_actorregistration_idx_members", StringComparison.Ordinal))
+            .And.Contain(line => line.Contains("pkey_mt_doc_actorregistration_id", StringComparison.Ordinal))
+            .And.NotContain(line => line.Contains("Seq Scan", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("before_actor_terms", "update before_actor_terms.mt_doc_actorregistration set data = data - 'memberOf' - 'terms'; alter table before_actor_terms.mt_doc_actorregistration drop column terms")]
+    [InlineData("before_actor_register", "drop table before_actor_register.mt_doc_actorregistration")]
+    public async Task A_register_of_actors_from_an_earlier_version_says_to_rebuild_and_the_rebuild_writes_it_whole(string schema, string earlierVersion)
+    {
+        var settings = new LedgerStoreSettings { Schema = schema };
+        string[] before;
+        await using (var older = Ledger.Connect(database.ConnectionString, settings))
+        {
+            await older.IngestAsync(Seeds.FactFiles);
+            before = await AnswersAboutKyrgyzstanAsync(older);
+        }
+
+        // What an earlier version left: registrations without the terms they are found by or the body they belong to
+        // (issue 20's), or no register at all (before it).
+        await ScalarAsync(earlierVersion);
+
+        await using (var reader = Ledger.Connect(database.ConnectionString, new LedgerStoreSettings { Schema = schema, AutoCreate = JasperFx.AutoCreate.None }))
+        {
+            var readOnly = () => reader.GetDonorTotalsAsync(AsOf.Now, new DonationFilter(Recipient: "Kyrgyzstan"));
+            (await readOnly.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*register of actors*rebuild*");
+        }
+
+        await using var newer = Ledger.Connect(database.ConnectionString, settings);
+        var named = () => newer.GetTimelineAsync(AsOf.Now, "China", "Kyrgyzstan");
+        (await named.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*earlier version*ledger rebuild*");
+        (await newer.GetDonorTotalsAsync(AsOf.Now)).Totals.Should().NotBeEmpty("a question that names no actor needs no register");
+
+        await newer.RebuildProjectionsAsync();
+
+        (await AnswersAboutKyrgyzstanAsync(newer)).Should().Equal(before);
+        ((long)(await ScalarAsync($"select count(*) from {schema}.mt_doc_actorregistration where coalesce(cardinality(terms), 0) = 0"))!).Should().Be(0);
+        ((long)(await ScalarAsync($"select count(*) from {schema}.mt_doc_actorregistration where data ->> 'memberOf' = 'kg-gknb'"))!).Should().Be(1, "Dushebayev is a member of the GKNB");
+    }
+
+    private static async Task<string[]> AnswersAboutKyrgyzstanAsync(Ledger ledger) =>
+    [
+        AnswerJson.Of(await ledger.GetDonorTotalsAsync(AsOf.Now, new DonationFilter(Recipient: "Kyrgyzstan"))),
+        AnswerJson.Of(await ledger.GetTimelineAsync(AsOf.Now, "China", "Kyrgyzstan")),
+    ];
 
     private Task<object?> ScalarAsync(string sql) => LedgerInspection.ScalarAsync(database.ConnectionString, sql);
 }

@@ -1,5 +1,10 @@
+using CooperationLedger.Actors;
+using CooperationLedger.Donations;
+using CooperationLedger.Facts;
 using CooperationLedger.Ingestion;
+using CooperationLedger.Sources;
 using CooperationLedger.Tests.Support;
+using CooperationLedger.Time;
 using Marten;
 
 namespace CooperationLedger.Tests.Ingestion;
@@ -72,6 +77,40 @@ public sealed class RefusedIngestionTests(LedgerFixture fixture) : IClassFixture
 
         var errors = (await act.Should().ThrowAsync<FactFileException>()).Which.Errors;
         errors.Select(error => error.Field).Should().BeEquivalentTo(["corrects", "retracts"]);
+    }
+
+    [Fact]
+    public async Task A_cancelled_ingest_says_it_was_cancelled_rather_than_that_its_path_is_missing()
+    {
+        // A ledger that has written before checks neither its tables nor the database again before an ingest.
+        await fixture.Ledger.IngestAsync([Seeds.FactFile("cao-2011-gknb-cooperation")]);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var act = () => fixture.Ledger.IngestAsync([Path.Combine(folder, "no-such-file.yaml")], cancellationToken: cancelled.Token);
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+    }
+
+    [Fact]
+    public async Task Facts_built_in_code_are_refused_in_words_about_facts_built_in_code()
+    {
+        const string text = "Central Asia Online\n\nChina will donate equipment to the GKNB, Dushebayev said.\n";
+        var document = new SourceDocument("refused-in-code", "Central Asia Online", ReportedDate.InYear(2011), SourceDocument.FingerprintOf(text));
+        var gknb = new Actor("kg-gknb", ActorKind.Agency, "Kyrgyz State Committee for National Security", "KG", aliases: ["GKNB"]);
+        EquipmentDonated Donation(string key, string quote) => new(
+            FactIds.ForFact(document.Key, key), $"{document.Key}/{key}", new Actor("cn", ActorKind.Country, "China", "CN"), gknb, null, ["computers"], null,
+            ReportedDate.InYear(2011), Stage.Pledged, null, new Citation(document, quote, Stance.Source));
+
+        var one = () => fixture.Ledger.AppendAsync(new DocumentFacts(document, text, [Donation("computers", "China will donate tanks")]));
+        var two = () => fixture.Ledger.AppendManyAsync(
+            new[] { new DocumentFacts(document, text, [Donation("computers", "China will donate tanks"), Donation("vehicles", "China will donate jets")]) }.ToAsyncEnumerable());
+
+        (await one.Should().ThrowAsync<FactFileException>()).Which.Message.Should()
+            .StartWith("Facts built in code were refused: (document refused-in-code): fact 'computers' field 'citation.quote': is not found in the article")
+            .And.NotContainEquivalentOf("fact file");
+        (await two.Should().ThrowAsync<FactFileException>()).Which.Message.Should()
+            .StartWith("2 errors in facts built in code:").And.NotContainEquivalentOf("fact file");
     }
 
     private string CopySeed(string documentKey, Func<string, string> edit)

@@ -26,6 +26,17 @@ public sealed class MoneyAmountTests
     }
 
     [Fact]
+    public void A_default_currency_has_no_code_and_prints_as_nothing_rather_than_throwing()
+    {
+        var none = default(Currency);
+
+        none.ToString().Should().BeEmpty("like a Nullable<T> without a value, it prints as the empty string");
+        $"{12m} {none}".Should().Be("12 ");
+        var code = () => none.Code;
+        code.Should().Throw<InvalidOperationException>("a default currency has no code to give");
+    }
+
+    [Fact]
     public void A_stated_equivalent_is_kept_as_printed_beside_the_amount()
     {
         var amount = new MoneyAmount(21_000_000m, Som, verbatim: "21m KGS", statedEquivalents: [new MoneyAmount(450_000m, Dollar, verbatim: "US $450,000")]);

@@ -7,7 +7,8 @@ namespace CooperationLedger.Tests.Reliability;
 
 /// <summary>
 /// One actor key, one entity: a document that gives a key the ledger already holds to another entity (<c>cn</c> as
-/// Canada where it was China) is refused, naming where each was declared, and no donor total mixes the two.
+/// Canada where it was China) is refused, naming where each was declared, and no donor total mixes the two; the names
+/// and the body documents give one entity are all its own, in every question.
 /// </summary>
 public sealed class ActorIdentityTests(LedgerFixture fixture) : IClassFixture<LedgerFixture>, IDisposable
 {
@@ -83,6 +84,31 @@ public sealed class ActorIdentityTests(LedgerFixture fixture) : IClassFixture<Le
             .Which.Reason.Should().Contain("country 'Canada' (CA)").And.Contain("country 'China' (CN)");
         (await fixture.Ledger.AuditAsync("bulk-one/radio-sets")).Should().NotBeNull("the batch before the refused one is kept");
         (await fixture.Ledger.AuditAsync("bulk-two/radio-sets")).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task A_name_a_later_document_gives_an_actor_finds_what_every_document_says_of_it()
+    {
+        await fixture.Ledger.IngestAsync([Write("fund-a", "fund-a", "cn: { kind: organisation, name: Steppe Fund }", key: "steppe-fund")]);
+        await fixture.Ledger.IngestAsync([Write("fund-b", "fund-b", "cn: { kind: organisation, name: Steppe Fund, aliases: [The Fund] }", key: "steppe-fund")]);
+
+        var byAlias = await fixture.Ledger.GetDonorTotalsAsync(AsOf.Now, new DonationFilter(Donor: "the fund"));
+
+        var total = byAlias.Totals.Should().ContainSingle().Subject;
+        total.Donations.Should().Be(2, "the first document's donation is the same fund's, though it did not know the alias");
+        total.Sources.Select(source => source.Key).Should().BeEquivalentTo(["fund-a/radio-sets", "fund-b/radio-sets"]);
+    }
+
+    [Fact]
+    public async Task A_person_of_no_country_of_its_own_who_is_a_member_of_a_kyrgyz_agency_is_kyrgyzstan_s()
+    {
+        await fixture.Ledger.IngestAsync([Write("member", "member-donor", "cn: { kind: person, name: Temir Example, memberOf: kg-border }", key: "temir")]);
+
+        var byKyrgyzstan = await fixture.Ledger.GetDonorTotalsAsync(AsOf.Now, new DonationFilter(Donor: "KG"));
+        var timeline = await fixture.Ledger.GetTimelineAsync(AsOf.Now, "KG", "temir");
+
+        byKyrgyzstan.Totals.Should().Contain(total => total.Donor.Id == "temir" && total.Donor.Country == null, "he is a member of the Kyrgyz Border Service");
+        timeline.Select(item => item.Key).Should().Contain("member-donor/radio-sets");
     }
 
     private string Write(string name, string documentKey, string cn, string key = "cn") =>

@@ -49,8 +49,8 @@ public sealed class ConcurrentWriterTests(DatabaseFixture database) : IClassFixt
             claim!.Revisions.Should().HaveCount(Writers, "every writer's correction is kept");
             var replay = EventReplay.Fold(events.Select(e => (e.Data, Instant.FromDateTimeOffset(e.Timestamp))));
             var asOf = AsOf.Now;
-            AnswerJson.Of(await ledgers[0].GetClaimedStatisticsAsync(asOf)).Should().Be(AnswerJson.Of(ClaimedStatisticsAnswer.From(replay.Claims, asOf, ClaimFilter.None, replay.Citations)));
-            AnswerJson.Of(await ledgers[0].GetTimelineAsync(asOf, "KG")).Should().Be(AnswerJson.Of(Timeline.TimelineAnswer.From(replay.Timeline, asOf, ["kg"], replay.Citations)));
+            AnswerJson.Of(await ledgers[0].GetClaimedStatisticsAsync(asOf)).Should().Be(AnswerJson.Of(ClaimedStatisticsAnswer.From(replay.Claims, asOf, ClaimFilter.None, replay.Actors, replay.Citations)));
+            AnswerJson.Of(await ledgers[0].GetTimelineAsync(asOf, "KG")).Should().Be(AnswerJson.Of(Timeline.TimelineAnswer.From(replay.Timeline, asOf, ["kg"], replay.Actors, replay.Citations)));
 
             // The same input from one writer, in order, into a schema of its own, answers the same.
             await using var single = Ledger.Connect(database.ConnectionString, new CooperationLedger.Hosting.LedgerStoreSettings { Schema = "single_writer" });
@@ -97,8 +97,8 @@ public sealed class ConcurrentWriterTests(DatabaseFixture database) : IClassFixt
             events.Select(e => ((ILedgerEvent)e.Data).FactId).Should().OnlyHaveUniqueItems().And.HaveCount(600);
             var replay = EventReplay.Fold(events.Select(e => (e.Data, Instant.FromDateTimeOffset(e.Timestamp))));
             var asOf = AsOf.Now;
-            AnswerJson.Of(await ledgers[0].GetDonorTotalsAsync(asOf)).Should().Be(AnswerJson.Of(DonorTotalsAnswer.From(replay.Donations, asOf, DonationFilter.None, replay.Citations)));
-            AnswerJson.Of(await ledgers[0].GetClaimedStatisticsAsync(asOf)).Should().Be(AnswerJson.Of(ClaimedStatisticsAnswer.From(replay.Claims, asOf, ClaimFilter.None, replay.Citations)));
+            AnswerJson.Of(await ledgers[0].GetDonorTotalsAsync(asOf)).Should().Be(AnswerJson.Of(DonorTotalsAnswer.From(replay.Donations, asOf, DonationFilter.None, replay.Actors, replay.Citations)));
+            AnswerJson.Of(await ledgers[0].GetClaimedStatisticsAsync(asOf)).Should().Be(AnswerJson.Of(ClaimedStatisticsAnswer.From(replay.Claims, asOf, ClaimFilter.None, replay.Actors, replay.Citations)));
         }
         finally
         {

@@ -56,6 +56,27 @@ public sealed class InterruptedRunTests(DatabaseFixture database) : IClassFixtur
         (await session.Query<FactRecord>().CountAsync()).Should().Be(events, "each batch is whole: its events and its fact index together");
     }
 
+    [Fact]
+    public async Task An_export_cancelled_between_facts_stops_at_the_next_one()
+    {
+        await using var ledger = Ledger.Connect(database.ConnectionString, new LedgerStoreSettings { Schema = "interrupted_export" });
+        await ledger.IngestAsync([Seeds.Facts]);
+        using var cancellation = new CancellationTokenSource();
+        var read = 0;
+
+        var act = async () =>
+        {
+            await foreach (var fact in ledger.ReadFactsAsync(cancellation.Token))
+            {
+                read++;
+                await cancellation.CancelAsync();
+            }
+        };
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        read.Should().Be(1, "the seeds hold dozens of facts, and the read stops at the one after the cancellation");
+    }
+
     /// <summary>Starts the tool, sends it <paramref name="signal"/> once the ledger holds <paramref name="events"/> events, and waits for it.</summary>
     private async Task<CliRun> InterruptAsync(Ledger ledger, int events, string signal, params string[] args)
     {

@@ -44,6 +44,13 @@ public sealed class TenancyTests(DatabaseFixture database) : IClassFixture<Datab
     {
         (await alpha.GetTimelineAsync(AsOf.Now, "PK")).Should().BeEmpty();
         (await beta.GetTimelineAsync(AsOf.Now, "PK")).Should().NotBeEmpty();
+        AnswerJson.Of(await beta.GetTimelineAsync(AsOf.Now, "Pakistan")).Should().Be(AnswerJson.Of(await beta.GetTimelineAsync(AsOf.Now, "PK")), "beta registered Pakistan");
+        await using (var alphaSession = root.Store.QuerySession("newsroom-alpha"))
+        {
+            (await CooperationLedger.Ingestion.ActorRegistry.LoadAsync(alphaSession, ["Pakistan", "KG"], default)).Registrations.Select(registration => registration.Id)
+                .Should().Equal(["kg"], "alpha's register holds its own actors alone");
+        }
+
         (await beta.AuditAsync("cao-2011-gknb-cooperation/cn-equipment-for-gknb-2011")).Should().BeNull();
         (await alpha.AuditAsync("cao-2011-gknb-cooperation/cn-equipment-for-gknb-2011")).Should().NotBeNull();
         (await alpha.AuditAsync("edm-2006-v3-i223/dca-narcotics-seized-2006"))!.Revisions.Should().BeEmpty();

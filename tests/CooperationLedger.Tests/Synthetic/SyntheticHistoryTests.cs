@@ -1,3 +1,4 @@
+using CooperationLedger.Actors;
 using CooperationLedger.Agreements;
 using CooperationLedger.Claims;
 using CooperationLedger.Donations;
@@ -56,7 +57,7 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
         await using var session = fixture.Ledger.Store.QuerySession();
         var asOf = new AsOf { Effective = new LocalDate(2006, 12, 31), KnownOn = new LocalDate(2007, 1, 15), RecordedAt = Instant.FromUtc(2026, 1, 10, 9, 0) };
 
-        var command = AsOfBounds.Apply(session.Query<DonationEntry>(), asOf, BoundsUse.Indexed).WithTerm("donor_terms", "cn").ToCommand();
+        var command = AsOfBounds.Apply(session.Query<DonationEntry>(), asOf, BoundsUse.Indexed).WithTerms("donor_terms", new ActorSelection(["cn"], ["CN"])).ToCommand();
 
         command.CommandText.Should().Contain("d.effective_to <= 20061231").And.Contain("d.known_to <= 20070115").And.Contain("d.recorded_at_ms <= 1768035600000");
         command.Parameters.Should().ContainSingle("only what the question names is a parameter")
@@ -119,10 +120,10 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
         var timeline = await fixture.Ledger.GetTimelineAsync(asOf, "KG");
 
         donors.Totals.Should().NotBeEmpty();
-        AnswerJson.Of(donors).Should().Be(AnswerJson.Of(DonorTotalsAnswer.From(replay.Donations, asOf, DonationFilter.None, replay.Citations)));
-        AnswerJson.Of(claims).Should().Be(AnswerJson.Of(ClaimedStatisticsAnswer.From(replay.Claims, asOf, ClaimFilter.None, replay.Citations)));
-        AnswerJson.Of(agreements).Should().Be(AnswerJson.Of(AgreementsAnswer.From(replay.Agreements, asOf, null, null, replay.Citations)));
-        AnswerJson.Of(timeline).Should().Be(AnswerJson.Of(TimelineAnswer.From(replay.Timeline, asOf, ["kg"], replay.Citations)));
+        AnswerJson.Of(donors).Should().Be(AnswerJson.Of(DonorTotalsAnswer.From(replay.Donations, asOf, DonationFilter.None, replay.Actors, replay.Citations)));
+        AnswerJson.Of(claims).Should().Be(AnswerJson.Of(ClaimedStatisticsAnswer.From(replay.Claims, asOf, ClaimFilter.None, replay.Actors, replay.Citations)));
+        AnswerJson.Of(agreements).Should().Be(AnswerJson.Of(AgreementsAnswer.From(replay.Agreements, asOf, null, null, replay.Actors, replay.Citations)));
+        AnswerJson.Of(timeline).Should().Be(AnswerJson.Of(TimelineAnswer.From(replay.Timeline, asOf, ["kg"], replay.Actors, replay.Citations)));
     }
 
     [Theory]
@@ -152,26 +153,26 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
 
         var donorTotals = await fixture.Ledger.GetDonorTotalsAsync(AsOf.Now, donations);
         donorTotals.Totals.Should().NotBeEmpty();
-        AnswerJson.Of(donorTotals).Should().Be(AnswerJson.Of(DonorTotalsAnswer.From(replay.Donations, AsOf.Now, donations, replay.Citations)));
-        AnswerJson.Of(await fixture.Ledger.GetDonorTotalsAsync(asOf, donations)).Should().Be(AnswerJson.Of(DonorTotalsAnswer.From(replay.Donations, asOf, donations, replay.Citations)));
+        AnswerJson.Of(donorTotals).Should().Be(AnswerJson.Of(DonorTotalsAnswer.From(replay.Donations, AsOf.Now, donations, replay.Actors, replay.Citations)));
+        AnswerJson.Of(await fixture.Ledger.GetDonorTotalsAsync(asOf, donations)).Should().Be(AnswerJson.Of(DonorTotalsAnswer.From(replay.Donations, asOf, donations, replay.Actors, replay.Citations)));
         foreach (var filter in new[] { byMetric, byMatter, byClaimant })
         {
             var claims = await fixture.Ledger.GetClaimedStatisticsAsync(AsOf.Now, filter);
             claims.Claims.Should().NotBeEmpty();
-            AnswerJson.Of(claims).Should().Be(AnswerJson.Of(ClaimedStatisticsAnswer.From(replay.Claims, AsOf.Now, filter, replay.Citations)));
+            AnswerJson.Of(claims).Should().Be(AnswerJson.Of(ClaimedStatisticsAnswer.From(replay.Claims, AsOf.Now, filter, replay.Actors, replay.Citations)));
         }
 
         (await fixture.Ledger.GetClaimedStatisticsAsync(AsOf.Now, byMatter)).Claims.Should().HaveCountGreaterThan(1, "the sources disagree on this matter");
         var between = await fixture.Ledger.GetAgreementsAsync(AsOf.Now, party, other);
         between.Should().Contain(a => a.FactId == agreement.FactId);
-        AnswerJson.Of(between).Should().Be(AnswerJson.Of(AgreementsAnswer.From(replay.Agreements, AsOf.Now, party, other, replay.Citations)));
+        AnswerJson.Of(between).Should().Be(AnswerJson.Of(AgreementsAnswer.From(replay.Agreements, AsOf.Now, party, other, replay.Actors, replay.Citations)));
 
         // A timeline narrows by the indexed actor keys: one actor by key, two by key and country code.
         string[] one = [donation.Recipient.Id], two = [donation.Donor.Id, donation.Recipient.Country!.ToLowerInvariant()];
         foreach (var keys in new[] { one, two })
         {
             var timeline = await fixture.Ledger.GetTimelineAsync(asOf, keys[0], keys.ElementAtOrDefault(1));
-            AnswerJson.Of(timeline).Should().Be(AnswerJson.Of(TimelineAnswer.From(replay.Timeline, asOf, keys, replay.Citations)));
+            AnswerJson.Of(timeline).Should().Be(AnswerJson.Of(TimelineAnswer.From(replay.Timeline, asOf, keys, replay.Actors, replay.Citations)));
         }
 
         (await fixture.Ledger.GetTimelineAsync(AsOf.Now, two[0], two[1])).Should().Contain(item => item.FactId == donation.FactId);
@@ -197,13 +198,13 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
         {
             var recorded = EventReplay.Fold(events.Where(e => point.IncludesRecorded(e.RecordedAt)));
             AnswerJson.Of(await fixture.Ledger.GetDonorTotalsAsync(point, donations))
-                .Should().Be(AnswerJson.Of(DonorTotalsAnswer.From(recorded.Donations, point, donations, recorded.Citations)));
+                .Should().Be(AnswerJson.Of(DonorTotalsAnswer.From(recorded.Donations, point, donations, recorded.Actors, recorded.Citations)));
             AnswerJson.Of(await fixture.Ledger.GetClaimedStatisticsAsync(point, byMatter))
-                .Should().Be(AnswerJson.Of(ClaimedStatisticsAnswer.From(recorded.Claims, point, byMatter, recorded.Citations)));
+                .Should().Be(AnswerJson.Of(ClaimedStatisticsAnswer.From(recorded.Claims, point, byMatter, recorded.Actors, recorded.Citations)));
             AnswerJson.Of(await fixture.Ledger.GetAgreementsAsync(point, party, other))
-                .Should().Be(AnswerJson.Of(AgreementsAnswer.From(recorded.Agreements, point, party, other, recorded.Citations)));
+                .Should().Be(AnswerJson.Of(AgreementsAnswer.From(recorded.Agreements, point, party, other, recorded.Actors, recorded.Citations)));
             AnswerJson.Of(await fixture.Ledger.GetTimelineAsync(point, two[0], two[1]))
-                .Should().Be(AnswerJson.Of(TimelineAnswer.From(recorded.Timeline, point, two, recorded.Citations)));
+                .Should().Be(AnswerJson.Of(TimelineAnswer.From(recorded.Timeline, point, two, recorded.Actors, recorded.Citations)));
         }
 
         (await fixture.Ledger.GetTimelineAsync(donationsOwn, two[0], two[1])).Should().Contain(item => item.FactId == donation.FactId);

@@ -1,3 +1,4 @@
+using CooperationLedger.Actors;
 using CooperationLedger.Agreements;
 using CooperationLedger.Claims;
 using CooperationLedger.Donations;
@@ -35,6 +36,9 @@ internal static class EntryColumns
         Terms<AgreementEntry>(nameof(AgreementEntry.PartyTerms), "party_terms"),
         Terms<TimelineEntry>(nameof(TimelineEntry.ActorKeys), "actor_keys"),
         Text<FactRecord>(nameof(FactRecord.DocumentKey), "document_key"),
+        Terms<ActorRegistration>(nameof(ActorRegistration.Terms), "terms"),
+        Text<ActorRegistration>(nameof(ActorRegistration.Country), "country") with { Indexed = false },
+        Text<ActorRegistration>(nameof(ActorRegistration.MemberOf), "member_of") with { Indexed = false },
     ];
 
     /// <summary>Adds the columns and indexes of <paramref name="mapping"/>'s document type, if it is one of the ledger's.</summary>
@@ -48,6 +52,11 @@ internal static class EntryColumns
             if (column.DbType is { } dbType)
             {
                 field.DbType = dbType;
+            }
+
+            if (!column.Indexed)
+            {
+                continue;
             }
 
             var index = new DocumentIndex(mapping, column.Name);
@@ -79,5 +88,10 @@ internal static class EntryColumns
 
     private static Column Text<TDocument>(string member, string name) => new(typeof(TDocument), member, name, "varchar", null);
 
-    private sealed record Column(Type Document, string Member, string Name, string PgType, NpgsqlDbType? DbType);
+    private sealed record Column(Type Document, string Member, string Name, string PgType, NpgsqlDbType? DbType)
+    {
+        /// <summary>Gets whether the column has an index of its own; the register's <c>country</c> and <c>member_of</c>
+        /// are read through a partial index of their condition (see <see cref="ActorRegistry.Members"/>).</summary>
+        public bool Indexed { get; init; } = true;
+    }
 }

@@ -1,3 +1,4 @@
+using CooperationLedger.Actors;
 using CooperationLedger.Agreements;
 using CooperationLedger.Claims;
 using CooperationLedger.Donations;
@@ -22,7 +23,8 @@ namespace CooperationLedger.Hosting.Projections;
 /// back in the transaction, once the write in flight is done. Memory is bounded by those two chunks, not by the
 /// history. A rebuild of the whole store empties the entry tables with <c>TRUNCATE</c> and sets their secondary indexes
 /// aside while it writes (see <see cref="EntryIndexes"/>), so queries wait for it to commit; a rebuild of one tenant's
-/// ledger deletes that tenant's entries and keeps the indexes, so the other tenants' queries go on.
+/// ledger deletes that tenant's entries and keeps the indexes, so the other tenants' queries go on. The register of
+/// actors is written again too, in the same transaction, with what the events declare (<see cref="ActorRegistry.MendAsync"/>).
 /// </summary>
 internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents = 10_000)
 {
@@ -40,7 +42,8 @@ internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents
             var writer = new Writer(session, connection, await sessions.Store.Options.Tenancy.GetTenantAsync(session.TenantId).ConfigureAwait(false));
             await EmptyAsync(connection, session.TenantId, cancellationToken).ConfigureAwait(false);
             var indexes = sessions.Tenant is null ? await EntryIndexes.SetAsideAsync(sessions.Store, connection, cancellationToken).ConfigureAwait(false) : null;
-            await ProjectAllAsync(writer, cancellationToken).ConfigureAwait(false);
+            var actors = await ProjectAllAsync(writer, cancellationToken).ConfigureAwait(false);
+            await ActorRegistry.MendAsync(session, actors, cancellationToken).ConfigureAwait(false);
             if (indexes is not null)
             {
                 await indexes.RestoreAsync(connection, cancellationToken).ConfigureAwait(false);
@@ -55,17 +58,20 @@ internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents
         }
     }
 
-    private async Task ProjectAllAsync(Writer writer, CancellationToken cancellationToken)
+    /// <summary>Projects every event, and returns every actor they declare, in the order recorded.</summary>
+    private async Task<ActorDirectory> ProjectAllAsync(Writer writer, CancellationToken cancellationToken)
     {
         await using var session = sessions.Query();
         var chunk = new List<StoredEvent>(chunkEvents);
         Folded? previous = null;
         var writing = Task.CompletedTask;
+        var actors = ActorDirectory.Empty;
         try
         {
             await foreach (var e in StoredEvents.ReadAsync(session, cancellationToken).ConfigureAwait(false))
             {
                 chunk.Add(e);
+                actors.Declare(e.Data);
                 if (chunk.Count == chunkEvents)
                 {
                     previous = await FoldAsync(chunk, previous, writer, writing, cancellationToken).ConfigureAwait(false);
@@ -78,6 +84,7 @@ internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents
             var last = await FoldAsync(chunk, previous, writer, writing, cancellationToken).ConfigureAwait(false);
             await writing.ConfigureAwait(false);
             await writer.WriteAsync(last, cancellationToken).ConfigureAwait(false);
+            return actors;
         }
         catch
         {
