@@ -46,23 +46,38 @@ public sealed partial class Ledger : IAsyncDisposable
     /// <summary>Gets the Marten store behind the ledger.</summary>
     internal IDocumentStore Store => store;
 
-    /// <summary>Connects to the database in <paramref name="connectionString"/> with a store of the ledger's own.</summary>
+    /// <summary>Connects to the database in <paramref name="connectionString"/> with a store of the ledger's own, in the default schema.</summary>
     /// <param name="connectionString">An Npgsql connection string.</param>
-    /// <param name="settings">The schema and schema-creation policy; defaults when omitted.</param>
     /// <param name="clock">The clock that stamps recorded times; the system clock when omitted.</param>
     /// <param name="logger">Where the ledger logs what it does.</param>
     /// <returns>The ledger; dispose it to release its connections.</returns>
-    /// <exception cref="ArgumentException">The connection string cannot be parsed.</exception>
-    public static Ledger Connect(string connectionString, LedgerStoreSettings? settings = null, IClock? clock = null, ILogger<Ledger>? logger = null)
+    /// <exception cref="ArgumentException">The connection string cannot be read.</exception>
+    public static Ledger Connect(string connectionString, IClock? clock = null, ILogger<Ledger>? logger = null) =>
+        Connect(new LedgerOptions { ConnectionString = connectionString }, clock, logger);
+
+    /// <summary>Connects to the database of <see cref="LedgerOptions.ConnectionString"/> with a store of the ledger's own.</summary>
+    /// <param name="options">The connection string, schema, creation policy and tenancy.</param>
+    /// <param name="clock">The clock that stamps recorded times; the system clock when omitted.</param>
+    /// <param name="logger">Where the ledger logs what it does.</param>
+    /// <returns>The ledger; dispose it to release its connections.</returns>
+    /// <exception cref="ArgumentException">An option is missing or invalid; the message names it.</exception>
+    public static Ledger Connect(LedgerOptions options, IClock? clock = null, ILogger<Ledger>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Connect(options.ConnectionString!, options.ForOwnStore(), clock, logger);
+    }
+
+    /// <summary>Connects with checked settings.</summary>
+    internal static Ledger Connect(string connectionString, LedgerStoreSettings settings, IClock? clock = null, ILogger<Ledger>? logger = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var dataSource = StoreFactory.BuildDataSource(connectionString);
-        var store = DocumentStore.For(options => StoreFactory.ConfigureOwnStore(options, dataSource, settings ?? new LedgerStoreSettings(), clock));
+        var store = DocumentStore.For(options => StoreFactory.ConfigureOwnStore(options, dataSource, settings, clock));
         return new Ledger(store, new OwnedStore(store, dataSource), logger, tenant: null, guard: null);
     }
 
     /// <summary>
-    /// Gets the ledger of one tenant of a multi-tenanted store (<see cref="LedgerStoreSettings.MultiTenant"/>): every read
+    /// Gets the ledger of one tenant of a multi-tenanted store (<see cref="LedgerOptions.MultiTenant"/>): every read
     /// and write it makes is scoped to that tenant, and no query, audit or export of it sees another tenant's facts.
     /// </summary>
     /// <param name="tenantId">Lower-case letters, digits, hyphens and underscores, at most 63 characters.</param>
@@ -74,7 +89,7 @@ public sealed partial class Ledger : IAsyncDisposable
         TenantId.Validate(tenantId, nameof(tenantId));
         if (store.Options.Events.TenancyStyle != JasperFx.MultiTenancy.TenancyStyle.Conjoined)
         {
-            throw new InvalidOperationException("This ledger's store is not multi-tenanted: connect with LedgerStoreSettings.MultiTenant = true.");
+            throw new InvalidOperationException("This ledger's store is not multi-tenanted: connect with LedgerOptions.MultiTenant = true.");
         }
 
         return new Ledger(store, null, logger, tenantId, sessions.Guard);
@@ -82,7 +97,7 @@ public sealed partial class Ledger : IAsyncDisposable
 
     /// <summary>
     /// Creates or updates the ledger's tables, functions and indexes. Call it once at deployment when the store's
-    /// <see cref="LedgerStoreSettings.AutoCreate"/> is <c>None</c>.
+    /// <see cref="LedgerOptions.AutoCreate"/> is <c>None</c>.
     /// </summary>
     /// <param name="cancellationToken">Cancels the migration.</param>
     /// <returns>A task that completes when the schema is current.</returns>

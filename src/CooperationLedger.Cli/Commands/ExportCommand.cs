@@ -67,7 +67,7 @@ internal static class ExportCommand
         await foreach (var fact in ledger.ReadFactsAsync(cancellationToken))
         {
             var row = JsonSerializer.SerializeToNode(ExportRow.From(fact), JsonOutput.Options)!.AsObject();
-            row["fact"] = JsonSerializer.SerializeToNode(fact.Fact, fact.Fact.GetType(), JsonOutput.Options);
+            row["fact"] = JsonSerializer.SerializeToNode(fact.Fact, JsonOutput.Options);
             await writer.WriteAsync((count == 0 ? "  " : ",\n  ") + row.ToJsonString(JsonOutput.Options).Replace("\n", "\n  ", StringComparison.Ordinal));
             count++;
         }

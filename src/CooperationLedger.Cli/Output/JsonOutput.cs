@@ -1,11 +1,8 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using NodaTime;
-using NodaTime.Serialization.SystemTextJson;
 
 namespace CooperationLedger.Cli.Output;
 
-/// <summary>Machine output: camelCase JSON, ISO 8601 dates and instants, amounts as numbers, enums as snake_case words.</summary>
+/// <summary>Machine output: the library's JSON contract (<see cref="LedgerJson"/>), indented, so the tool and an application's API agree.</summary>
 internal static class JsonOutput
 {
     public static readonly JsonSerializerOptions Options = Create();
@@ -17,13 +14,8 @@ internal static class JsonOutput
 
     private static JsonSerializerOptions Create()
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
-        {
-            WriteIndented = true,
-            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        };
-        options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        var options = new JsonSerializerOptions(LedgerJson.Options) { WriteIndented = true };
+        options.MakeReadOnly();
         return options;
     }
 }

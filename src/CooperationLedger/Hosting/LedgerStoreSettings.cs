@@ -6,13 +6,10 @@ namespace CooperationLedger.Hosting;
 /// How the ledger lays itself out in PostgreSQL: the schema that holds its events and projections, and whether schema
 /// objects are created on first use or only by an explicit migration.
 /// </summary>
-/// <remarks>This type is immutable and thread-safe.</remarks>
-public sealed record LedgerStoreSettings
+/// <remarks>The checked, immutable form of <see cref="LedgerOptions"/> for a store of the ledger's own.</remarks>
+internal sealed record LedgerStoreSettings
 {
-    /// <summary>The schema used when none is given: <c>cooperation_ledger</c>.</summary>
-    public const string DefaultSchema = "cooperation_ledger";
-
-    private readonly string schema = DefaultSchema;
+    private readonly string schema = LedgerOptions.DefaultSchema;
 
     /// <summary>
     /// Gets the PostgreSQL schema for the ledger's tables and functions: a plain lower-case identifier (letters, digits,

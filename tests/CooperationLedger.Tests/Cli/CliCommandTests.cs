@@ -76,8 +76,8 @@ public sealed class CliCommandTests(DatabaseFixture database) : IClassFixture<Da
         var claim = JsonDocument.Parse(run.Output).RootElement.GetProperty("claims").EnumerateArray().Single();
         claim.GetProperty("measure").GetProperty("value").GetDecimal().Should().Be(39.5m);
         claim.GetProperty("measure").GetProperty("kind").GetString().Should().Be("percent_change");
-        claim.GetProperty("period").GetProperty("earliest").GetString().Should().Be("2006-01-01");
-        claim.GetProperty("baseline").GetProperty("latest").GetString().Should().Be("2005-09-30");
+        claim.GetProperty("period").GetString().Should().Be("2006-01/2006-09", "a reported date is written as the fact files write it");
+        claim.GetProperty("baseline").GetString().Should().Be("2005-01/2005-09");
         claim.GetProperty("sources")[0].GetProperty("citation").GetProperty("relayedFrom").GetProperty("outlet").GetString().Should().Be("Kabar");
         (await RunAsync("claims", "--json", "--known-on", "2006-11-30")).Output.Should().Contain("\"claims\": []");
         var byMatter = JsonDocument.Parse((await RunAsync("claims", "--json", "--matter", "kg-dca-narcotics-seized-2006-01-09")).Output).RootElement;

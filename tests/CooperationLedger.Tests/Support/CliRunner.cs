@@ -12,6 +12,14 @@ public sealed record CliRun(int ExitCode, string Output, string Error)
 /// <summary>Runs the real <c>ledger</c>: in process (fast), or as a child process (for the embedded cluster and crashes).</summary>
 public static class CliRunner
 {
+    /// <summary>
+    /// Gets the tool as its own build wrote it: this test folder lacks the Microsoft.Extensions assemblies that the
+    /// shared ASP.NET Core framework gives the tests but not the tool.
+    /// </summary>
+    public static string LedgerDll { get; } = Path.GetFullPath(
+        typeof(CliRunner).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), inherit: false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(attribute => attribute.Key == "LedgerCli").Value!);
+
     public static async Task<CliRun> InProcessAsync(IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
         using var output = new StringWriter();
@@ -40,7 +48,7 @@ public static class CliRunner
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ledger.dll"));
+        start.ArgumentList.Add(LedgerDll);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

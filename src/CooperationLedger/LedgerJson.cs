@@ -1,0 +1,97 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using CooperationLedger.Facts;
+using CooperationLedger.Time;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+
+namespace CooperationLedger;
+
+/// <summary>
+/// The JSON contract of the ledger's answers, audits and facts, as <c>ledger --json</c> writes them: dates and instants
+/// in ISO 8601 (<c>"2011-12-31"</c>, <c>"2011-12-31T09:00:00Z"</c>), a reported date in the text form of the fact
+/// files (<c>"2006-11-22"</c>, <c>"2006-01/2006-09"</c>, <c>"2006~"</c>; an object of its parts only where that form
+/// cannot say all, as for an inferred date), the ledger's enums as snake_case strings (<c>"pledged"</c>), amounts as
+/// JSON numbers with ISO 4217 currency codes, and a fact typed as <see cref="ILedgerEvent"/> (an audit's fact, an
+/// exported fact, a document's facts) written whole with its stable name in <c>"type"</c>
+/// (<c>"equipment_donated"</c>), by which it is read back.
+/// </summary>
+/// <remarks>
+/// For ASP.NET Core: <c>builder.Services.ConfigureHttpJsonOptions(json =&gt; LedgerJson.Configure(json.SerializerOptions))</c>.
+/// Only the ledger's own enums become strings, and NodaTime's converters are added unless present, so the
+/// application's other types serialize as they did.
+/// </remarks>
+public static class LedgerJson
+{
+    /// <summary>The name of the property that carries a fact's stable type name.</summary>
+    public const string TypeProperty = "type";
+
+    /// <summary>Gets read-only options with the web defaults (camelCase names) and the ledger's contract.</summary>
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    /// <summary>Adds the ledger's contract to <paramref name="options"/>, leaving its naming policy and its other types as they are.</summary>
+    /// <param name="options">Options not yet used to serialize (System.Text.Json makes options read-only once used).</param>
+    /// <returns>The same options, for chaining.</returns>
+    /// <exception cref="InvalidOperationException">The options are read-only.</exception>
+    public static JsonSerializerOptions Configure(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!options.Converters.Any(converter => converter.CanConvert(typeof(LocalDate))))
+        {
+            options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+        }
+
+        if (!options.Converters.Any(converter => converter is ReportedDateJsonConverter))
+        {
+            options.Converters.Add(new ReportedDateJsonConverter());
+        }
+
+        if (!options.Converters.Any(converter => converter is LedgerEnumConverter))
+        {
+            options.Converters.Add(new LedgerEnumConverter());
+        }
+
+        options.AllowOutOfOrderMetadataProperties = true;
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(NameFactTypes);
+        return options;
+    }
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        options.MakeReadOnly();
+        return options;
+    }
+
+    /// <summary>Makes <see cref="ILedgerEvent"/> polymorphic over the ledger's facts, by their stable names.</summary>
+    private static void NameFactTypes(JsonTypeInfo info)
+    {
+        if (info.Type != typeof(ILedgerEvent) || info.PolymorphismOptions is not null)
+        {
+            return;
+        }
+
+        var polymorphism = new JsonPolymorphismOptions
+        {
+            TypeDiscriminatorPropertyName = TypeProperty,
+            UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization,
+        };
+        foreach (var (type, alias) in FactTypes.All)
+        {
+            polymorphism.DerivedTypes.Add(new JsonDerivedType(type, alias));
+        }
+
+        info.PolymorphismOptions = polymorphism;
+    }
+
+    /// <summary>Writes and reads the ledger's own enums as snake_case strings, and no other enum.</summary>
+    private sealed class LedgerEnumConverter : JsonConverterFactory
+    {
+        private readonly JsonStringEnumConverter strings = new(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false);
+
+        public override bool CanConvert(Type typeToConvert) => typeToConvert.IsEnum && typeToConvert.Assembly == typeof(LedgerJson).Assembly;
+
+        public override JsonConverter? CreateConverter(Type typeToConvert, JsonSerializerOptions options) => strings.CreateConverter(typeToConvert, options);
+    }
+}
