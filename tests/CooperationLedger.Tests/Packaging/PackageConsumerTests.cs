@@ -7,16 +7,16 @@ namespace CooperationLedger.Tests.Packaging;
 /// <summary>
 /// Packs the library, and builds and runs a fresh console application outside the solution that references the package
 /// by version from a folder: what a project reference would hide (a missing dependency, an internal type in the public
-/// API, documentation not packed) fails here. Its program is the example in README.md, "Use it from your application".
+/// API, documentation not packed) fails here. Its programs are the two examples in README.md, "Use it from your application".
 /// </summary>
-public sealed partial class PackageConsumerTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IDisposable
+public sealed class PackageConsumerTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IDisposable
 {
     private readonly string work = Directory.CreateTempSubdirectory("ledger-consumer-").FullName;
 
     public void Dispose() => Directory.Delete(work, recursive: true);
 
     [Fact]
-    public async Task A_fresh_application_references_the_package_and_reads_a_donor_total_with_its_citation()
+    public async Task Fresh_applications_reference_the_package_with_a_store_of_their_own_or_joining_theirs()
     {
         var version = $"0.1.0-consumer.{DateTime.UtcNow:yyyyMMddHHmmss}";
         var feed = Path.Combine(work, "feed");
@@ -30,7 +30,32 @@ public sealed partial class PackageConsumerTests(DatabaseFixture database) : ICl
             archive.Entries.Select(entry => entry.FullName).Should().Contain(["lib/net10.0/CooperationLedger.dll", "lib/net10.0/CooperationLedger.xml", "PACKAGE.md"]);
         }
 
-        var app = Path.Combine(work, "consumer");
+        var consumer = await BuildAsync("consumer", version, feed, ReadmeExample("consumer-example"));
+        var run = await RunAsync("dotnet", ["run", "--project", consumer, "--", database.ConnectionString], consumer);
+
+        run.ExitCode.Should().Be(0, run.Output);
+        run.Output.Should().Contain("China -> Kyrgyz State Committee for National Security: pledged 21000000 KGS")
+            .And.Contain("Keneshbek Dushebayev: \"China, this year, will donate equipment")
+            .And.Contain("Central Asia Online");
+
+        var joined = await BuildAsync("joined", version, feed, ReadmeExample("joined-example"));
+        run = await RunAsync("dotnet", ["run", "--project", joined, "--", database.ConnectionString, Seeds.Facts], joined);
+
+        run.ExitCode.Should().Be(0, run.Output);
+        var totals = System.Text.Json.JsonDocument.Parse(run.Output).RootElement;
+        totals.GetProperty("totals").EnumerateArray().Select(total => total.GetProperty("recipient").GetProperty("id").GetString())
+            .Should().Contain("kg-gknb", "a country's name finds the donations to its agencies");
+        totals.GetProperty("asOf").GetProperty("rule").GetString().Should().Be("certainly", "enums are written as words");
+        await using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var columns = new Npgsql.NpgsqlCommand("select count(*) from information_schema.columns where table_schema = 'shop' and table_name = 'mt_doc_donationentry' and column_name = 'pair_terms'", connection);
+        ((long)(await columns.ExecuteScalarAsync())!).Should().Be(1, "the ledger joined the application's store, in its schema");
+    }
+
+    /// <summary>Writes a console application outside the solution that references the packed library by version.</summary>
+    private async Task<string> BuildAsync(string name, string version, string feed, string program)
+    {
+        var app = Path.Combine(work, name);
         Directory.CreateDirectory(app);
         await File.WriteAllTextAsync(Path.Combine(app, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
@@ -45,6 +70,7 @@ public sealed partial class PackageConsumerTests(DatabaseFixture database) : ICl
               <ItemGroup>
                 <PackageReference Include="CooperationLedger" Version="{version}" />
                 <PackageReference Include="Npgsql" Version="10.0.3" />
+                <PackageReference Include="Microsoft.Extensions.Configuration" Version="10.0.0" />
               </ItemGroup>
             </Project>
             """);
@@ -59,22 +85,16 @@ public sealed partial class PackageConsumerTests(DatabaseFixture database) : ICl
               </packageSources>
             </configuration>
             """);
-        await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), ReadmeExample());
-
-        var run = await RunAsync("dotnet", ["run", "--project", app, "--", database.ConnectionString], app);
-
-        run.ExitCode.Should().Be(0, run.Output);
-        run.Output.Should().Contain("China -> Kyrgyz State Committee for National Security: pledged 21000000 KGS")
-            .And.Contain("Keneshbek Dushebayev: \"China, this year, will donate equipment")
-            .And.Contain("Central Asia Online");
+        await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), program);
+        return app;
     }
 
-    /// <summary>The C# block between the consumer-example markers of README.md.</summary>
-    private static string ReadmeExample()
+    /// <summary>The C# block between the <paramref name="marker"/> markers of README.md.</summary>
+    private static string ReadmeExample(string marker)
     {
         var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Folder, "README.md"));
-        var match = ExampleBlock().Match(readme);
-        match.Success.Should().BeTrue("README.md holds the consumer example between its markers");
+        var match = Regex.Match(readme, $@"<!-- {marker}:start -->\s*```csharp\n(?<code>.*?)```\s*<!-- {marker}:end -->", RegexOptions.Singleline);
+        match.Success.Should().BeTrue($"README.md holds the {marker} program between its markers");
         return match.Groups["code"].Value;
     }
 
@@ -95,7 +115,4 @@ public sealed partial class PackageConsumerTests(DatabaseFixture database) : ICl
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await output + await error);
     }
-
-    [GeneratedRegex(@"<!-- consumer-example:start -->\s*```csharp\n(?<code>.*?)```\s*<!-- consumer-example:end -->", RegexOptions.Singleline)]
-    private static partial Regex ExampleBlock();
 }
