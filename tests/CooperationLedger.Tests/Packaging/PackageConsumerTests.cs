@@ -50,7 +50,94 @@ public sealed class PackageConsumerTests(DatabaseFixture database) : IClassFixtu
         await connection.OpenAsync();
         await using var columns = new Npgsql.NpgsqlCommand("select count(*) from information_schema.columns where table_schema = 'shop' and table_name = 'mt_doc_donationentry' and column_name = 'pair_terms'", connection);
         ((long)(await columns.ExecuteScalarAsync())!).Should().Be(1, "the ledger joined the application's store, in its schema");
+
+        var variants = await BuildAsync("variants", version, feed, JoinedStoreProgram);
+        var answers = new Dictionary<string, string>();
+        foreach (var variant in new[] { "marten_defaults", "stj_default_casing", "stj_camel_case", "stj_snake_case" })
+        {
+            run = await RunAsync("dotnet", ["run", "--project", variants, "--", database.ConnectionString, Seeds.Facts, variant], variants);
+            run.ExitCode.Should().Be(0, $"{variant}: {run.Output}");
+            answers[variant] = run.Output;
+        }
+
+        answers.Values.Should().AllBe(answers["stj_camel_case"], "every serializer an application may choose keeps and answers the same facts");
+        answers["marten_defaults"].Should().Contain("notes 1, note projection 1").And.Contain("correlation yes").And.Contain("recorded 2026-03-04T05:06:00Z");
     }
+
+    /// <summary>
+    /// An application with a Marten store of its own (serializer as its first argument says, its own document, projection
+    /// and clock) that adds the ledger, ingests the seeds, asks every question, audits a figure and exports the facts,
+    /// and prints what it got: the same for every serializer.
+    /// </summary>
+    private const string JoinedStoreProgram = """
+        using System.Text.Json;
+        using CooperationLedger;
+        using CooperationLedger.Hosting;
+        using CooperationLedger.Time;
+        using JasperFx.Events;
+        using JasperFx.Events.Projections;
+        using Marten;
+        using Marten.Events.Projections;
+        using Microsoft.Extensions.DependencyInjection;
+        using Weasel.Core;
+
+        var services = new ServiceCollection();
+        services.AddMarten(options =>
+        {
+            options.Connection(args[0]);
+            options.DatabaseSchemaName = "variant_" + args[2];
+            options.Events.DatabaseSchemaName = "variant_" + args[2];
+            options.Events.TimeProvider = new FixedTime();
+            options.Projections.Add<NoteCounts>(ProjectionLifecycle.Inline);
+            if (args[2] == "stj_default_casing") options.UseSystemTextJsonForSerialization(EnumStorage.AsInteger, Casing.Default);
+            if (args[2] == "stj_camel_case") options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+            if (args[2] == "stj_snake_case") options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.SnakeCase);
+        });
+        services.AddCooperationLedger();
+        await using var provider = services.BuildServiceProvider();
+        var store = provider.GetRequiredService<IDocumentStore>();
+        await using (var session = store.LightweightSession())
+        {
+            session.Store(new Note { Id = Guid.NewGuid(), Text = "check the GKNB figure" });
+            session.Events.StartStream(Guid.NewGuid(), new NoteWritten("first"));
+            await session.SaveChangesAsync();
+        }
+
+        var ledger = provider.GetRequiredService<Ledger>();
+        await ledger.IngestAsync([args[1]]);
+        var known = AsOf.Known(new NodaTime.LocalDate(2011, 12, 31));
+        var donors = await ledger.GetDonorTotalsAsync(known);
+        Console.WriteLine(JsonSerializer.Serialize(donors, LedgerJson.Options));
+        Console.WriteLine(JsonSerializer.Serialize(await ledger.GetClaimedStatisticsAsync(AsOf.Now), LedgerJson.Options));
+        Console.WriteLine(JsonSerializer.Serialize(await ledger.GetAgreementsAsync(AsOf.Now, "China", "Kyrgyzstan"), LedgerJson.Options));
+        Console.WriteLine(JsonSerializer.Serialize(await ledger.GetTimelineAsync(AsOf.Now, "KG"), LedgerJson.Options));
+        var trail = (await ledger.AuditAsync(donors.Totals[0].Sources[0].FactId))!;
+        Console.WriteLine(JsonSerializer.Serialize(trail.Fact, LedgerJson.Options));
+        Console.WriteLine($"correlation {(trail.Recorded.CorrelationId is null ? "no" : "yes")}, recorded {trail.Recorded.RecordedAt}");
+        await foreach (var fact in ledger.ReadFactsAsync())
+        {
+            Console.WriteLine(JsonSerializer.Serialize(fact.Fact, LedgerJson.Options));
+        }
+
+        await using var query = store.QuerySession();
+        Console.WriteLine($"notes {await query.Query<Note>().CountAsync()}, note projection {(await query.Query<NoteCount>().SingleAsync()).Count}");
+
+        public sealed class Note { public Guid Id { get; set; } public string Text { get; set; } = ""; }
+        public sealed record NoteWritten(string Text);
+        public sealed class NoteCount { public Guid Id { get; set; } public int Count { get; set; } }
+        public sealed class NoteCounts : MultiStreamProjection<NoteCount, Guid>
+        {
+            private static readonly Guid All = new("6d9f2a4e-0c1b-4f3a-9a57-2f0c3b1d8e11");
+            public NoteCounts() => Identity<NoteWritten>(_ => All);
+            public override NoteCount? Evolve(NoteCount? snapshot, Guid id, IEvent e) =>
+                e.Data is NoteWritten ? new NoteCount { Id = id, Count = (snapshot?.Count ?? 0) + 1 } : snapshot;
+        }
+
+        public sealed class FixedTime : TimeProvider
+        {
+            public override DateTimeOffset GetUtcNow() => new(2026, 3, 4, 5, 6, 0, TimeSpan.Zero);
+        }
+        """;
 
     /// <summary>Writes a console application outside the solution that references the packed library by version.</summary>
     private async Task<string> BuildAsync(string name, string version, string feed, string program)
