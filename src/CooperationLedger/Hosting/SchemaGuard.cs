@@ -75,7 +75,7 @@ internal sealed class SchemaGuard(IDocumentStore store)
         {
             var schema = store.Options.DatabaseSchemaName;
             throw new LedgerSchemaException(wrong.Tenanted
-                ? $"The ledger in schema '{schema}' is multi-tenanted ({wrong.Table} has a tenant_id column): name the tenant (--tenant ID, or LedgerStoreSettings.MultiTenant with Ledger.ForTenant). Nothing was changed."
+                ? $"The ledger in schema '{schema}' is multi-tenanted ({wrong.Table} has a tenant_id column): name the tenant (--tenant ID, or LedgerOptions.MultiTenant with Ledger.ForTenant). Nothing was changed."
                 : $"The ledger in schema '{schema}' is not multi-tenanted ({wrong.Table} has no tenant_id column): leave out the tenant (--tenant), or use another schema for tenants. Nothing was changed.");
         }
 
