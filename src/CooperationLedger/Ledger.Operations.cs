@@ -11,6 +11,12 @@ namespace CooperationLedger;
 /// </content>
 public sealed partial class Ledger
 {
+    /// <summary>Gets the guard of the ledger's tables, which the health check asks as well.</summary>
+    internal SchemaGuard Guard => sessions.Guard;
+
+    /// <summary>Gets where the ledger's database is, for a message that names it without its password.</summary>
+    internal DatabaseAddress Address => address.Value;
+
     /// <summary>Runs a question, which only reads, retrying it whole through transient failures.</summary>
     private async Task<T> QueryAsync<T>(string kind, Func<CancellationToken, Task<T>> question, CancellationToken cancellationToken)
     {
