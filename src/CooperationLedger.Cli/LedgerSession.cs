@@ -67,6 +67,10 @@ internal static class LedgerSession
                 context.Error.WriteLine(Clean(unavailable.Message));
                 context.Error.WriteLine($"Or point the ledger at a running server with --connection or {DatabaseTarget.ConnectionVariable}.");
                 return ExitCodes.DatabaseUnavailable;
+            case LedgerUnavailableException unavailable:
+                // The ledger retried, and logged each retry; its message names the database, without the password.
+                context.Error.WriteLine(Clean(unavailable.Message));
+                return ExitCodes.DatabaseUnavailable;
             case var _ when IsUnavailable(exception):
                 context.Error.WriteLine(Clean($"The database is unavailable: {target?.Description ?? "(not resolved)"}: {Innermost(exception).Message}"));
                 return ExitCodes.DatabaseUnavailable;

@@ -15,7 +15,11 @@ public sealed partial class Ledger
     /// <param name="factId">The event's fact id, as every figure's <c>Sources</c> give it.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The trail, or <see langword="null"/> when the ledger holds no such event.</returns>
-    public async Task<AuditTrail?> AuditAsync(Guid factId, CancellationToken cancellationToken = default)
+    /// <exception cref="Hosting.LedgerUnavailableException">The database did not answer through the retries.</exception>
+    public Task<AuditTrail?> AuditAsync(Guid factId, CancellationToken cancellationToken = default) =>
+        QueryAsync("audit", token => AuditOnceAsync(factId, token), cancellationToken);
+
+    private async Task<AuditTrail?> AuditOnceAsync(Guid factId, CancellationToken cancellationToken)
     {
         if (!await sessions.Guard.CheckAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -59,6 +63,7 @@ public sealed partial class Ledger
     /// <param name="key">The fact's key.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The trail, or <see langword="null"/> when the ledger holds no such event.</returns>
+    /// <exception cref="Hosting.LedgerUnavailableException">The database did not answer through the retries.</exception>
     public Task<AuditTrail?> AuditAsync(string key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -72,6 +77,7 @@ public sealed partial class Ledger
     /// <param name="total">A line of <see cref="GetDonorTotalsAsync"/>.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>One trail per fact and revision behind the figure.</returns>
+    /// <exception cref="Hosting.LedgerUnavailableException">The database did not answer through the retries.</exception>
     public async Task<IReadOnlyList<AuditTrail>> ExplainAsync(DonorTotal total, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(total);

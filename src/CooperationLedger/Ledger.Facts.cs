@@ -15,10 +15,66 @@ namespace CooperationLedger;
 /// <content>Reading every stored fact: for export, and to verify quotes against the stored documents.</content>
 public sealed partial class Ledger
 {
-    /// <summary>Streams every event the ledger holds, in the order recorded, without holding them all in memory.</summary>
+    /// <summary>
+    /// Streams every event the ledger holds, in the order recorded, without holding them all in memory. A transient
+    /// failure of the database before the first event is retried; one after it is not (the events would come twice).
+    /// </summary>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The events with their recording metadata.</returns>
+    /// <exception cref="Hosting.LedgerUnavailableException">The database did not answer through the retries, or stopped answering during the read.</exception>
     public async IAsyncEnumerable<RecordedFact> ReadFactsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        using var activity = Hosting.LedgerTelemetry.Start(Hosting.LedgerTelemetry.QueryActivity, Tenant, "export");
+        var (facts, any) = await NextAsync(activity, null, cancellationToken).ConfigureAwait(false);
+        await using (facts)
+        {
+            while (any)
+            {
+                yield return facts.Current;
+                (_, any) = await NextAsync(activity, facts, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Starts reading (retried through transient failures) when <paramref name="facts"/> is <see langword="null"/>, else reads on.</summary>
+    private async Task<(IAsyncEnumerator<RecordedFact> Facts, bool Any)> NextAsync(System.Diagnostics.Activity? activity, IAsyncEnumerator<RecordedFact>? facts, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (facts is not null)
+            {
+                return (facts, await facts.MoveNextAsync().ConfigureAwait(false));
+            }
+
+            return await RetryAsync(
+                async token =>
+                {
+                    var started = RecordedFactsAsync(token).GetAsyncEnumerator(token);
+                    try
+                    {
+                        return (started, await started.MoveNextAsync().ConfigureAwait(false));
+                    }
+                    catch
+                    {
+                        await started.DisposeAsync().ConfigureAwait(false);
+                        throw;
+                    }
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            if (Failed(activity, exception) is { } unavailable)
+            {
+                throw unavailable;
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Reads every stored event as <see cref="ReadFactsAsync"/> gives it, with neither retries nor a span.</summary>
+    private async IAsyncEnumerable<RecordedFact> RecordedFactsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (!await sessions.Guard.CheckAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -39,7 +95,11 @@ public sealed partial class Ledger
     /// </summary>
     /// <param name="cancellationToken">Cancels the check.</param>
     /// <returns>What was found.</returns>
-    public async Task<VerificationReport> VerifyAsync(CancellationToken cancellationToken = default)
+    /// <exception cref="Hosting.LedgerUnavailableException">The database did not answer through the retries.</exception>
+    public Task<VerificationReport> VerifyAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync("verify", VerifyOnceAsync, cancellationToken);
+
+    private async Task<VerificationReport> VerifyOnceAsync(CancellationToken cancellationToken)
     {
         if (!await sessions.Guard.CheckAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -63,7 +123,7 @@ public sealed partial class Ledger
         var problems = new List<QuoteProblem>();
         var inferred = new List<InferredDate>();
         var checkedCount = 0;
-        await foreach (var recorded in ReadFactsAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var recorded in RecordedFactsAsync(cancellationToken).ConfigureAwait(false))
         {
             checkedCount++;
             var fact = recorded.Fact;

@@ -28,6 +28,7 @@ public sealed partial class Ledger
     /// <param name="filter">Narrows by donor, recipient or currency; actors are named as in every question (see <see cref="DonationFilter"/>).</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The totals, with the donations of no stated amount and the disputed donations apart.</returns>
+    /// <exception cref="Hosting.LedgerUnavailableException">The database did not answer through the retries.</exception>
     /// <exception cref="InvalidOperationException">The filter names an actor, and the ledger's register of actors was written by
     /// an earlier version: rebuild the projections once.</exception>
     public async Task<DonorTotals> GetDonorTotalsAsync(AsOf asOf, DonationFilter? filter = null, CancellationToken cancellationToken = default)
@@ -35,6 +36,7 @@ public sealed partial class Ledger
         ArgumentNullException.ThrowIfNull(asOf);
         filter ??= DonationFilter.None;
         return await AnswerAsync<DonationEntry, DonorTotals>(
+            "donor-totals",
             asOf,
             filter is { Donor: not null, Recipient: not null } ? BoundsUse.CheckOnly : BoundsUse.Indexed,
             [filter.Donor, filter.Recipient],
@@ -50,6 +52,7 @@ public sealed partial class Ledger
     /// <param name="filter">Narrows by metric, claimant or subject; actors are named as in every question (see <see cref="ClaimFilter"/>).</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The claims and the disputes among them.</returns>
+    /// <exception cref="Hosting.LedgerUnavailableException">The database did not answer through the retries.</exception>
     /// <exception cref="InvalidOperationException">The filter names an actor, and the ledger's register of actors was written by
     /// an earlier version: rebuild the projections once.</exception>
     public async Task<ClaimedStatistics> GetClaimedStatisticsAsync(AsOf asOf, ClaimFilter? filter = null, CancellationToken cancellationToken = default)
@@ -59,6 +62,7 @@ public sealed partial class Ledger
         var metric = filter.Metric is null ? null : ActorTerms.For(filter.Metric);
         var matter = filter.Matter;
         return await AnswerAsync<StatisticClaimEntry, ClaimedStatistics>(
+            "claims",
             asOf,
             matter is null ? BoundsUse.Indexed : BoundsUse.CheckOnly,
             [filter.Claimant, filter.Subject],
@@ -79,12 +83,14 @@ public sealed partial class Ledger
     /// <param name="otherParty">Only agreements with this party as well, for the agreements between two parties.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The agreements, by effective date.</returns>
+    /// <exception cref="Hosting.LedgerUnavailableException">The database did not answer through the retries.</exception>
     /// <exception cref="InvalidOperationException">A party is named, and the ledger's register of actors was written by an
     /// earlier version: rebuild the projections once.</exception>
     public async Task<IReadOnlyList<AgreementStatus>> GetAgreementsAsync(AsOf asOf, string? party = null, string? otherParty = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(asOf);
         return await AnswerAsync<AgreementEntry, IReadOnlyList<AgreementStatus>>(
+            "agreements",
             asOf,
             party is not null && otherParty is not null ? BoundsUse.CheckOnly : BoundsUse.Indexed,
             [party, otherParty],
@@ -101,6 +107,7 @@ public sealed partial class Ledger
     /// <param name="otherActor">A second actor, named the same way, for the facts between the two.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The timeline.</returns>
+    /// <exception cref="Hosting.LedgerUnavailableException">The database did not answer through the retries.</exception>
     /// <exception cref="InvalidOperationException">An actor is named, and the ledger's register of actors was written by an
     /// earlier version: rebuild the projections once.</exception>
     public async Task<IReadOnlyList<TimelineItem>> GetTimelineAsync(AsOf asOf, string? actor = null, string? otherActor = null, CancellationToken cancellationToken = default)
@@ -108,6 +115,7 @@ public sealed partial class Ledger
         ArgumentNullException.ThrowIfNull(asOf);
         var named = new[] { actor, otherActor }.OfType<string>().ToArray();
         return await AnswerAsync<TimelineEntry, IReadOnlyList<TimelineItem>>(
+            "timeline",
             asOf,
             named.Length == 2 ? BoundsUse.CheckOnly : BoundsUse.Indexed,
             named,
@@ -120,38 +128,44 @@ public sealed partial class Ledger
     /// Reads what the register knows of the actors the question names (<see cref="ActorRegistry.LoadAsync"/>), the entries
     /// narrowed in SQL by them and by the as-of point, loads the citations an answer from them can cite, and computes it.
     /// A question that names what finds few entries by itself (two actors, a matter) has its as-of bounds checked on those
-    /// entries rather than looked up (<see cref="BoundsUse"/>).
+    /// entries rather than looked up (<see cref="BoundsUse"/>). It runs as a question of <paramref name="kind"/>
+    /// (<see cref="QueryAsync"/>): retried through transient failures, in a span of its own.
     /// </summary>
-    private async Task<TAnswer> AnswerAsync<TEntry, TAnswer>(
+    private Task<TAnswer> AnswerAsync<TEntry, TAnswer>(
+        string kind,
         AsOf asOf,
         BoundsUse bounds,
         IReadOnlyList<string?> named,
         Func<IQueryable<TEntry>, ActorDirectory, IQueryable<TEntry>> narrow,
         Func<IReadOnlyList<TEntry>, ActorDirectory, CitationLookup, TAnswer> answer,
         CancellationToken cancellationToken)
-        where TEntry : LedgerEntry
-    {
-        if (!await sessions.Guard.CheckAsync(cancellationToken).ConfigureAwait(false))
-        {
-            return answer([], ActorDirectory.Empty, CitationLookup.None);
-        }
-
-        await using var session = sessions.Query();
-        var texts = named.OfType<string>().ToArray();
-        var actors = ActorDirectory.Empty;
-        if (texts.Length > 0)
-        {
-            if (!actorsCurrent)
+        where TEntry : LedgerEntry =>
+        QueryAsync(
+            kind,
+            async token =>
             {
-                await ActorRegistry.CheckCurrentAsync(session, cancellationToken).ConfigureAwait(false);
-                actorsCurrent = true;
-            }
+                if (!await sessions.Guard.CheckAsync(token).ConfigureAwait(false))
+                {
+                    return answer([], ActorDirectory.Empty, CitationLookup.None);
+                }
 
-            actors = await ActorRegistry.LoadAsync(session, texts, cancellationToken).ConfigureAwait(false);
-        }
+                await using var session = sessions.Query();
+                var texts = named.OfType<string>().ToArray();
+                var actors = ActorDirectory.Empty;
+                if (texts.Length > 0)
+                {
+                    if (!actorsCurrent)
+                    {
+                        await ActorRegistry.CheckCurrentAsync(session, token).ConfigureAwait(false);
+                        actorsCurrent = true;
+                    }
 
-        var entries = await narrow(AsOfBounds.Apply(session.Query<TEntry>(), asOf, bounds), actors).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var citations = await CitationLookup.LoadAsync(session, CitationLookup.Needed(entries, asOf), cancellationToken).ConfigureAwait(false);
-        return answer(entries, actors, citations);
-    }
+                    actors = await ActorRegistry.LoadAsync(session, texts, token).ConfigureAwait(false);
+                }
+
+                var entries = await narrow(AsOfBounds.Apply(session.Query<TEntry>(), asOf, bounds), actors).ToListAsync(token).ConfigureAwait(false);
+                var citations = await CitationLookup.LoadAsync(session, CitationLookup.Needed(entries, asOf), token).ConfigureAwait(false);
+                return answer(entries, actors, citations);
+            },
+            cancellationToken);
 }

@@ -19,6 +19,8 @@ public sealed partial class Ledger : IAsyncDisposable
     private readonly LedgerSessions sessions;
     private readonly IAsyncDisposable? owned;
     private readonly ILogger logger;
+    private readonly Polly.ResiliencePipeline transient;
+    private readonly Lazy<DatabaseAddress> address;
 
     /// <summary>Initializes a ledger over a Marten store that the application configured with <c>AddCooperationLedger()</c>.</summary>
     /// <param name="store">The store; the ledger does not dispose it.</param>
@@ -37,6 +39,8 @@ public sealed partial class Ledger : IAsyncDisposable
         StoreCheck.Check(store);
         this.owned = owned;
         this.logger = logger ?? NullLogger.Instance;
+        transient = TransientRetry.Create(this.logger);
+        address = new Lazy<DatabaseAddress>(() => DatabaseAddress.Of(store));
         sessions = new LedgerSessions(store, tenant, guard ?? new SchemaGuard(store));
     }
 
@@ -124,16 +128,13 @@ public sealed partial class Ledger : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the ingest between documents.</param>
     /// <returns>What was appended and what was already present, per document.</returns>
     /// <exception cref="FactFileException">A file has errors, or conflicts with what the ledger holds; nothing was appended.</exception>
+    /// <exception cref="LedgerUnavailableException">The database did not answer through the retries; each document is appended whole or not at all.</exception>
     public async Task<IngestReport> IngestAsync(IEnumerable<string> paths, bool dryRun = false, IProgress<IngestProgress>? progress = null, string? corpusRoot = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        await sessions.Guard.CheckAsync(cancellationToken).ConfigureAwait(false);
-        if (!dryRun)
-        {
-            await sessions.Guard.PrepareForWritesAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        return await new Ingestor(sessions, logger).IngestAsync(paths.ToArray(), dryRun, progress, corpusRoot, cancellationToken).ConfigureAwait(false);
+        var files = paths.ToArray();
+        using var activity = LedgerTelemetry.Start(LedgerTelemetry.IngestActivity, Tenant);
+        return await WritingAsync(activity, prepare: !dryRun, token => new Ingestor(sessions, logger).IngestAsync(files, dryRun, progress, corpusRoot, token), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -145,11 +146,11 @@ public sealed partial class Ledger : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the append.</param>
     /// <returns>What was appended and what was already present.</returns>
     /// <exception cref="FactFileException">A fact is invalid or conflicts with the ledger; nothing was appended.</exception>
+    /// <exception cref="LedgerUnavailableException">The database did not answer through the retries; nothing was appended.</exception>
     public async Task<DocumentIngested> AppendAsync(DocumentFacts document, CancellationToken cancellationToken = default)
     {
-        await sessions.Guard.CheckAsync(cancellationToken).ConfigureAwait(false);
-        await sessions.Guard.PrepareForWritesAsync(cancellationToken).ConfigureAwait(false);
-        var report = await new Ingestor(sessions, logger).IngestParsedAsync([DocumentFactsCheck.Check(document)], dryRun: false, progress: null, cancellationToken).ConfigureAwait(false);
+        using var activity = LedgerTelemetry.Start(LedgerTelemetry.AppendActivity, Tenant);
+        var report = await WritingAsync(activity, prepare: true, token => new Ingestor(sessions, logger).IngestParsedAsync([DocumentFactsCheck.Check(document)], dryRun: false, progress: null, token), cancellationToken).ConfigureAwait(false);
         return report.Documents[0];
     }
 
@@ -167,13 +168,13 @@ public sealed partial class Ledger : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the load between batches.</param>
     /// <returns>What was appended and what was already present, per document.</returns>
     /// <exception cref="FactFileException">A batch has an invalid or conflicting fact; that batch was not appended.</exception>
+    /// <exception cref="LedgerUnavailableException">The database did not answer through the retries; each batch is appended whole or not at all.</exception>
     public async Task<IngestReport> AppendManyAsync(IAsyncEnumerable<DocumentFacts> documents, int batchFacts = 1000, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchFacts, 1);
-        await sessions.Guard.CheckAsync(cancellationToken).ConfigureAwait(false);
-        await sessions.Guard.PrepareForWritesAsync(cancellationToken).ConfigureAwait(false);
-        return await new Ingestor(sessions, logger).AppendManyAsync(documents, batchFacts, progress, cancellationToken).ConfigureAwait(false);
+        using var activity = LedgerTelemetry.Start(LedgerTelemetry.AppendManyActivity, Tenant);
+        return await WritingAsync(activity, prepare: true, token => new Ingestor(sessions, logger).AppendManyAsync(documents, batchFacts, progress, token), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -197,9 +198,16 @@ public sealed partial class Ledger : IAsyncDisposable
             throw new InvalidOperationException("This store is multi-tenanted: rebuild each tenant's ledger (Ledger.ForTenant) instead.");
         }
 
-        await sessions.Guard.CheckAsync(cancellationToken).ConfigureAwait(false);
-        await sessions.Guard.PrepareForWritesAsync(cancellationToken).ConfigureAwait(false);
-        await new Hosting.Projections.ProjectionRebuild(sessions, chunkEvents).RunAsync(cancellationToken).ConfigureAwait(false);
+        using var activity = LedgerTelemetry.Start(LedgerTelemetry.RebuildActivity, Tenant);
+        await WritingAsync(
+            activity,
+            prepare: true,
+            async token =>
+            {
+                await new Hosting.Projections.ProjectionRebuild(sessions, chunkEvents).RunAsync(token).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Releases the store and connections the ledger created; a store passed in is left to its owner.</summary>

@@ -38,49 +38,74 @@ internal sealed class SchemaGuard(IDocumentStore store)
             return true;
         }
 
-        var tables = LedgerDocuments.Select(type => store.Options.FindOrResolveDocumentType(type).TableName).ToArray();
-        var multiTenant = store.Options.Events.TenancyStyle == JasperFx.MultiTenancy.TenancyStyle.Conjoined;
-        var found = new List<(string Table, bool Tenanted)>();
-        await using (var connection = store.Storage.Database.CreateConnection())
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = new NpgsqlCommand(
-                """
-                select n.nspname || '.' || c.relname,
-                       exists (select 1 from pg_catalog.pg_attribute a
-                               where a.attrelid = c.oid and a.attname = 'tenant_id' and a.attnum > 0 and not a.attisdropped)
-                from pg_catalog.pg_class c
-                join pg_catalog.pg_namespace n on n.oid = c.relnamespace
-                join unnest($1::text[], $2::text[]) as wanted(schema_name, table_name)
-                  on n.nspname = wanted.schema_name and c.relname = wanted.table_name
-                where c.relkind in ('r', 'p')
-                """,
-                connection);
-            command.Parameters.Add(new NpgsqlParameter { Value = tables.Select(table => table.Schema).ToArray() });
-            command.Parameters.Add(new NpgsqlParameter { Value = tables.Select(table => table.Name).ToArray() });
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                found.Add((reader.GetString(0), reader.GetBoolean(1)));
-            }
-        }
-
+        var found = await FindTablesAsync(cancellationToken).ConfigureAwait(false);
         tablesFound = found.Select(table => table.Table).ToHashSet(StringComparer.Ordinal);
         if (found.Count == 0)
         {
             return false;
         }
 
-        if (found.FirstOrDefault(table => table.Tenanted != multiTenant) is { Table: not null } wrong)
+        if (TenancyMismatch(found) is { } mismatch)
         {
-            var schema = store.Options.DatabaseSchemaName;
-            throw new LedgerSchemaException(wrong.Tenanted
-                ? $"The ledger in schema '{schema}' is multi-tenanted ({wrong.Table} has a tenant_id column): name the tenant (--tenant ID, or LedgerOptions.MultiTenant with Ledger.ForTenant). Nothing was changed."
-                : $"The ledger in schema '{schema}' is not multi-tenanted ({wrong.Table} has no tenant_id column): leave out the tenant (--tenant), or use another schema for tenants. Nothing was changed.");
+            throw mismatch;
         }
 
         present = true;
         return true;
+    }
+
+    /// <summary>Gets the refusal of tables laid out for the other tenancy than the store's, or <see langword="null"/> when they match.</summary>
+    public LedgerSchemaException? TenancyMismatch(IEnumerable<(string Table, bool Tenanted)> found)
+    {
+        var multiTenant = MultiTenant;
+        if (found.FirstOrDefault(table => table.Tenanted != multiTenant) is not { Table: not null } wrong)
+        {
+            return null;
+        }
+
+        var schema = store.Options.DatabaseSchemaName;
+        return new LedgerSchemaException(wrong.Tenanted
+            ? $"The ledger in schema '{schema}' is multi-tenanted ({wrong.Table} has a tenant_id column): name the tenant (--tenant ID, or LedgerOptions.MultiTenant with Ledger.ForTenant). Nothing was changed."
+            : $"The ledger in schema '{schema}' is not multi-tenanted ({wrong.Table} has no tenant_id column): leave out the tenant (--tenant), or use another schema for tenants. Nothing was changed.");
+    }
+
+    /// <summary>Gets whether the store keeps tenants' facts apart (<c>tenant_id</c> columns).</summary>
+    public bool MultiTenant => store.Options.Events.TenancyStyle == JasperFx.MultiTenancy.TenancyStyle.Conjoined;
+
+    /// <summary>Gets the qualified names of the tables the ledger keeps its documents in.</summary>
+    public IReadOnlyList<string> ExpectedTables => [.. LedgerDocuments.Select(type => store.Options.FindOrResolveDocumentType(type).TableName.QualifiedName)];
+
+    /// <summary>
+    /// Looks up, every time it is called, which of the ledger's tables exist in the catalog and whether each has a
+    /// <c>tenant_id</c> column.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Table, bool Tenanted)>> FindTablesAsync(CancellationToken cancellationToken)
+    {
+        var tables = LedgerDocuments.Select(type => store.Options.FindOrResolveDocumentType(type).TableName).ToArray();
+        var found = new List<(string Table, bool Tenanted)>();
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(
+            """
+            select n.nspname || '.' || c.relname,
+                   exists (select 1 from pg_catalog.pg_attribute a
+                           where a.attrelid = c.oid and a.attname = 'tenant_id' and a.attnum > 0 and not a.attisdropped)
+            from pg_catalog.pg_class c
+            join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+            join unnest($1::text[], $2::text[]) as wanted(schema_name, table_name)
+              on n.nspname = wanted.schema_name and c.relname = wanted.table_name
+            where c.relkind in ('r', 'p')
+            """,
+            connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = tables.Select(table => table.Schema).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = tables.Select(table => table.Name).ToArray() });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            found.Add((reader.GetString(0), reader.GetBoolean(1)));
+        }
+
+        return found;
     }
 
     /// <summary>

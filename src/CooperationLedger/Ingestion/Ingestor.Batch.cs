@@ -119,6 +119,7 @@ internal sealed partial class Ingestor
             throw;
         }
 
+        Hosting.LedgerTelemetry.Appended(written, sessions.Tenant);
         results.AddRange(written);
         progress?.Report(new IngestProgress(results.Count, results.Count, batch.Batch[^1].Path));
     }
@@ -151,9 +152,18 @@ internal sealed partial class Ingestor
     /// </summary>
     private async Task<IReadOnlyList<DocumentIngested>> AppendBatchAsync(IReadOnlyList<ParsedFactFile> batch, string ingestId, BatchTurn turn, CancellationToken cancellationToken)
     {
+        using var activity = Hosting.LedgerTelemetry.Start(Hosting.LedgerTelemetry.AppendBatchActivity, sessions.Tenant);
         try
         {
-            return await AppendBatchInTurnAsync(batch, ingestId, turn, cancellationToken).ConfigureAwait(false);
+            var written = await AppendBatchInTurnAsync(batch, ingestId, turn, cancellationToken).ConfigureAwait(false);
+            Hosting.LedgerTelemetry.Tag(activity, written);
+            return written;
+        }
+        catch (Exception exception)
+        {
+            // Each attempt has its span: one that another writer or an outage ended is marked failed, the next retries.
+            Hosting.LedgerTelemetry.Failed(activity, exception);
+            throw;
         }
         finally
         {

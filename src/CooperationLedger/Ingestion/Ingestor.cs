@@ -94,9 +94,17 @@ internal sealed partial class Ingestor(Hosting.LedgerSessions sessions, ILogger 
         var ingestId = Guid.NewGuid().ToString();
         foreach (var file in ordered)
         {
-            results.Add(dryRun
-                ? new DocumentIngested(file.Path, file.Document.Key, plans[file.Path].New.Count, plans[file.Path].Present)
-                : await transient.ExecuteAsync(token => new ValueTask<DocumentIngested>(AppendAsync(file, batchFacts, ingestId, token)), cancellationToken).ConfigureAwait(false));
+            if (dryRun)
+            {
+                results.Add(new DocumentIngested(file.Path, file.Document.Key, plans[file.Path].New.Count, plans[file.Path].Present));
+            }
+            else
+            {
+                var appended = await transient.ExecuteAsync(token => new ValueTask<DocumentIngested>(AppendAsync(file, batchFacts, ingestId, token)), cancellationToken).ConfigureAwait(false);
+                Hosting.LedgerTelemetry.Appended([appended], sessions.Tenant);
+                results.Add(appended);
+            }
+
             progress?.Report(new IngestProgress(results.Count, ordered.Count, file.Path));
         }
 

@@ -8,14 +8,19 @@ namespace CooperationLedger.Ingestion;
 /// <summary>
 /// The bounded policy for transient database failures (a dropped connection, a server restarting): three retries after
 /// 0.5, 1 and 2 seconds, each logged; then the failure is reported. Appends are idempotent, so a retried document
-/// whose first attempt did commit appends nothing the second time.
+/// whose first attempt did commit appends nothing the second time, and a question only reads. A call cancelled is not
+/// retried, nor one that already gave up (<see cref="Hosting.LedgerUnavailableException"/>).
 /// </summary>
 internal static partial class TransientRetry
 {
     public static ResiliencePipeline Create(ILogger logger) => new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
         {
-            ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
+            // A cancelled call is over, not failed: cancellation is never retried, whatever the store wrapped it in.
+            ShouldHandle = arguments => ValueTask.FromResult(
+                !arguments.Context.CancellationToken.IsCancellationRequested
+                && arguments.Outcome.Exception is { } exception and not OperationCanceledException and not Hosting.LedgerUnavailableException
+                && IsTransient(exception)),
             MaxRetryAttempts = 3,
             Delay = TimeSpan.FromMilliseconds(500),
             BackoffType = DelayBackoffType.Exponential,

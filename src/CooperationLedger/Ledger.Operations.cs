@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using CooperationLedger.Hosting;
+using CooperationLedger.Ingestion;
+
+namespace CooperationLedger;
+
+/// <content>
+/// How every public call runs: in a span of its own (<see cref="LedgerTelemetry"/>), a question retried whole through a
+/// transient failure of the database (<see cref="TransientRetry"/>), and a failure that outlasts the retries reported as
+/// <see cref="LedgerUnavailableException"/>. Cancellation is reported as cancellation, never retried.
+/// </content>
+public sealed partial class Ledger
+{
+    /// <summary>Gets the guard of the ledger's tables, which the health check asks as well.</summary>
+    internal SchemaGuard Guard => sessions.Guard;
+
+    /// <summary>Gets where the ledger's database is, for a message that names it without its password.</summary>
+    internal DatabaseAddress Address => address.Value;
+
+    /// <summary>Runs a question, which only reads, retrying it whole through transient failures.</summary>
+    private async Task<T> QueryAsync<T>(string kind, Func<CancellationToken, Task<T>> question, CancellationToken cancellationToken)
+    {
+        using var activity = LedgerTelemetry.Start(LedgerTelemetry.QueryActivity, Tenant, kind);
+        try
+        {
+            return await RetryAsync(question, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            if (Failed(activity, exception) is { } unavailable)
+            {
+                throw unavailable;
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Retries <paramref name="work"/>, which must be safe to run again, through transient failures.</summary>
+    private async Task<T> RetryAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        await transient.ExecuteAsync(async token => await work(token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Runs an ingest, append or rebuild in <paramref name="activity"/>: the schema checked and prepared first (retried, since it
+    /// changes nothing twice), then <paramref name="append"/>, which retries each of its transactions itself.
+    /// </summary>
+    private async Task<T> WritingAsync<T>(Activity? activity, bool prepare, Func<CancellationToken, Task<T>> append, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RetryAsync(
+                async token =>
+                {
+                    await sessions.Guard.CheckAsync(token).ConfigureAwait(false);
+                    if (prepare)
+                    {
+                        await sessions.Guard.PrepareForWritesAsync(token).ConfigureAwait(false);
+                    }
+
+                    return true;
+                },
+                cancellationToken).ConfigureAwait(false);
+            var result = await append(cancellationToken).ConfigureAwait(false);
+            if (result is IngestReport report)
+            {
+                LedgerTelemetry.Tag(activity, report.Documents);
+                activity?.SetTag(LedgerTelemetry.DryRunTag, report.DryRun);
+            }
+
+            return result;
+        }
+        catch (Exception exception)
+        {
+            if (Failed(activity, exception) is { } unavailable)
+            {
+                throw unavailable;
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Ends <paramref name="activity"/> as failed, and returns the exception to throw in place of <paramref name="exception"/>
+    /// when the database did not answer through the retries; <see langword="null"/> to rethrow it as it is.
+    /// </summary>
+    private Exception? Failed(Activity? activity, Exception exception)
+    {
+        LedgerTelemetry.Failed(activity, exception);
+        if (exception is FactFileException refused)
+        {
+            LedgerTelemetry.Refused(refused, Tenant);
+        }
+
+        return exception is not OperationCanceledException and not LedgerUnavailableException && TransientRetry.IsTransient(exception)
+            ? address.Value.Unavailable(exception)
+            : null;
+    }
+}
