@@ -36,7 +36,12 @@ public sealed partial class Ledger : IAsyncDisposable
     private Ledger(IDocumentStore store, IAsyncDisposable? owned, ILogger? logger, string? tenant, SchemaGuard? guard)
     {
         this.store = store ?? throw new ArgumentNullException(nameof(store));
-        StoreCheck.Check(store);
+        if (guard is null)
+        {
+            // A tenant's ledger shares a store its root ledger has checked already.
+            StoreCheck.Check(store);
+        }
+
         this.owned = owned;
         this.logger = logger ?? NullLogger.Instance;
         transient = TransientRetry.Create(this.logger);
