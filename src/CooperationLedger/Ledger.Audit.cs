@@ -1,6 +1,7 @@
 using CooperationLedger.Audit;
 using CooperationLedger.Donations;
 using CooperationLedger.Facts;
+using CooperationLedger.Hosting;
 using CooperationLedger.Ingestion;
 using CooperationLedger.Sources;
 using CooperationLedger.Timeline;
@@ -36,7 +37,7 @@ public sealed partial class Ledger
         var events = await session.Events.FetchStreamAsync(record.StreamId, token: cancellationToken).ConfigureAwait(false);
         var stored = events.First(e => e.Data is ILedgerEvent fact && fact.FactId == factId);
         var fact = (ILedgerEvent)stored.Data;
-        var recorded = Recorded(stored);
+        var recorded = Recorded(stored, StoreCheck.NamesOf(session.DocumentStore.Options.Serializer()).SourceFileHeader);
 
         var entry = await session.LoadAsync<TimelineEntry>(factId, cancellationToken).ConfigureAwait(false);
         var related = entry?.Matter is { } matter

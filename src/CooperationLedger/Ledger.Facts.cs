@@ -161,12 +161,12 @@ public sealed partial class Ledger
         return new VerificationReport(checkedCount, problems, inferred, withoutEntries);
     }
 
-    private static RecordedEvent Recorded(IEvent e) => new(
+    private static RecordedEvent Recorded(IEvent e, string sourceFileHeader) => new(
         e.StreamId,
         e.Version,
         e.Sequence,
         Instant.FromDateTimeOffset(e.Timestamp),
         e.EventTypeName,
         e.CorrelationId,
-        e.Headers is { } headers && headers.TryGetValue("source-file", out var file) ? file?.ToString() : null);
+        e.Headers is { } headers && headers.TryGetValue(sourceFileHeader, out var file) ? file?.ToString() : null);
 }

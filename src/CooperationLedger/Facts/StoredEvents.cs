@@ -26,10 +26,10 @@ internal static class StoredEvents
         var metadata = events.MetadataConfig;
         var types = FactTypes.All.ToDictionary(entry => entry.Alias, entry => entry.Type, StringComparer.Ordinal);
         var correlation = metadata.CorrelationIdEnabled ? "correlation_id" : "null::varchar";
-        var sourceFile = metadata.HeadersEnabled ? "headers ->> 'source-file'" : "null::text";
+        var sourceFile = metadata.HeadersEnabled ? "headers ->> $3" : "null::text";
         var sql = $"select stream_id, version, seq_id, timestamp, type, {correlation}, {sourceFile}, data from {events.DatabaseSchemaName}.mt_events "
             + "where tenant_id = $1 and not is_archived and type = any($2) order by seq_id";
-        await foreach (var row in SqlRows.ReadAsync(session, sql, [session.TenantId, types.Keys.ToArray()], cancellationToken).ConfigureAwait(false))
+        await foreach (var row in SqlRows.ReadAsync(session, sql, [session.TenantId, types.Keys.ToArray(), StoreCheck.NamesOf(serializer).SourceFileHeader], cancellationToken).ConfigureAwait(false))
         {
             // Npgsql's reader looks at the token only when it waits for the server, not for the rows it has buffered.
             cancellationToken.ThrowIfCancellationRequested();

@@ -1,5 +1,6 @@
 using CooperationLedger.Actors;
 using CooperationLedger.Facts;
+using CooperationLedger.Hosting;
 using CooperationLedger.Sources;
 using JasperFx;
 using Marten;
@@ -185,7 +186,7 @@ internal sealed partial class Ingestor(Hosting.LedgerSessions sessions, ILogger 
     }
 
     /// <summary>Gets the headers every event of a fact file carries: the file's name.</summary>
-    internal static Dictionary<string, object> HeadersOf(ParsedFactFile file) => new(StringComparer.Ordinal) { ["source-file"] = Path.GetFileName(file.Path) };
+    internal static Dictionary<string, object> HeadersOf(ParsedFactFile file) => new(StringComparer.Ordinal) { [StoredJsonNames.SourceFileKey] = Path.GetFileName(file.Path) };
 
     /// <summary>Gets a document's description and text as the ledger keeps them.</summary>
     internal static StoredDocument StoredOf(ParsedFactFile file) => new(file.Document.Key, file.Document, file.ArticleText);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CooperationLedger.Hosting;
 using CooperationLedger.Tests.Support;
 using CooperationLedger.Time;
@@ -20,7 +21,7 @@ public sealed class JoinedStoreTests(DatabaseFixture database) : IClassFixture<D
 {
     private static readonly Instant Recorded = Instant.FromUtc(2026, 3, 4, 5, 6);
 
-    public static TheoryData<string> Serializers => ["marten_defaults", "stj_default_casing", "stj_camel_case", "stj_snake_case", "serializer_chosen_after"];
+    public static TheoryData<string> Serializers => ["marten_defaults", "stj_default_casing", "stj_camel_case", "stj_snake_case", "stj_upper_case_keys", "serializer_chosen_after"];
 
     [Theory]
     [MemberData(nameof(Serializers))]
@@ -45,6 +46,9 @@ public sealed class JoinedStoreTests(DatabaseFixture database) : IClassFixture<D
                     break;
                 case "stj_snake_case":
                     options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.SnakeCase);
+                    break;
+                case "stj_upper_case_keys":
+                    options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, json => json.DictionaryKeyPolicy = JsonNamingPolicy.KebabCaseUpper);
                     break;
             }
 
