@@ -9,7 +9,9 @@ using CooperationLedger.Ingestion;
 using CooperationLedger.Sources;
 using CooperationLedger.Timeline;
 using JasperFx.Events.Projections;
+using JasperFx.MultiTenancy;
 using Marten;
+using Marten.Schema;
 using Marten.Services;
 using NodaTime;
 
@@ -24,6 +26,10 @@ public static class LedgerStoreOptionsExtensions
     /// <summary>Gets the types of the documents the ledger's projections write.</summary>
     internal static IReadOnlyList<Type> EntryTypes { get; } =
         [typeof(DonationEntry), typeof(StatisticClaimEntry), typeof(AgreementEntry), typeof(TimelineEntry)];
+
+    /// <summary>Gets the types of every document the ledger keeps: its entries, fact records, documents and actors.</summary>
+    internal static IReadOnlyList<Type> DocumentTypes { get; } =
+        [.. EntryTypes, typeof(FactRecord), typeof(StoredDocument), typeof(ActorRegistration)];
 
     private static readonly ConditionalWeakTable<StoreOptions, object> Configured = [];
 
@@ -80,6 +86,7 @@ public static class LedgerStoreOptionsExtensions
         options.Projections.Add(new TimelineProjection(), ProjectionLifecycle.Inline);
 
         options.Policies.ForAllDocuments(EntryColumns.Apply);
+        options.Policies.ForAllDocuments(mapping => FollowEventTenancy(options, mapping));
         options.Schema.For<DonationEntry>().Index(entry => entry.Matter);
         IndexWithoutTerms<DonationEntry>(options, "pair_terms");
         options.Schema.For<FactRecord>();
@@ -90,6 +97,20 @@ public static class LedgerStoreOptionsExtensions
             index.Predicate = ActorRegistry.Members;
         });
         return options;
+    }
+
+    /// <summary>
+    /// Keeps the ledger's documents by tenant when the store keeps its events by tenant. Marten refuses a projection
+    /// whose documents are kept apart differently from its events, and an application that made its events conjoined
+    /// need not have made every document so; the policy runs when the mappings are built, so it follows a tenancy set
+    /// after this call.
+    /// </summary>
+    private static void FollowEventTenancy(StoreOptions options, DocumentMapping mapping)
+    {
+        if (options.Events.TenancyStyle == TenancyStyle.Conjoined && DocumentTypes.Contains(mapping.DocumentType))
+        {
+            mapping.TenancyStyle = TenancyStyle.Conjoined;
+        }
     }
 
     /// <summary>

@@ -139,6 +139,54 @@ public sealed class JoinedStoreTests(DatabaseFixture database) : IClassFixture<D
         act.Should().Throw<InvalidOperationException>().WithMessage("*Events.StreamIdentity is AsString*");
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_multi_tenanted_application_store_keeps_each_newsrooms_facts_apart(bool applicationDocumentsTenanted)
+    {
+        var schema = "joined_tenanted_" + applicationDocumentsTenanted.ToString().ToLowerInvariant();
+        var services = new ServiceCollection().AddLogging();
+        services.AddMarten(options =>
+        {
+            options.Connection(database.ConnectionString);
+            options.DatabaseSchemaName = schema;
+            options.Events.DatabaseSchemaName = schema;
+            options.Events.TenancyStyle = JasperFx.MultiTenancy.TenancyStyle.Conjoined;
+            if (applicationDocumentsTenanted)
+            {
+                options.Policies.AllDocumentsAreMultiTenanted();
+            }
+        });
+        services.AddCooperationLedger(options => options.MultiTenant = true);
+        await using var provider = services.BuildServiceProvider();
+        var ledger = provider.GetRequiredService<Ledger>();
+
+        await ledger.ForTenant("bishkek-desk").IngestAsync([Seeds.Facts]);
+
+        var asOf = AsOf.Known(new LocalDate(2011, 12, 31));
+        (await ledger.ForTenant("bishkek-desk").GetDonorTotalsAsync(asOf)).Totals.Should().Contain(total => total.Donor.Name == "China");
+        (await ledger.ForTenant("almaty-desk").GetDonorTotalsAsync(asOf)).Totals.Should().BeEmpty("another newsroom's facts are not this one's");
+    }
+
+    [Fact]
+    public void A_single_tenant_ledger_on_a_multi_tenanted_application_store_is_refused_naming_the_option()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddMarten(options =>
+        {
+            options.Connection(database.ConnectionString);
+            options.DatabaseSchemaName = "joined_tenancy_mismatch";
+            options.Events.DatabaseSchemaName = "joined_tenancy_mismatch";
+            options.Events.TenancyStyle = JasperFx.MultiTenancy.TenancyStyle.Conjoined;
+        });
+        services.AddCooperationLedger();
+        using var provider = services.BuildServiceProvider();
+
+        var act = () => provider.GetRequiredService<Ledger>();
+
+        act.Should().Throw<Microsoft.Extensions.Options.OptionsValidationException>().WithMessage("*LedgerOptions.MultiTenant is False*multi-tenanted*");
+    }
+
     public sealed class EditorsNote
     {
         public Guid Id { get; set; }
