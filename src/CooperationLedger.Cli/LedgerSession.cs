@@ -23,7 +23,7 @@ internal static class LedgerSession
         {
             target = await DatabaseTarget.ResolveAsync(parse.GetValue(GlobalOptions.Connection), context, cancellationToken).ConfigureAwait(false);
             var tenant = parse.GetValue(GlobalOptions.Tenant);
-            var settings = new LedgerStoreSettings { MultiTenant = tenant is not null, AutoCreate = writes ? AutoCreate.CreateOrUpdate : AutoCreate.None };
+            var settings = new LedgerStoreSettings { MultiTenant = tenant is not null, AutoCreate = writes ? AutoCreate.CreateOrUpdate : AutoCreate.None, ReadsAbsentTablesAsEmpty = !writes };
             if (parse.GetValue(GlobalOptions.Schema) is { } schema)
             {
                 settings = settings with { Schema = schema };

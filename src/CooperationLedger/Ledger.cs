@@ -33,7 +33,7 @@ public sealed partial class Ledger : IAsyncDisposable
     {
     }
 
-    private Ledger(IDocumentStore store, IAsyncDisposable? owned, ILogger? logger, string? tenant, SchemaGuard? guard)
+    private Ledger(IDocumentStore store, IAsyncDisposable? owned, ILogger? logger, string? tenant, SchemaGuard? guard, bool absentIsEmpty = false)
     {
         this.store = store ?? throw new ArgumentNullException(nameof(store));
         if (guard is null)
@@ -46,7 +46,7 @@ public sealed partial class Ledger : IAsyncDisposable
         this.logger = logger ?? NullLogger.Instance;
         transient = TransientRetry.Create(this.logger);
         address = new Lazy<DatabaseAddress>(() => DatabaseAddress.Of(store));
-        sessions = new LedgerSessions(store, tenant, guard ?? new SchemaGuard(store));
+        sessions = new LedgerSessions(store, tenant, guard ?? new SchemaGuard(store, absentIsEmpty));
     }
 
     /// <summary>Gets the tenant this ledger reads and writes, or <see langword="null"/> for a store without tenancy.</summary>
@@ -82,7 +82,7 @@ public sealed partial class Ledger : IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var dataSource = StoreFactory.BuildDataSource(connectionString);
         var store = DocumentStore.For(options => StoreFactory.ConfigureOwnStore(options, dataSource, settings, clock));
-        return new Ledger(store, new OwnedStore(store, dataSource), logger, tenant: null, guard: null);
+        return new Ledger(store, new OwnedStore(store, dataSource), logger, tenant: null, guard: null, settings.ReadsAbsentTablesAsEmpty);
     }
 
     /// <summary>
@@ -113,7 +113,7 @@ public sealed partial class Ledger : IAsyncDisposable
     /// <exception cref="LedgerSchemaException">The tables were laid out for the other tenancy; nothing was changed.</exception>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
-        await sessions.Guard.CheckAsync(cancellationToken).ConfigureAwait(false);
+        await sessions.Guard.CheckAsync(cancellationToken, migrating: true).ConfigureAwait(false);
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync(JasperFx.AutoCreate.CreateOrUpdate).ConfigureAwait(false);
     }
 

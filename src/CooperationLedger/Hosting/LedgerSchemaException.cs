@@ -2,7 +2,8 @@ namespace CooperationLedger.Hosting;
 
 /// <summary>
 /// The ledger's tables in the database were laid out otherwise than the store is set up (for tenants where the store
-/// has none, or the other way round); the ledger refused to touch them, and nothing was changed.
+/// has none, or the other way round), or do not exist in a store that may not create them (it must be migrated with
+/// <see cref="Ledger.MigrateAsync"/> first); the ledger refused to touch them, and nothing was changed.
 /// </summary>
 public sealed class LedgerSchemaException : InvalidOperationException
 {

@@ -34,4 +34,10 @@ internal sealed record LedgerStoreSettings
     /// set of tables, every row tagged with its tenant). Each tenant's ledger is then had with <c>Ledger.ForTenant</c>.
     /// </summary>
     public bool MultiTenant { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether a ledger whose tables do not exist, in a store that may not create them, answers
+    /// as empty instead of refusing until it is migrated: the tool's read-only commands, which never change the database.
+    /// </summary>
+    public bool ReadsAbsentTablesAsEmpty { get; init; }
 }

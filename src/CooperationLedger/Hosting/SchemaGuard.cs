@@ -15,7 +15,12 @@ namespace CooperationLedger.Hosting;
 /// the tables the user has a privilege on, so to a user without one a full ledger would look empty).
 /// </summary>
 /// <remarks>One guard serves a store and every tenant's ledger of it; it is thread-safe.</remarks>
-internal sealed class SchemaGuard(IDocumentStore store)
+/// <param name="store">The ledger's store.</param>
+/// <param name="absentIsEmpty">
+/// Whether a ledger whose tables do not exist, in a store that may not create them, answers as empty (the tool's
+/// read-only commands, which never change the database) rather than refusing with the call that creates them.
+/// </param>
+internal sealed class SchemaGuard(IDocumentStore store, bool absentIsEmpty = false)
 {
     private static readonly Type[] LedgerDocuments = [typeof(FactRecord), typeof(StoredDocument), typeof(ActorRegistration), .. LedgerStoreOptionsExtensions.EntryTypes];
 
@@ -30,8 +35,11 @@ internal sealed class SchemaGuard(IDocumentStore store)
     /// Returns whether the ledger's tables exist, having checked that their tenancy matches the store's; remembers a
     /// match, so that only the first call of a ledger whose tables exist asks the database.
     /// </summary>
-    /// <exception cref="LedgerSchemaException">The tables were laid out for the other tenancy.</exception>
-    public async ValueTask<bool> CheckAsync(CancellationToken cancellationToken)
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    /// <param name="migrating">Whether the caller is about to create the tables, so that their absence is expected.</param>
+    /// <exception cref="LedgerSchemaException">The tables were laid out for the other tenancy, or do not exist in a
+    /// store that may not create them (it must be migrated first).</exception>
+    public async ValueTask<bool> CheckAsync(CancellationToken cancellationToken, bool migrating = false)
     {
         if (present)
         {
@@ -42,7 +50,11 @@ internal sealed class SchemaGuard(IDocumentStore store)
         tablesFound = found.Select(table => table.Table).ToHashSet(StringComparer.Ordinal);
         if (found.Count == 0)
         {
-            return false;
+            return migrating || absentIsEmpty || MayCreate
+                ? false
+                : throw new LedgerSchemaException(
+                    $"The ledger's tables do not exist in schema '{store.Options.DatabaseSchemaName}', and this store may not create them (AutoCreate is None): "
+                    + "call Ledger.MigrateAsync() once, at deployment, before the ledger is used. Nothing was changed.");
         }
 
         if (TenancyMismatch(found) is { } mismatch)
@@ -68,6 +80,9 @@ internal sealed class SchemaGuard(IDocumentStore store)
             ? $"The ledger in schema '{schema}' is multi-tenanted ({wrong.Table} has a tenant_id column): name the tenant (--tenant ID, or LedgerOptions.MultiTenant with Ledger.ForTenant). Nothing was changed."
             : $"The ledger in schema '{schema}' is not multi-tenanted ({wrong.Table} has no tenant_id column): leave out the tenant (--tenant), or use another schema for tenants. Nothing was changed.");
     }
+
+    /// <summary>Gets whether the store may create and alter the ledger's tables on first use.</summary>
+    private bool MayCreate => store is not DocumentStore { Options.AutoCreateSchemaObjects: JasperFx.AutoCreate.None };
 
     /// <summary>Gets whether the store keeps tenants' facts apart (<c>tenant_id</c> columns).</summary>
     public bool MultiTenant => store.Options.Events.TenancyStyle == JasperFx.MultiTenancy.TenancyStyle.Conjoined;
@@ -115,7 +130,7 @@ internal sealed class SchemaGuard(IDocumentStore store)
     /// </summary>
     public async Task PrepareForWritesAsync(CancellationToken cancellationToken)
     {
-        if (prepared || store is DocumentStore { Options.AutoCreateSchemaObjects: JasperFx.AutoCreate.None })
+        if (prepared || !MayCreate)
         {
             return;
         }

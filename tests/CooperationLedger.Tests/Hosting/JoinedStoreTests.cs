@@ -169,6 +169,31 @@ public sealed class JoinedStoreTests(DatabaseFixture database) : IClassFixture<D
     }
 
     [Fact]
+    public async Task An_application_store_that_creates_nothing_says_to_migrate_until_it_is_migrated()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddMarten(options =>
+        {
+            options.Connection(database.ConnectionString);
+            options.DatabaseSchemaName = "joined_production";
+            options.Events.DatabaseSchemaName = "joined_production";
+            options.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
+        });
+        services.AddCooperationLedger();
+        await using var provider = services.BuildServiceProvider();
+        var ledger = provider.GetRequiredService<Ledger>();
+
+        var ingest = () => ledger.IngestAsync([Seeds.Facts]);
+        var ask = () => ledger.GetDonorTotalsAsync(AsOf.Now);
+
+        await ingest.Should().ThrowAsync<LedgerSchemaException>().WithMessage("*schema 'joined_production'*call Ledger.MigrateAsync()*Nothing was changed*");
+        await ask.Should().ThrowAsync<LedgerSchemaException>().WithMessage("*call Ledger.MigrateAsync()*");
+        await ledger.MigrateAsync();
+        (await ledger.IngestAsync([Seeds.Facts])).FactsAppended.Should().BePositive();
+        (await ledger.GetDonorTotalsAsync(AsOf.Now)).Totals.Should().NotBeEmpty();
+    }
+
+    [Fact]
     public void A_single_tenant_ledger_on_a_multi_tenanted_application_store_is_refused_naming_the_option()
     {
         var services = new ServiceCollection().AddLogging();

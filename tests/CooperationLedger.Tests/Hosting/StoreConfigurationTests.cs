@@ -15,8 +15,10 @@ public sealed class StoreConfigurationTests(DatabaseFixture database) : IClassFi
         var settings = new LedgerStoreSettings { Schema = "production_like", AutoCreate = AutoCreate.None };
         await using var ledger = Ledger.Connect(database.ConnectionString, settings);
 
-        var beforeMigration = () => ledger.IngestAsync([Seeds.FactFile("edm-2007-v4-i101")]);
-        await beforeMigration.Should().ThrowAsync<Exception>();
+        var ingestBeforeMigration = () => ledger.IngestAsync([Seeds.FactFile("edm-2007-v4-i101")]);
+        var askBeforeMigration = () => ledger.GetTimelineAsync(AsOf.Now);
+        await ingestBeforeMigration.Should().ThrowAsync<LedgerSchemaException>().WithMessage("*tables do not exist in schema 'production_like'*call Ledger.MigrateAsync()*");
+        await askBeforeMigration.Should().ThrowAsync<LedgerSchemaException>("an empty answer would hide that the ledger was never migrated");
         (await SchemaTables.ListAsync(database.ConnectionString, "production_like")).Should().BeEmpty();
 
         await ledger.MigrateAsync();
