@@ -33,7 +33,10 @@ internal sealed class ActorDirectory
         registrations[declared.Id] = registrations.TryGetValue(declared.Id, out var known) ? known.Merge(declared) : declared;
 
     /// <summary>Gets the actors <paramref name="text"/> names (see <see cref="ActorSelection"/>).</summary>
-    /// <param name="text">A key, name, alias or ISO country code; <see langword="null"/> to name no one in particular.</param>
+    /// <param name="text">
+    /// A key, name, alias or ISO country code, without the white space typed around it; <see langword="null"/> to name
+    /// no one in particular.
+    /// </param>
     /// <returns>The selection, or <see langword="null"/> when <paramref name="text"/> is.</returns>
     public ActorSelection? Select(string? text)
     {
@@ -42,6 +45,7 @@ internal sealed class ActorDirectory
             return null;
         }
 
+        text = text.Trim();
         var named = registrations.Values.Where(registration => registration.IsNamed(text)).ToArray();
         var code = text.ToUpperInvariant();
         var countries = named.Where(registration => registration.Kind == ActorKind.Country).Select(registration => registration.Country).OfType<string>()

@@ -14,6 +14,13 @@ internal static partial class SchemaName
                 parameterName);
         }
 
+        // PostgreSQL reserves the pg_ prefix for its system schemas and keeps the information schema for itself: a
+        // ledger there would sit among the catalog's tables, or fail on CREATE SCHEMA.
+        if (value.StartsWith("pg_", StringComparison.Ordinal) || value == "information_schema")
+        {
+            throw new ArgumentException($"'{value}' is PostgreSQL's own schema name (pg_ names and information_schema are reserved): choose another.", parameterName);
+        }
+
         return value;
     }
 

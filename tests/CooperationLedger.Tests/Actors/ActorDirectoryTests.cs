@@ -18,6 +18,8 @@ public sealed class ActorDirectoryTests
     [InlineData("kyrgyzstan")]
     [InlineData("kg")]
     [InlineData("KG")]
+    [InlineData(" kg ")]
+    [InlineData("\tKyrgyzstan\n")]
     public void Kyrgyzstan_by_name_key_or_code_includes_its_agencies_and_people_and_nothing_of_china(string text)
     {
         var kyrgyzstan = Seeded.Select(text)!;

@@ -51,6 +51,17 @@ public sealed class StoreConfigurationTests(DatabaseFixture database) : IClassFi
         act.Should().Throw<ArgumentException>().WithMessage("*not a valid schema name*");
     }
 
+    [Theory]
+    [InlineData("pg_catalog")]
+    [InlineData("pg_toast")]
+    [InlineData("pg_ledger")]
+    [InlineData("information_schema")]
+    public void A_schema_postgresql_keeps_for_itself_is_refused(string schema)
+    {
+        var act = () => new LedgerStoreSettings { Schema = schema };
+        act.Should().Throw<ArgumentException>().WithMessage($"*'{schema}' is PostgreSQL's own*");
+    }
+
     [Fact]
     public async Task NodaTime_types_round_trip_through_npgsql()
     {
