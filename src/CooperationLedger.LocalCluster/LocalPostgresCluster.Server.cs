@@ -120,7 +120,7 @@ public sealed partial class LocalPostgresCluster
         }
     }
 
-    private Task StopServerAsync(string mode, CancellationToken cancellationToken) =>
+    private Task<string> StopServerAsync(string mode, CancellationToken cancellationToken) =>
         account.RunAsync(binaries.PgCtl, ["stop", "-D", DataDirectory, "-m", mode, "-w", "-t", "60"], cancellationToken);
 
     private async Task<bool> IsRunningAsync(CancellationToken cancellationToken)

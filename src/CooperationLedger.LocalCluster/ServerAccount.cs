@@ -8,6 +8,9 @@ namespace CooperationLedger.LocalCluster;
 /// </summary>
 internal sealed class ServerAccount
 {
+    /// <summary>The accounts a root process runs the server as, in the order tried.</summary>
+    private static readonly string[] UnprivilegedAccounts = ["postgres", "nobody"];
+
     private ServerAccount(string? userName) => UserName = userName;
 
     /// <summary>Gets the account to switch to, or <see langword="null"/> to run as the current user.</summary>
@@ -23,7 +26,7 @@ internal sealed class ServerAccount
         }
 
         var passwd = File.Exists("/etc/passwd") ? File.ReadAllLines("/etc/passwd") : [];
-        var user = new[] { "postgres", "nobody" }
+        var user = UnprivilegedAccounts
             .FirstOrDefault(name => passwd.Any(line => line.StartsWith(name + ":", StringComparison.Ordinal)));
         return user is null
             ? throw new PostgresUnavailableException(

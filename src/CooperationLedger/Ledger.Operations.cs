@@ -84,7 +84,7 @@ public sealed partial class Ledger
     /// Ends <paramref name="activity"/> as failed, and returns the exception to throw in place of <paramref name="exception"/>
     /// when the database did not answer through the retries; <see langword="null"/> to rethrow it as it is.
     /// </summary>
-    private Exception? Failed(Activity? activity, Exception exception)
+    private LedgerUnavailableException? Failed(Activity? activity, Exception exception)
     {
         LedgerTelemetry.Failed(activity, exception);
         if (exception is FactFileException refused)

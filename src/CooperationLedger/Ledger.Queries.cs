@@ -6,8 +6,8 @@ using CooperationLedger.Facts;
 using CooperationLedger.Ingestion;
 using CooperationLedger.Money;
 using CooperationLedger.Sources;
-using CooperationLedger.Timeline;
 using CooperationLedger.Time;
+using CooperationLedger.Timeline;
 using Marten;
 
 namespace CooperationLedger;

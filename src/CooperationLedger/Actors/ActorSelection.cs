@@ -10,8 +10,8 @@ namespace CooperationLedger.Actors;
 /// <remarks>This type is immutable and thread-safe.</remarks>
 internal sealed class ActorSelection
 {
-    private readonly IReadOnlySet<string> keys;
-    private readonly IReadOnlySet<string> countries;
+    private readonly HashSet<string> keys;
+    private readonly HashSet<string> countries;
 
     /// <param name="keys">The keys of the actors selected by name, and of the members of a country selected.</param>
     /// <param name="countries">The ISO codes of the countries selected.</param>

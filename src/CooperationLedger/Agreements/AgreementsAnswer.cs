@@ -17,7 +17,7 @@ internal static class AgreementsAnswer
     public static IReadOnlyList<AgreementStatus> From(IEnumerable<AgreementEntry> entries, AsOf asOf, string? party, string? otherParty, ActorDirectory actors, CitationLookup citations) =>
         From(entries, asOf, [actors.Select(party), actors.Select(otherParty)], citations);
 
-    private static IReadOnlyList<AgreementStatus> From(IEnumerable<AgreementEntry> entries, AsOf asOf, ActorSelection?[] parties, CitationLookup citations) =>
+    private static AgreementStatus[] From(IEnumerable<AgreementEntry> entries, AsOf asOf, ActorSelection?[] parties, CitationLookup citations) =>
         entries
             .Where(entry => parties.All(wanted => wanted is null || entry.Parties.Any(wanted.Includes)))
             .Select(entry => AsOfResolution.Resolve(entry, asOf))

@@ -29,7 +29,7 @@ internal sealed class SchemaGuard(IDocumentStore store, bool absentIsEmpty = fal
 
     private volatile bool present;
     private volatile bool prepared;
-    private volatile IReadOnlySet<string> tablesFound = new HashSet<string>();
+    private volatile HashSet<string> tablesFound = [];
 
     /// <summary>
     /// Returns whether the ledger's tables exist, having checked that their tenancy matches the store's; remembers a

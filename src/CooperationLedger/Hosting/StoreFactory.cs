@@ -2,11 +2,11 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CooperationLedger.Time;
 using JasperFx;
+using JasperFx.MultiTenancy;
 using Marten;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using Npgsql;
-using JasperFx.MultiTenancy;
 using Weasel.Core;
 
 namespace CooperationLedger.Hosting;

@@ -242,7 +242,9 @@ internal static class CorpusFile
     // statx(2) has one layout on every Linux architecture, unlike stat(2), whose st_mode moves between them.
     [DllImport("libc", EntryPoint = "statx")]
 #pragma warning disable SYSLIB1054 // LibraryImport would need unsafe code for the out buffer; this signature is blittable.
+#pragma warning disable CA2101 // The path is marshalled as UTF-8 (MarshalAs LPUTF8Str), as Linux reads it; no CharSet applies.
     private static extern int StatX(int directory, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, out StatXBuffer buffer);
+#pragma warning restore CA2101
 #pragma warning restore SYSLIB1054
 
     /// <summary>What a path names.</summary>

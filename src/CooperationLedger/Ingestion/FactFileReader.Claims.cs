@@ -6,7 +6,7 @@ namespace CooperationLedger.Ingestion;
 /// <content>Reading claims: statistics, operation results and polls.</content>
 internal static partial class FactFileReader
 {
-    private static IReportedFact? ReadStatistic(FactContext c, Common common)
+    private static StatisticClaimed? ReadStatistic(FactContext c, Common common)
     {
         var claimant = c.Actor("claimant");
         var subject = c.Actor("subject");
@@ -40,7 +40,7 @@ internal static partial class FactFileReader
             : measure.Check("value", () => new StatisticMeasure(kind.Value, value.Value, unit, verbatim));
     }
 
-    private static IReportedFact? ReadOperationResults(FactContext c, Common common)
+    private static OperationResultsClaimed? ReadOperationResults(FactContext c, Common common)
     {
         var by = c.ActorList("by", minimum: 1);
         var counts = new List<OutcomeCount>();
@@ -110,7 +110,7 @@ internal static partial class FactFileReader
         return fields.Check(name, () => new Quantity(low, high));
     }
 
-    private static IReportedFact? ReadPoll(FactContext c, Common common)
+    private static PollPublished? ReadPoll(FactContext c, Common common)
     {
         var pollster = c.Actor("pollster");
         var respondents = c.Fields.Integer("respondents", required: true, min: 1, max: 100_000_000);

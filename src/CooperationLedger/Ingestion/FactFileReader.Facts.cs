@@ -124,7 +124,7 @@ internal static partial class FactFileReader
         return name is null ? null : fields.Check("outlet", () => new Relay(name, date));
     }
 
-    private static IReportedFact? ReadAgreement(FactContext c, Common common)
+    private static AgreementSigned? ReadAgreement(FactContext c, Common common)
     {
         var parties = c.ActorList("parties", minimum: 2);
         var areas = c.Fields.Texts("areas", required: true);
@@ -132,7 +132,7 @@ internal static partial class FactFileReader
         return parties.Count < 2 ? null : new AgreementSigned(c.Id, c.FullKey, parties, areas, title, common.Effective, common.Stage, common.Matter, common.Citation);
     }
 
-    private static IReportedFact? ReadEquipmentDonation(FactContext c, Common common)
+    private static EquipmentDonated? ReadEquipmentDonation(FactContext c, Common common)
     {
         var donor = c.Actor("donor");
         var recipient = c.Actor("recipient");
@@ -143,7 +143,7 @@ internal static partial class FactFileReader
             : new EquipmentDonated(c.Id, c.FullKey, donor, recipient, channel, items, value, common.Effective, common.Stage, common.Matter, common.Citation);
     }
 
-    private static IReportedFact? ReadGrant(FactContext c, Common common)
+    private static GrantProvided? ReadGrant(FactContext c, Common common)
     {
         var donor = c.Actor("donor");
         var recipient = c.Actor("recipient");
@@ -153,7 +153,7 @@ internal static partial class FactFileReader
             : new GrantProvided(c.Id, c.FullKey, donor, recipient, purpose, value, common.Effective, common.Stage, common.Matter, common.Citation);
     }
 
-    private static IReportedFact? ReadTraining(FactContext c, Common common)
+    private static TrainingProvided? ReadTraining(FactContext c, Common common)
     {
         var provider = c.Actor("provider");
         var recipient = c.Actor("recipient");
@@ -162,7 +162,7 @@ internal static partial class FactFileReader
             : new TrainingProvided(c.Id, c.FullKey, provider, recipient, subject, common.Effective, common.Stage, common.Matter, common.Citation);
     }
 
-    private static IReportedFact? ReadAward(FactContext c, Common common)
+    private static AwardConferred? ReadAward(FactContext c, Common common)
     {
         var conferrer = c.Actor("conferrer");
         var recipient = c.Actor("recipient");
@@ -173,7 +173,7 @@ internal static partial class FactFileReader
             : new AwardConferred(c.Id, c.FullKey, conferrer, recipient, award, recipients, reason, common.Effective, common.Stage, common.Matter, common.Citation);
     }
 
-    private static IReportedFact? ReadMeeting(FactContext c, Common common)
+    private static MeetingHeld? ReadMeeting(FactContext c, Common common)
     {
         var kind = c.Fields.Choice<MeetingKind>("kind") ?? MeetingKind.Meeting;
         var participants = c.ActorList("participants", minimum: 2);
@@ -183,7 +183,7 @@ internal static partial class FactFileReader
             : new MeetingHeld(c.Id, c.FullKey, kind, participants, place, subjects, common.Effective, common.Stage, common.Matter, common.Citation);
     }
 
-    private static IReportedFact? ReadStructure(FactContext c, Common common)
+    private static StructureEstablished? ReadStructure(FactContext c, Common common)
     {
         var establisher = c.Actor("establisher");
         var name = c.Fields.Text("name", required: true, 300);
@@ -194,7 +194,7 @@ internal static partial class FactFileReader
             : new StructureEstablished(c.Id, c.FullKey, establisher, name, kind, location, purpose, common.Effective, common.Stage, common.Matter, common.Citation);
     }
 
-    private static IReportedFact? ReadExercise(FactContext c, Common common)
+    private static ExerciseHeld? ReadExercise(FactContext c, Common common)
     {
         var participants = c.ActorList("participants", minimum: 1);
         var name = c.Fields.Text("name", required: true, 300);

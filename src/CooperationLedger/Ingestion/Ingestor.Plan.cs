@@ -76,7 +76,7 @@ internal sealed partial class Ingestor
     /// Puts each document after the documents whose facts it revises, so that a correction is never appended before the
     /// fact it corrects; otherwise keeps the order of the files.
     /// </summary>
-    private static IReadOnlyList<ParsedFactFile> OrderByRevisionTargets(IReadOnlyList<ParsedFactFile> files, List<FactFileError> errors)
+    private static List<ParsedFactFile> OrderByRevisionTargets(IReadOnlyList<ParsedFactFile> files, List<FactFileError> errors)
     {
         var owner = files.SelectMany(file => file.Events.Select(e => (e.FactId, file))).ToDictionary(pair => pair.FactId, pair => pair.file);
         var ordered = new List<ParsedFactFile>();

@@ -202,7 +202,7 @@ public static class SyntheticHistory
                 relay);
         }
 
-        private Correction? Correction(IReportedFact target) => target switch
+        private static Correction? Correction(IReportedFact target) => target switch
         {
             EquipmentDonated { Value: { } value } => new Correction(new MoneyAmount(value.Amount + 1000m, value.Currency, value.Approximation, value.UpperBound, value.Verbatim), null, null, null),
             GrantProvided { Value: { } value } => new Correction(new MoneyAmount(value.Amount + 1000m, value.Currency, value.Approximation, value.UpperBound, value.Verbatim), null, null, null),
@@ -226,7 +226,7 @@ public static class SyntheticHistory
 
         private T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
 
-        private IReadOnlyList<T> PickDistinct<T>(IReadOnlyList<T> items, int count)
+        private List<T> PickDistinct<T>(IReadOnlyList<T> items, int count)
         {
             var chosen = new List<T>(count);
             while (chosen.Count < count)

@@ -17,7 +17,7 @@ internal static class TimelineAnswer
     public static IReadOnlyList<TimelineItem> From(IEnumerable<TimelineEntry> entries, AsOf asOf, IReadOnlyCollection<string> named, ActorDirectory actors, CitationLookup citations) =>
         From(entries, asOf, named.Select(actors.Select).OfType<ActorSelection>().ToArray(), citations);
 
-    private static IReadOnlyList<TimelineItem> From(IEnumerable<TimelineEntry> entries, AsOf asOf, ActorSelection[] involved, CitationLookup citations) =>
+    private static TimelineItem[] From(IEnumerable<TimelineEntry> entries, AsOf asOf, ActorSelection[] involved, CitationLookup citations) =>
         entries
             .Where(entry => involved.All(selection => entry.Actors.Any(selection.Includes)))
             .Select(entry => AsOfResolution.Resolve(entry, asOf))

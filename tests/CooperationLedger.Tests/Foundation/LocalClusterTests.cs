@@ -94,7 +94,7 @@ public sealed class LocalClusterTests
     public async Task A_cluster_abandoned_by_a_dead_process_is_stopped_and_removed_by_the_next_start()
     {
         var abandoned = await LocalPostgresCluster.StartTemporaryAsync();
-        var postmasterPid = int.Parse(File.ReadLines(Path.Combine(abandoned.DataDirectory, "postmaster.pid")).First());
+        var postmasterPid = int.Parse(File.ReadLines(Path.Combine(abandoned.DataDirectory, "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
         await File.WriteAllTextAsync(Path.Combine(abandoned.RootDirectory, "owner"), $"{await DeadProcessIdAsync()} 0");
 
         await using var next = await LocalPostgresCluster.StartTemporaryAsync();

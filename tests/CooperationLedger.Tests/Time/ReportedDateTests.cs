@@ -1,5 +1,6 @@
 using CooperationLedger.Time;
 using NodaTime;
+using NodaTime.Text;
 
 namespace CooperationLedger.Tests.Time;
 
@@ -17,8 +18,8 @@ public sealed class ReportedDateTests
     {
         var date = ReportedDate.Parse(text);
 
-        date.Earliest.Should().Be(LocalDate.FromDateTime(DateTime.Parse(earliest)));
-        date.Latest.Should().Be(LocalDate.FromDateTime(DateTime.Parse(latest)));
+        date.Earliest.Should().Be(LocalDatePattern.Iso.Parse(earliest).Value);
+        date.Latest.Should().Be(LocalDatePattern.Iso.Parse(latest).Value);
         date.Precision.Should().Be(precision);
         date.IsPeriod.Should().Be(isPeriod);
         date.ToString().Should().Be(text);
@@ -32,8 +33,8 @@ public sealed class ReportedDateTests
     {
         var date = ReportedDate.Parse(text);
 
-        date.Earliest.Should().Be(earliest is null ? null : LocalDate.FromDateTime(DateTime.Parse(earliest)));
-        date.Latest.Should().Be(latest is null ? null : LocalDate.FromDateTime(DateTime.Parse(latest)));
+        date.Earliest.Should().Be(earliest is null ? null : LocalDatePattern.Iso.Parse(earliest).Value);
+        date.Latest.Should().Be(latest is null ? null : LocalDatePattern.Iso.Parse(latest).Value);
         date.Precision.Should().Be(DatePrecision.Bounded);
         ReportedDate.Parse(date.ToString()).Should().Be(date);
     }

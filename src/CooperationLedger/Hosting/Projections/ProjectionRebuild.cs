@@ -3,12 +3,12 @@ using CooperationLedger.Agreements;
 using CooperationLedger.Claims;
 using CooperationLedger.Donations;
 using CooperationLedger.Facts;
-using CooperationLedger.Timeline;
 using CooperationLedger.Ingestion;
+using CooperationLedger.Timeline;
 using Marten;
 using Marten.Storage;
-using Npgsql;
 using NodaTime;
+using Npgsql;
 
 namespace CooperationLedger.Hosting.Projections;
 
