@@ -43,7 +43,7 @@ public sealed partial class Ledger
             (query, actors) => (actors.Select(filter.Donor), actors.Select(filter.Recipient)) is ({ } donor, { } recipient)
                 ? query.WithTermPairs("pair_terms", donor, recipient)
                 : query.WithTerms("donor_terms", actors.Select(filter.Donor)).WithTerms("recipient_terms", actors.Select(filter.Recipient)),
-            (entries, actors, citations) => DonorTotalsAnswer.From(entries, asOf, filter, actors, citations),
+            (resolved, actors, citations) => DonorTotalsAnswer.FromResolved(resolved, asOf, filter, actors, citations),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -72,7 +72,7 @@ public sealed partial class Ledger
                 query = metric is null ? query : query.Where(entry => entry.MetricTerm == metric);
                 return matter is null ? query : query.Where(entry => entry.Matter == matter);
             },
-            (entries, actors, citations) => ClaimedStatisticsAnswer.From(entries, asOf, filter, actors, citations),
+            (resolved, actors, citations) => ClaimedStatisticsAnswer.FromResolved(resolved, asOf, filter, actors, citations),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -95,7 +95,7 @@ public sealed partial class Ledger
             party is not null && otherParty is not null ? BoundsUse.CheckOnly : BoundsUse.Indexed,
             [party, otherParty],
             (query, actors) => query.WithTerms("party_terms", actors.Select(party)).WithTerms("party_terms", actors.Select(otherParty)),
-            (entries, actors, citations) => AgreementsAnswer.From(entries, asOf, party, otherParty, actors, citations),
+            (resolved, actors, citations) => AgreementsAnswer.FromResolved(resolved, party, otherParty, actors, citations),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -120,13 +120,14 @@ public sealed partial class Ledger
             named.Length == 2 ? BoundsUse.CheckOnly : BoundsUse.Indexed,
             named,
             (query, actors) => named.Aggregate(query, (q, text) => q.WithKeys("actor_keys", actors.Select(text)!)),
-            (entries, actors, citations) => TimelineAnswer.From(entries, asOf, named, actors, citations),
+            (resolved, actors, citations) => TimelineAnswer.FromResolved(resolved, named, actors, citations),
             cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Reads what the register knows of the actors the question names (<see cref="ActorRegistry.LoadAsync"/>), the entries
-    /// narrowed in SQL by them and by the as-of point, loads the citations an answer from them can cite, and computes it.
+    /// narrowed in SQL by them and by the as-of point, resolves each entry at that point once, loads the citations of what
+    /// was resolved, and computes the answer from it.
     /// A question that names what finds few entries by itself (two actors, a matter) has its as-of bounds checked on those
     /// entries rather than looked up (<see cref="BoundsUse"/>). It runs as a question of <paramref name="kind"/>
     /// (<see cref="QueryAsync"/>): retried through transient failures, in a span of its own.
@@ -137,7 +138,7 @@ public sealed partial class Ledger
         BoundsUse bounds,
         IReadOnlyList<string?> named,
         Func<IQueryable<TEntry>, ActorDirectory, IQueryable<TEntry>> narrow,
-        Func<IReadOnlyList<TEntry>, ActorDirectory, CitationLookup, TAnswer> answer,
+        Func<IReadOnlyList<AsOfResolution>, ActorDirectory, CitationLookup, TAnswer> answer,
         CancellationToken cancellationToken)
         where TEntry : LedgerEntry =>
         QueryAsync(
@@ -164,8 +165,11 @@ public sealed partial class Ledger
                 }
 
                 var entries = await narrow(AsOfBounds.Apply(session.Query<TEntry>(), asOf, bounds), actors).ToListAsync(token).ConfigureAwait(false);
-                var citations = await CitationLookup.LoadAsync(session, CitationLookup.Needed(entries, asOf), token).ConfigureAwait(false);
-                return answer(entries, actors, citations);
+
+                // Each entry is resolved once: the citations loaded are those of what was resolved.
+                var resolved = AsOfResolution.ResolveAll(entries, asOf);
+                var citations = await CitationLookup.LoadAsync(session, CitationLookup.Needed(resolved), token).ConfigureAwait(false);
+                return answer(resolved, actors, citations);
             },
             cancellationToken);
 }

@@ -8,21 +8,23 @@ namespace CooperationLedger.Claims;
 /// <summary>Computes claimed statistics as of a point from claim entries, however they were obtained.</summary>
 internal static class ClaimedStatisticsAnswer
 {
-    /// <param name="entries">The entries.</param>
+    /// <summary>Resolves <paramref name="entries"/> at <paramref name="asOf"/> and computes the claims from them.</summary>
+    public static ClaimedStatistics From(IEnumerable<StatisticClaimEntry> entries, AsOf asOf, ClaimFilter filter, ActorDirectory actors, CitationLookup citations) =>
+        FromResolved(AsOfResolution.ResolveAll(entries, asOf), asOf, filter, actors, citations);
+
+    /// <param name="resolutions">The claim entries as resolved at <paramref name="asOf"/>.</param>
     /// <param name="asOf">The as-of point.</param>
     /// <param name="filter">What the question names.</param>
     /// <param name="actors">What the ledger knows of the actors the filter names.</param>
     /// <param name="citations">The citations of the facts and revisions the answer cites.</param>
-    public static ClaimedStatistics From(IEnumerable<StatisticClaimEntry> entries, AsOf asOf, ClaimFilter filter, ActorDirectory actors, CitationLookup citations)
+    public static ClaimedStatistics FromResolved(IEnumerable<AsOfResolution> resolutions, AsOf asOf, ClaimFilter filter, ActorDirectory actors, CitationLookup citations)
     {
         var (claimant, subject) = (actors.Select(filter.Claimant), actors.Select(filter.Subject));
-        var resolved = entries
-            .Where(entry => (filter.Metric is null || string.Equals(entry.Metric, filter.Metric, StringComparison.OrdinalIgnoreCase))
-                && (filter.Matter is null || string.Equals(entry.Matter, filter.Matter, StringComparison.Ordinal))
-                && ActorSelection.Admits(claimant, entry.Claimant) && ActorSelection.Admits(subject, entry.Subject))
-            .Select(entry => AsOfResolution.Resolve(entry, asOf))
-            .OfType<AsOfResolution>()
+        var resolved = resolutions
             .Select(r => (Resolution: r, Claim: (StatisticClaimEntry)r.Entry))
+            .Where(c => (filter.Metric is null || string.Equals(c.Claim.Metric, filter.Metric, StringComparison.OrdinalIgnoreCase))
+                && (filter.Matter is null || string.Equals(c.Claim.Matter, filter.Matter, StringComparison.Ordinal))
+                && ActorSelection.Admits(claimant, c.Claim.Claimant) && ActorSelection.Admits(subject, c.Claim.Subject))
             .Select(c => (c.Resolution, c.Claim, Measure: c.Resolution.CorrectedStatistic is { } value ? c.Claim.Measure.WithValue(value) : c.Claim.Measure))
             .ToArray();
         var disputes = DisputeFinder.Find(resolved.Select(c => (c.Resolution, (string?)c.Measure.ToString())), citations);

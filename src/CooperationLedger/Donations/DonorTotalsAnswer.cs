@@ -9,19 +9,22 @@ namespace CooperationLedger.Donations;
 /// <summary>Computes donor totals as of a point from donation entries, however they were obtained (projection or replay).</summary>
 internal static class DonorTotalsAnswer
 {
-    /// <param name="entries">The entries.</param>
+    /// <summary>Resolves <paramref name="entries"/> at <paramref name="asOf"/> and computes the totals from them.</summary>
+    public static DonorTotals From(IEnumerable<DonationEntry> entries, AsOf asOf, DonationFilter filter, ActorDirectory actors, CitationLookup citations) =>
+        FromResolved(AsOfResolution.ResolveAll(entries, asOf), asOf, filter, actors, citations);
+
+    /// <param name="resolutions">The donation entries as resolved at <paramref name="asOf"/>.</param>
     /// <param name="asOf">The as-of point.</param>
     /// <param name="filter">What the question names.</param>
     /// <param name="actors">What the ledger knows of the actors the filter names.</param>
     /// <param name="citations">The citations of the facts and revisions the answer cites.</param>
-    public static DonorTotals From(IEnumerable<DonationEntry> entries, AsOf asOf, DonationFilter filter, ActorDirectory actors, CitationLookup citations)
+    public static DonorTotals FromResolved(IEnumerable<AsOfResolution> resolutions, AsOf asOf, DonationFilter filter, ActorDirectory actors, CitationLookup citations)
     {
         var (donor, recipient) = (actors.Select(filter.Donor), actors.Select(filter.Recipient));
-        var resolved = entries
-            .Where(entry => ActorSelection.Admits(donor, entry.Donor) && ActorSelection.Admits(recipient, entry.Recipient))
-            .Select(entry => AsOfResolution.Resolve(entry, asOf))
-            .OfType<AsOfResolution>()
-            .Select(r => (Resolution: r, Entry: (DonationEntry)r.Entry, Value: r.CorrectedValue ?? ((DonationEntry)r.Entry).Value))
+        var resolved = resolutions
+            .Select(r => (Resolution: r, Entry: (DonationEntry)r.Entry))
+            .Where(d => ActorSelection.Admits(donor, d.Entry.Donor) && ActorSelection.Admits(recipient, d.Entry.Recipient))
+            .Select(d => (d.Resolution, d.Entry, Value: d.Resolution.CorrectedValue ?? d.Entry.Value))
             .Where(d => filter.Currency is null || string.Equals(d.Value?.Currency.Code, filter.Currency, StringComparison.OrdinalIgnoreCase))
             .ToArray();
         var disputes = DisputeFinder.Find(resolved.Select(d => (d.Resolution, d.Value?.ToString())), citations);

@@ -34,6 +34,10 @@ internal sealed record AsOfResolution(
         .. Applied.Select(revision => new SourceReference(revision.Id, revision.Key, SourceRole.Correction, citations.For(revision.Id))),
     ];
 
+    /// <summary>Resolves each of <paramref name="entries"/> once, keeping those the ledger tells at <paramref name="asOf"/>, in order.</summary>
+    public static AsOfResolution[] ResolveAll(IEnumerable<LedgerEntry> entries, AsOf asOf) =>
+        entries.Select(entry => Resolve(entry, asOf)).OfType<AsOfResolution>().ToArray();
+
     public static AsOfResolution? Resolve(LedgerEntry entry, AsOf asOf)
     {
         if (entry.PublishedOn is null)

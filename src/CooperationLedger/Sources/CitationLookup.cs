@@ -16,14 +16,11 @@ internal sealed class CitationLookup(IReadOnlyDictionary<Guid, Citation> citatio
     public static CitationLookup None { get; } = new(new Dictionary<Guid, Citation>());
 
     /// <summary>
-    /// Gets the addresses of the events whose citations an answer from <paramref name="entries"/> as of
-    /// <paramref name="asOf"/> can cite: each fact resolved at that point, and the revisions applied to it.
+    /// Gets the addresses of the events whose citations an answer from <paramref name="resolved"/> can cite: each fact
+    /// resolved, and the revisions applied to it.
     /// </summary>
-    public static IReadOnlyCollection<EventAddress> Needed(IEnumerable<LedgerEntry> entries, AsOf asOf) =>
-        entries.Select(entry => AsOfResolution.Resolve(entry, asOf))
-            .OfType<AsOfResolution>()
-            .SelectMany(resolution => resolution.Addresses)
-            .ToHashSet();
+    public static IReadOnlyCollection<EventAddress> Needed(IEnumerable<AsOfResolution> resolved) =>
+        resolved.SelectMany(resolution => resolution.Addresses).ToHashSet();
 
     /// <summary>
     /// Loads the citations of the events at <paramref name="addresses"/>, by the stream-and-version index of the events
