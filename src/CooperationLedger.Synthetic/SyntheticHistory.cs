@@ -95,8 +95,7 @@ public static class SyntheticHistory
 
             var article = text.ToString();
             var document = new SourceDocument(key, "Synthetic " + Pick(SyntheticVocabulary.Publications), ReportedDate.OnDay(published), SourceDocument.FingerprintOf(article));
-            var quotes = new QuoteIndex(article);
-            var facts = drafts.Select(d => d.Build(new Citation(document, d.Sentence, d.Stance, d.Speaker, d.Relay, quotes.Locate(d.Sentence)))).ToArray();
+            var facts = drafts.Select(d => d.Build(new Citation(document, d.Sentence, d.Stance, d.Speaker, d.Relay, QuoteVerifier.Locate(article, d.Sentence)))).ToArray();
             return new DocumentFacts(document, article, facts);
         }
 
