@@ -11,8 +11,8 @@ namespace CooperationLedger.Facts;
 /// <para>
 /// The bounds are written into the SQL as integer literals, not sent as parameters. A statement prepared with
 /// parameters may be planned once for any values (PostgreSQL's generic plan, chosen after five runs), and such a plan
-/// cannot tell a bound that keeps every entry from one that keeps few: for a one-donor question it read the whole
-/// recorded-time index (45 ms instead of under 1 ms). With literals each as-of point is planned for itself, while the
+/// cannot tell a bound that keeps every entry from one that keeps few, and for a one-donor question reads the whole
+/// recorded-time index. With literals each as-of point is planned for itself, while the
 /// ledger's other statements stay prepared.
 /// </para>
 /// <para>
@@ -20,9 +20,9 @@ namespace CooperationLedger.Facts;
 /// has the bounds checked on those entries alone (<see cref="BoundsUse.CheckOnly"/>), written so that no bound index
 /// matches them. The range of a bound index up to a point holds every entry before it, so it grows with the history,
 /// and intersecting it with a pair's few entries costs more the longer the history is. The planner, which costs a page
-/// read at random four times one read in sequence, chose that intersection whenever the bound was early or its estimate
-/// of the pair's entries was high: at a million facts, 1.4 to 13 ms to scan 33,000 to 180,000 index entries, against
-/// under half a millisecond to read the pair's 30 to 120 entries and check their bounds.
+/// read at random four times one read in sequence, chooses that intersection whenever the bound is early or its estimate
+/// of the pair's entries is high, and then scans tens of thousands of index entries where reading the pair's few
+/// entries and checking their bounds would do (docs/performance.md has the measurements).
 /// </para>
 /// </remarks>
 internal static class AsOfBounds

@@ -6,8 +6,8 @@ namespace CooperationLedger.Hosting.Projections;
 /// <summary>
 /// Refreshes PostgreSQL's statistics of the entry tables after a bulk append. The planner picks an index by how many
 /// rows it expects; until autovacuum next samples a table that has just grown tenfold, it plans for the table as it was
-/// and may read all of it (measured: a one-matter question right after appending 100,000 facts took 3 ms, against under
-/// 1 ms once analyzed). A role that does not own the tables is skipped by PostgreSQL with a warning, not an error.
+/// and may read all of it for a question an index answers. A role that does not own the tables is skipped by PostgreSQL
+/// with a warning, not an error.
 /// </summary>
 internal static class EntryStatistics
 {
