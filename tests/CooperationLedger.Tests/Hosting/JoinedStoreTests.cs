@@ -21,7 +21,7 @@ public sealed class JoinedStoreTests(DatabaseFixture database) : IClassFixture<D
 {
     private static readonly Instant Recorded = Instant.FromUtc(2026, 3, 4, 5, 6);
 
-    public static TheoryData<string> Serializers => ["marten_defaults", "stj_default_casing", "stj_camel_case", "stj_snake_case", "stj_upper_case_keys", "serializer_chosen_after"];
+    public static TheoryData<string> Serializers => ["marten_defaults", "stj_default_casing", "stj_camel_case", "stj_snake_case", "stj_upper_case_keys", "stj_naming_policy_configured", "serializer_chosen_after"];
 
     [Theory]
     [MemberData(nameof(Serializers))]
@@ -46,6 +46,9 @@ public sealed class JoinedStoreTests(DatabaseFixture database) : IClassFixture<D
                     break;
                 case "stj_snake_case":
                     options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.SnakeCase);
+                    break;
+                case "stj_naming_policy_configured":
+                    options.UseSystemTextJsonForSerialization(configure: json => json.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseUpper);
                     break;
                 case "stj_upper_case_keys":
                     options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, json => json.DictionaryKeyPolicy = JsonNamingPolicy.KebabCaseUpper);
@@ -88,6 +91,13 @@ public sealed class JoinedStoreTests(DatabaseFixture database) : IClassFixture<D
         trail.Recorded.SourceFile.Should().NotBeNullOrEmpty();
         var referenceTrail = (await reference.AuditAsync(total.Sources[0].FactId))!;
         AnswerJson.Of(trail with { Recorded = referenceTrail.Recorded }).Should().Be(AnswerJson.Of(referenceTrail));
+
+        foreach (var fact in await reference.ReadFactsAsync().Select(fact => fact.Fact.FactId).ToListAsync())
+        {
+            var own = (await reference.AuditAsync(fact))!;
+            var joined = (await ledger.AuditAsync(fact))!;
+            AnswerJson.Of(joined with { Recorded = own.Recorded }).Should().Be(AnswerJson.Of(own), "the audit of every fact, its related facts with it, is the same");
+        }
 
         var written = await ledger.ReadFactsAsync().Select(fact => AnswerJson.Of(fact.Fact)).ToListAsync();
         written.Should().Equal(await reference.ReadFactsAsync().Select(fact => AnswerJson.Of(fact.Fact)).ToListAsync());

@@ -16,6 +16,8 @@ namespace CooperationLedger.Hosting.Projections;
 /// names a duplicated column after the member's JSON name, so under an application's snake_case serializer
 /// <c>PairTerms</c> would become <c>pair__terms</c>; the SQL that narrows the entries (<see cref="AsOfBounds"/>,
 /// <see cref="EntryNarrowing"/>) names these columns, so their names are fixed here whatever serializer the store has.
+/// Every member the ledger's queries filter by is one of them: Marten's LINQ names a member that is not by the store's
+/// <c>Casing</c>, which does not know of a naming policy set in the serializer's <c>configure</c> callback.
 /// </summary>
 internal static class EntryColumns
 {
@@ -35,6 +37,7 @@ internal static class EntryColumns
         Terms<StatisticClaimEntry>(nameof(StatisticClaimEntry.SubjectTerms), "subject_terms"),
         Terms<AgreementEntry>(nameof(AgreementEntry.PartyTerms), "party_terms"),
         Terms<TimelineEntry>(nameof(TimelineEntry.ActorKeys), "actor_keys"),
+        Text<TimelineEntry>(nameof(TimelineEntry.Matter), "matter"),
         Text<FactRecord>(nameof(FactRecord.DocumentKey), "document_key"),
         Terms<ActorRegistration>(nameof(ActorRegistration.Terms), "terms"),
         Text<ActorRegistration>(nameof(ActorRegistration.Country), "country") with { Indexed = false },
