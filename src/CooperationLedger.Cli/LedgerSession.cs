@@ -57,7 +57,7 @@ internal static class LedgerSession
             case CliUsageException usage:
                 context.Error.WriteLine(usage.Message);
                 return ExitCodes.Usage;
-            case ArgumentException argument when argument.ParamName is "Schema" or "tenantId":
+            case ArgumentException argument when argument.ParamName is "Schema" or "tenantId" or "Donor" or "Recipient" or "Claimant" or "Subject" or "party" or "otherParty" or "actor" or "otherActor":
                 context.Error.WriteLine(argument.Message.Split(" (Parameter", 2)[0]);
                 return ExitCodes.Usage;
             case LedgerSchemaException schema:

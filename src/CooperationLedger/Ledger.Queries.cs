@@ -28,6 +28,7 @@ public sealed partial class Ledger
     /// <param name="filter">Narrows by donor, recipient or currency; actors are named as in every question (see <see cref="DonationFilter"/>).</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The totals, with the donations of no stated amount and the disputed donations apart.</returns>
+    /// <exception cref="ArgumentException">An actor is named by empty or white-space text.</exception>
     /// <exception cref="Hosting.LedgerUnavailableException">The database did not answer through the retries.</exception>
     /// <exception cref="InvalidOperationException">The filter names an actor, and the ledger's register of actors was written by
     /// an earlier version: rebuild the projections once.</exception>
@@ -35,6 +36,7 @@ public sealed partial class Ledger
     {
         ArgumentNullException.ThrowIfNull(asOf);
         filter ??= DonationFilter.None;
+        filter = filter with { Donor = Named(filter.Donor, nameof(filter.Donor)), Recipient = Named(filter.Recipient, nameof(filter.Recipient)) };
         return await AnswerAsync<DonationEntry, DonorTotals>(
             "donor-totals",
             asOf,
@@ -52,6 +54,7 @@ public sealed partial class Ledger
     /// <param name="filter">Narrows by metric, claimant or subject; actors are named as in every question (see <see cref="ClaimFilter"/>).</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The claims and the disputes among them.</returns>
+    /// <exception cref="ArgumentException">An actor is named by empty or white-space text.</exception>
     /// <exception cref="Hosting.LedgerUnavailableException">The database did not answer through the retries.</exception>
     /// <exception cref="InvalidOperationException">The filter names an actor, and the ledger's register of actors was written by
     /// an earlier version: rebuild the projections once.</exception>
@@ -59,6 +62,7 @@ public sealed partial class Ledger
     {
         ArgumentNullException.ThrowIfNull(asOf);
         filter ??= ClaimFilter.None;
+        filter = filter with { Claimant = Named(filter.Claimant, nameof(filter.Claimant)), Subject = Named(filter.Subject, nameof(filter.Subject)) };
         var metric = filter.Metric is null ? null : ActorTerms.For(filter.Metric);
         var matter = filter.Matter;
         return await AnswerAsync<StatisticClaimEntry, ClaimedStatistics>(
@@ -83,12 +87,14 @@ public sealed partial class Ledger
     /// <param name="otherParty">Only agreements with this party as well, for the agreements between two parties.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The agreements, by effective date.</returns>
+    /// <exception cref="ArgumentException">An actor is named by empty or white-space text.</exception>
     /// <exception cref="Hosting.LedgerUnavailableException">The database did not answer through the retries.</exception>
     /// <exception cref="InvalidOperationException">A party is named, and the ledger's register of actors was written by an
     /// earlier version: rebuild the projections once.</exception>
     public async Task<IReadOnlyList<AgreementStatus>> GetAgreementsAsync(AsOf asOf, string? party = null, string? otherParty = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(asOf);
+        (party, otherParty) = (Named(party, nameof(party)), Named(otherParty, nameof(otherParty)));
         return await AnswerAsync<AgreementEntry, IReadOnlyList<AgreementStatus>>(
             "agreements",
             asOf,
@@ -107,13 +113,14 @@ public sealed partial class Ledger
     /// <param name="otherActor">A second actor, named the same way, for the facts between the two.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The timeline.</returns>
+    /// <exception cref="ArgumentException">An actor is named by empty or white-space text.</exception>
     /// <exception cref="Hosting.LedgerUnavailableException">The database did not answer through the retries.</exception>
     /// <exception cref="InvalidOperationException">An actor is named, and the ledger's register of actors was written by an
     /// earlier version: rebuild the projections once.</exception>
     public async Task<IReadOnlyList<TimelineItem>> GetTimelineAsync(AsOf asOf, string? actor = null, string? otherActor = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(asOf);
-        var named = new[] { actor, otherActor }.OfType<string>().ToArray();
+        var named = new[] { Named(actor, nameof(actor)), Named(otherActor, nameof(otherActor)) }.OfType<string>().ToArray();
         return await AnswerAsync<TimelineEntry, IReadOnlyList<TimelineItem>>(
             "timeline",
             asOf,
@@ -123,6 +130,16 @@ public sealed partial class Ledger
             (resolved, actors, citations) => TimelineAnswer.FromResolved(resolved, named, actors, citations),
             cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Gets an actor as a question names it, without the white space typed around it; <see langword="null"/> names no
+    /// one in particular.
+    /// </summary>
+    /// <exception cref="ArgumentException">The text is empty or white space: it names no one, and is not taken for no filter.</exception>
+    private static string? Named(string? text, string parameter) =>
+        text is null ? null
+        : string.IsNullOrWhiteSpace(text) ? throw new ArgumentException("An actor is named by a key, name, alias or ISO country code; this one is empty. Leave it out to name no one in particular.", parameter)
+        : text.Trim();
 
     /// <summary>
     /// Reads what the register knows of the actors the question names (<see cref="ActorRegistry.LoadAsync"/>), the entries

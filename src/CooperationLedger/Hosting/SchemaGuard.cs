@@ -62,8 +62,52 @@ internal sealed class SchemaGuard(IDocumentStore store, bool absentIsEmpty = fal
             throw mismatch;
         }
 
+        if (!migrating && await NamingMismatchAsync(cancellationToken).ConfigureAwait(false) is { } naming)
+        {
+            throw naming;
+        }
+
         present = true;
         return true;
+    }
+
+    /// <summary>
+    /// Gets the refusal of a ledger whose documents were written by a serializer that names their fields otherwise
+    /// than this store's (an application's snake_case store read by the tool's camelCase one), or <see langword="null"/>
+    /// when one stored fact record has the fields this store's serializer would write. Read through the wrong names,
+    /// every field would come back empty, and a rebuild would write the emptiness back.
+    /// </summary>
+    private async Task<LedgerSchemaException?> NamingMismatchAsync(CancellationToken cancellationToken)
+    {
+        var table = store.Options.FindOrResolveDocumentType(typeof(FactRecord)).TableName;
+        if (!tablesFound.Contains(table.QualifiedName))
+        {
+            return null;
+        }
+
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand($"select data::text from {table.QualifiedName} limit 1", connection);
+        if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not string stored)
+        {
+            return null;
+        }
+
+        var serializer = store.Options.Serializer();
+        var expected = FieldNames(serializer.ToJson(new FactRecord(Guid.Empty, "k", "d", "t", "h", Guid.Empty, IsRevision: false)));
+        var found = FieldNames(stored);
+        return found.SetEquals(expected)
+            ? null
+            : new LedgerSchemaException(
+                $"The ledger in schema '{store.Options.DatabaseSchemaName}' was written by a serializer that names its fields otherwise than this store's "
+                + $"(a stored fact record has {string.Join(", ", found.Order(StringComparer.Ordinal))}; this store would write {string.Join(", ", expected.Order(StringComparer.Ordinal))}): "
+                + "read it through a store whose serializer is configured as the one that wrote it (the application's store), not a store of the ledger's own such as the ledger tool's. Nothing was changed.");
+    }
+
+    private static HashSet<string> FieldNames(string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return document.RootElement.EnumerateObject().Select(property => property.Name).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Gets the refusal of tables laid out for the other tenancy than the store's, or <see langword="null"/> when they match.</summary>

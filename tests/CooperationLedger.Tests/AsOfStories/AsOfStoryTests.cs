@@ -268,6 +268,8 @@ public sealed class AsOfStoryTests(LedgerFixture fixture) : IClassFixture<Ledger
     [InlineData("Kyrgyzstan")]
     [InlineData("KYRGYZSTAN")]
     [InlineData("kg")]
+    [InlineData(" Kyrgyzstan ")]
+    [InlineData("kg\n")]
     public async Task Kyrgyzstan_by_its_name_or_key_is_what_its_country_code_is_in_every_question(string kyrgyzstan)
     {
         var byCode = await EveryAnswerAboutAsync("KG");
@@ -275,6 +277,25 @@ public sealed class AsOfStoryTests(LedgerFixture fixture) : IClassFixture<Ledger
         var byName = await EveryAnswerAboutAsync(kyrgyzstan);
 
         byName.Should().Equal(byCode);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public async Task An_actor_named_by_nothing_is_refused_in_every_question_rather_than_matching_no_one(string nothing)
+    {
+        Func<Task>[] questions =
+        [
+            () => Ledger.GetDonorTotalsAsync(AsOf.Now, new DonationFilter(Recipient: nothing)),
+            () => Ledger.GetClaimedStatisticsAsync(AsOf.Now, new ClaimFilter(Subject: nothing)),
+            () => Ledger.GetAgreementsAsync(AsOf.Now, "China", nothing),
+            () => Ledger.GetTimelineAsync(AsOf.Now, nothing),
+        ];
+
+        foreach (var question in questions)
+        {
+            await question.Should().ThrowAsync<ArgumentException>().WithMessage("*this one is empty*");
+        }
     }
 
     /// <summary>Asks every question that takes an actor about <paramref name="actor"/>, alone and with China.</summary>

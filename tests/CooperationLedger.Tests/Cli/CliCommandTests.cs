@@ -123,6 +123,12 @@ public sealed class CliCommandTests(DatabaseFixture database) : IClassFixture<Da
         {
             (await RunAsync(command, "--help")).Output.Should().Contain("a country includes its agencies and people", command);
         }
+
+        var padded = (await RunAsync("timeline", "--json", "--actor", " Kyrgyzstan ", "--with", "China ")).Output;
+        var empty = await RunAsync("donors", "--recipient", " ");
+        JsonSerializer.Serialize(JsonDocument.Parse(padded).RootElement.EnumerateArray().ToArray()).Should().Be(JsonSerializer.Serialize(byName), "white space typed around a name is not part of it");
+        empty.ExitCode.Should().Be(2, "an actor named by nothing is a usage error, not a question that matches no one");
+        empty.Error.Should().Contain("this one is empty");
     }
 
     [Fact]

@@ -103,6 +103,16 @@ public sealed class JoinedStoreTests(DatabaseFixture database) : IClassFixture<D
         written.Should().Equal(await reference.ReadFactsAsync().Select(fact => AnswerJson.Of(fact.Fact)).ToListAsync());
         (await ledger.VerifyAsync()).Should().Match<CooperationLedger.Verification.VerificationReport>(report => report.QuotesVerified && report.ProjectionsComplete && report.FactsChecked > 0);
 
+        if (serializer is "stj_snake_case" or "stj_naming_policy_configured" or "marten_defaults")
+        {
+            await using var tool = Ledger.Connect(database.ConnectionString, new LedgerStoreSettings { Schema = schema });
+            var read = () => tool.GetDonorTotalsAsync(AsOf.Now);
+            var rebuild = () => tool.RebuildProjectionsAsync();
+            await read.Should().ThrowAsync<LedgerSchemaException>().WithMessage($"*schema '{schema}' was written by a serializer that names its fields otherwise*Nothing was changed*");
+            await rebuild.Should().ThrowAsync<LedgerSchemaException>("a store of the ledger's own reads the application's entries as empty, and must not rebuild them so");
+            AnswerJson.Of(await ledger.GetDonorTotalsAsync(asOf)).Should().Be(AnswerJson.Of(await reference.GetDonorTotalsAsync(asOf)));
+        }
+
         await using var check = store.QuerySession();
         (await check.Query<EditorsNote>().CountAsync()).Should().Be(1, "the application's own documents are untouched");
         (await check.Query<NoteCount>().SingleAsync()).Count.Should().Be(1, "the application's own projection still runs");
