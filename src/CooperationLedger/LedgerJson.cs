@@ -42,14 +42,16 @@ public static class LedgerJson
             options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
         }
 
+        // System.Text.Json takes the first converter that can convert a type: the ledger's own types go first, so that an
+        // application's converter for every enum, added before or after, leaves the ledger's in their contract.
         if (!options.Converters.Any(converter => converter is ReportedDateJsonConverter))
         {
-            options.Converters.Add(new ReportedDateJsonConverter());
+            options.Converters.Insert(0, new ReportedDateJsonConverter());
         }
 
         if (!options.Converters.Any(converter => converter is LedgerEnumConverter))
         {
-            options.Converters.Add(new LedgerEnumConverter());
+            options.Converters.Insert(0, new LedgerEnumConverter());
         }
 
         options.AllowOutOfOrderMetadataProperties = true;

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Nodes;
 using CooperationLedger.Audit;
 using CooperationLedger.Claims;
@@ -93,6 +94,21 @@ public sealed class LedgerJsonTests(LedgerJsonTests.SeededLedger seeded) : IClas
         var options = LedgerJson.Configure(new JsonSerializerOptions());
 
         JsonSerializer.Serialize(new { Day = DayOfWeek.Monday, Stage = Stage.Pledged }, options).Should().Be("{\"Day\":1,\"Stage\":\"pledged\"}");
+    }
+
+    [Fact]
+    public void An_applications_own_enum_converter_before_or_after_the_contract_leaves_the_ledgers_enums_in_words()
+    {
+        var before = new JsonSerializerOptions { Converters = { new JsonStringEnumConverter() } };
+        LedgerJson.Configure(before);
+        var after = LedgerJson.Configure(new JsonSerializerOptions());
+        after.Converters.Add(new JsonStringEnumConverter());
+
+        foreach (var options in new[] { before, after })
+        {
+            JsonSerializer.Serialize(new { Day = DayOfWeek.Monday, Stage = Stage.Pledged, Rule = DateRule.Possibly }, options)
+                .Should().Be("{\"Day\":\"Monday\",\"Stage\":\"pledged\",\"Rule\":\"possibly\"}");
+        }
     }
 
     [Fact]
