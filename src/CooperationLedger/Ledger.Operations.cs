@@ -86,14 +86,19 @@ public sealed partial class Ledger
     /// </summary>
     private LedgerUnavailableException? Failed(Activity? activity, Exception exception)
     {
-        LedgerTelemetry.Failed(activity, exception);
         if (exception is FactFileException refused)
         {
             LedgerTelemetry.Refused(refused, Tenant);
         }
 
-        return exception is not OperationCanceledException and not LedgerUnavailableException && TransientRetry.IsTransient(exception)
-            ? address.Value.Unavailable(exception)
-            : null;
+        var unavailable = exception switch
+        {
+            OperationCanceledException or LedgerUnavailableException => null,
+            _ when TransientRetry.IsTransient(exception) => address.Value.Unavailable(exception),
+            _ when TransientRetry.IsRefusedConnection(exception) => address.Value.Refused(exception),
+            _ => null,
+        };
+        LedgerTelemetry.Failed(activity, unavailable ?? exception);
+        return unavailable;
     }
 }

@@ -17,4 +17,7 @@ internal sealed record DatabaseAddress(string Host, int Port, string Database)
 
     /// <summary>Gets the exception that reports the database unavailable after <paramref name="failure"/>.</summary>
     public LedgerUnavailableException Unavailable(Exception failure) => new(Host, Port, Database, failure);
+
+    /// <summary>Gets the exception that reports the database's refusal of the connection, <paramref name="refusal"/>.</summary>
+    public LedgerUnavailableException Refused(Exception refusal) => LedgerUnavailableException.Refused(Host, Port, Database, refusal);
 }

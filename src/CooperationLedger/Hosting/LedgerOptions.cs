@@ -55,13 +55,21 @@ public sealed class LedgerOptions
                 nameof(ConnectionString));
         }
 
+        Npgsql.NpgsqlConnectionStringBuilder connection;
         try
         {
-            _ = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
+            connection = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
         }
         catch (ArgumentException exception)
         {
             throw new ArgumentException($"CooperationLedger's LedgerOptions.ConnectionString cannot be read: {exception.Message}", nameof(ConnectionString), exception);
+        }
+
+        if (string.IsNullOrWhiteSpace(connection.Host))
+        {
+            throw new ArgumentException(
+                "CooperationLedger's LedgerOptions.ConnectionString names no server: set Host (a host name, an address, or the directory of a Unix socket).",
+                nameof(ConnectionString));
         }
 
         try

@@ -118,12 +118,15 @@ public static class LedgerTelemetry
     internal static void Refused(FactFileException refused, string? tenant) =>
         FactsRefused.Add(refused.Errors.Where(error => error.Fact is not null).Select(error => (error.File, error.Fact)).Distinct().Count(), new KeyValuePair<string, object?>(TenantTag, tenant));
 
-    /// <summary>Ends a span as failed, with the exception's type (never its message, which may quote a statement or a fact).</summary>
-    internal static void Failed(Activity? activity, Exception exception)
+    /// <summary>
+    /// Ends a span as failed, with the type of the exception the caller is given (never its message, which may quote a
+    /// statement or a fact), or <paramref name="errorType"/> for a failure that is the ledger's own and reaches no caller.
+    /// </summary>
+    internal static void Failed(Activity? activity, Exception exception, string? errorType = null)
     {
         if (activity is not null)
         {
-            var type = exception.GetType().FullName;
+            var type = errorType ?? exception.GetType().FullName;
             activity.SetStatus(ActivityStatusCode.Error, exception is OperationCanceledException ? "cancelled" : type);
             activity.SetTag("error.type", type);
         }

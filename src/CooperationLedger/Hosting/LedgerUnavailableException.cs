@@ -2,8 +2,9 @@ namespace CooperationLedger.Hosting;
 
 /// <summary>
 /// The ledger's database did not answer (the server is down, restarting, or out of reach) through the ledger's bounded
-/// retries of a transient failure; the call did nothing that it did not finish whole. The message names the database by
-/// host, port and name, never by its password; the failure of the last attempt is the inner exception.
+/// retries of a transient failure, or refused the connection (the database does not exist, the login was refused),
+/// which no retry mends; the call did nothing that it did not finish whole. The message names the database by host,
+/// port and name, never by its password; the failure of the last attempt is the inner exception.
 /// </summary>
 public sealed class LedgerUnavailableException : Exception
 {
@@ -13,7 +14,12 @@ public sealed class LedgerUnavailableException : Exception
     /// <param name="database">The database's name.</param>
     /// <param name="innerException">The failure of the last attempt.</param>
     public LedgerUnavailableException(string host, int port, string database, Exception innerException)
-        : base($"The database is unavailable: database '{database}' on {host}:{port} did not answer after retries ({Reason(innerException)}).", innerException)
+        : this($"The database is unavailable: database '{database}' on {host}:{port} did not answer after retries ({Reason(innerException)}).", host, port, database, innerException)
+    {
+    }
+
+    private LedgerUnavailableException(string message, string host, int port, string database, Exception innerException)
+        : base(message, innerException)
     {
         Host = host;
         Port = port;
@@ -28,6 +34,10 @@ public sealed class LedgerUnavailableException : Exception
 
     /// <summary>Gets the database's name.</summary>
     public string Database { get; }
+
+    /// <summary>Gets the exception for a database that refused the connection with <paramref name="refusal"/>, which was not retried.</summary>
+    internal static LedgerUnavailableException Refused(string host, int port, string database, Exception refusal) =>
+        new($"The database refused the connection: database '{database}' on {host}:{port} ({Reason(refusal)}); check the connection string's database, user and password.", host, port, database, refusal);
 
     /// <summary>The driver's own sentence, beneath the store's wrappings (which may quote whole statements).</summary>
     internal static string Reason(Exception? failure)

@@ -162,7 +162,7 @@ internal sealed partial class Ingestor
         catch (Exception exception)
         {
             // Each attempt has its span: one that another writer or an outage ended is marked failed, the next retries.
-            Hosting.LedgerTelemetry.Failed(activity, exception);
+            Hosting.LedgerTelemetry.Failed(activity, exception, exception is BatchTurn.PreviousNotCommittedException ? "previous_batch_not_committed" : null);
             throw;
         }
         finally

@@ -53,6 +53,23 @@ internal static partial class TransientRetry
         return false;
     }
 
+    /// <summary>
+    /// A server's refusal of the connection itself, however the store wrapped it: a database that does not exist (3D000),
+    /// a login refused (28000, 28P01). Retrying cannot mend it.
+    /// </summary>
+    public static bool IsRefusedConnection(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is PostgresException postgres)
+            {
+                return postgres.SqlState is "3D000" or "28000" or "28P01";
+            }
+        }
+
+        return false;
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Transient database failure; retry {Attempt} of 3 in {Delay} s: {Reason}")]
     private static partial void LogRetry(ILogger logger, int attempt, double delay, string reason);
 }

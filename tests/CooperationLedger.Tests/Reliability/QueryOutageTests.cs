@@ -64,6 +64,43 @@ public sealed class QueryOutageTests : IAsyncLifetime
         (await ledger.GetDonorTotalsAsync(AsOf.Now)).Totals.Should().NotBeEmpty("the ledger answers once the server is back");
     }
 
+    [Theory]
+    [InlineData("Database", "no_such_newsroom", "3D000")]
+    [InlineData("Username", "no_such_editor", "28000")]
+    public async Task A_connection_the_server_refuses_is_not_retried_and_says_what_to_check(string setting, string value, string state)
+    {
+        var log = new RecordingLogger();
+        var refused = new NpgsqlConnectionStringBuilder(connection) { [setting] = value }.ConnectionString;
+        await using var ledger = Ledger.Connect(refused, logger: log);
+        var spans = new List<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == LedgerTelemetry.SourceName,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Add,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+
+        Func<Task>[] calls = [() => ledger.GetDonorTotalsAsync(AsOf.Now), () => ledger.IngestAsync([Seeds.Folder + "/facts"])];
+
+        foreach (var call in calls)
+        {
+            var thrown = (await call.Should().ThrowAsync<LedgerUnavailableException>()).Which;
+            thrown.Message.Should().Contain("refused the connection").And.Contain(state).And.Contain("check the connection string").And.NotContain(Password);
+        }
+
+        log.Lines.Should().NotContain(line => line.Contains("retry"), "no retry mends a refused login or a missing database");
+        spans.Should().NotBeEmpty().And.OnlyContain(span => (string?)span.GetTagItem("error.type") == typeof(LedgerUnavailableException).FullName, "a span's error is the one its caller is given");
+    }
+
+    [Fact]
+    public void A_connection_string_that_names_no_server_is_refused_naming_the_option()
+    {
+        var act = () => Ledger.Connect(new LedgerOptions { ConnectionString = "Host=;Database=newsroom" });
+
+        act.Should().Throw<ArgumentException>().WithMessage("*LedgerOptions.ConnectionString names no server*Host*");
+    }
+
     [Fact]
     public async Task A_question_cancelled_while_it_waits_to_retry_is_cancelled_at_once_and_not_retried_again()
     {
