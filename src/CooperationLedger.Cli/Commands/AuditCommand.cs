@@ -32,7 +32,7 @@ internal static class AuditCommand
 
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(context, new { Fact = (object)trail.Fact, trail.Recorded, trail.Figure, trail.Revisions, trail.SameMatter });
+                JsonOutput.Write(context, trail);
             }
             else
             {

@@ -11,7 +11,7 @@ internal static class ExportCommand
 {
     public static Command Create(CliContext context)
     {
-        var format = new Option<string>("--format") { Description = "csv (one flat row per fact) or json (each row with the full event).", Required = true };
+        var format = new Option<string>("--format") { Description = "csv (one flat row per fact) or json (each fact as the library's RecordedFact: the whole event under its type name, where it was recorded, its summary and figure; it reads back with LedgerJson).", Required = true };
         format.AcceptOnlyFromAmong("csv", "json");
         var output = new Option<string?>("--output") { Description = "Write to this file instead of standard output.", HelpName = "file" };
         var command = new Command(
@@ -66,9 +66,8 @@ internal static class ExportCommand
         var count = 0;
         await foreach (var fact in ledger.ReadFactsAsync(cancellationToken))
         {
-            var row = JsonSerializer.SerializeToNode(ExportRow.From(fact), JsonOutput.Options)!.AsObject();
-            row["fact"] = JsonSerializer.SerializeToNode(fact.Fact, JsonOutput.Options);
-            await writer.WriteAsync((count == 0 ? "  " : ",\n  ") + row.ToJsonString(JsonOutput.Options).Replace("\n", "\n  ", StringComparison.Ordinal));
+            var row = JsonSerializer.Serialize(fact, JsonOutput.Options);
+            await writer.WriteAsync((count == 0 ? "  " : ",\n  ") + row.Replace("\n", "\n  ", StringComparison.Ordinal));
             count++;
         }
 

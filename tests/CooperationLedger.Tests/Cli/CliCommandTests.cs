@@ -27,6 +27,22 @@ public sealed class CliCommandTests(DatabaseFixture database) : IClassFixture<Da
     }
 
     [Fact]
+    public async Task An_audit_and_an_export_in_json_are_what_the_library_writes_with_its_contract_and_read_back()
+    {
+        await using var ledger = Ledger.Connect(database.ConnectionString);
+        const string key = "edm-2006-v3-i223/dca-narcotics-seized-2006";
+
+        var audit = (await RunAsync("audit", key, "--json")).Output;
+        var export = (await RunAsync("export", "--format", "json")).Output;
+
+        System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(audit), System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(await ledger.AuditAsync(key), LedgerJson.Options)))
+            .Should().BeTrue(audit);
+        var facts = JsonSerializer.Deserialize<Export.RecordedFact[]>(export, LedgerJson.Options)!;
+        facts.Select(fact => JsonSerializer.Serialize(fact, LedgerJson.Options))
+            .Should().Equal(await ledger.ReadFactsAsync().Select(fact => JsonSerializer.Serialize(fact, LedgerJson.Options)).ToListAsync(), "each exported row is the library's RecordedFact");
+    }
+
+    [Fact]
     public async Task Donors_in_json_match_the_donations_encoded_in_the_seed_files()
     {
         var run = await RunAsync("donors", "--json", "--currency", "KGS");
