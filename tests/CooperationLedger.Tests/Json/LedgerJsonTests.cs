@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using CooperationLedger.Audit;
 using CooperationLedger.Claims;
 using CooperationLedger.Donations;
