@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using CooperationLedger.Time;
+using CooperationLedger.Facts;
 using NodaTime;
 using NodaTime.Text;
 

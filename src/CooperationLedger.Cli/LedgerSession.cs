@@ -1,8 +1,9 @@
 using System.Net.Sockets;
+using CooperationLedger.Answers;
 using CooperationLedger.Cli.Database;
-using CooperationLedger.Hosting;
-using CooperationLedger.Ingestion;
+using CooperationLedger.Facts;
 using CooperationLedger.LocalCluster;
+using CooperationLedger.Storage;
 using JasperFx;
 using Npgsql;
 

@@ -1,17 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
-using CooperationLedger.Actors;
-using CooperationLedger.Agreements;
-using CooperationLedger.Claims;
-using CooperationLedger.Donations;
-using CooperationLedger.Engagements;
 using CooperationLedger.Facts;
-using CooperationLedger.Ingestion;
-using CooperationLedger.Money;
-using CooperationLedger.Revisions;
-using CooperationLedger.Sources;
-using CooperationLedger.Time;
 using NodaTime;
 
 namespace CooperationLedger.Synthetic;

@@ -1,10 +1,8 @@
-using CooperationLedger.Audit;
-using CooperationLedger.Donations;
+using CooperationLedger.Answers;
 using CooperationLedger.Facts;
-using CooperationLedger.Hosting;
-using CooperationLedger.Ingestion;
-using CooperationLedger.Sources;
-using CooperationLedger.Timeline;
+using CooperationLedger.Resolution;
+using CooperationLedger.Storage;
+using CooperationLedger.Views;
 using Marten;
 
 namespace CooperationLedger;
@@ -16,7 +14,7 @@ public sealed partial class Ledger
     /// <param name="factId">The event's fact id, as every figure's <c>Sources</c> give it.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The trail, or <see langword="null"/> when the ledger holds no such event.</returns>
-    /// <exception cref="Hosting.LedgerUnavailableException">The database did not answer through the retries.</exception>
+    /// <exception cref="LedgerUnavailableException">The database did not answer through the retries.</exception>
     public Task<AuditTrail?> AuditAsync(Guid factId, CancellationToken cancellationToken = default) =>
         QueryAsync("audit", token => AuditOnceAsync(factId, token), cancellationToken);
 
@@ -45,7 +43,7 @@ public sealed partial class Ledger
             : [];
         var revisions = entry?.Revisions ?? [];
         var cited = revisions.Select(revision => revision.Source).Concat(related.Select(other => other.Source)).OfType<EventAddress>().ToHashSet();
-        var citations = await CitationLookup.LoadAsync(session, cited, cancellationToken).ConfigureAwait(false);
+        var citations = await CitationStore.LoadAsync(session, cited, cancellationToken).ConfigureAwait(false);
         return new AuditTrail(
             fact,
             recorded,
@@ -64,7 +62,7 @@ public sealed partial class Ledger
     /// <param name="key">The fact's key.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The trail, or <see langword="null"/> when the ledger holds no such event.</returns>
-    /// <exception cref="Hosting.LedgerUnavailableException">The database did not answer through the retries.</exception>
+    /// <exception cref="LedgerUnavailableException">The database did not answer through the retries.</exception>
     public Task<AuditTrail?> AuditAsync(string key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -78,7 +76,7 @@ public sealed partial class Ledger
     /// <param name="total">A line of <see cref="GetDonorTotalsAsync"/>.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>One trail per fact and revision behind the figure.</returns>
-    /// <exception cref="Hosting.LedgerUnavailableException">The database did not answer through the retries.</exception>
+    /// <exception cref="LedgerUnavailableException">The database did not answer through the retries.</exception>
     public async Task<IReadOnlyList<AuditTrail>> ExplainAsync(DonorTotal total, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(total);

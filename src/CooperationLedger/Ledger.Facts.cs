@@ -1,11 +1,9 @@
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
-using System.Text;
-using CooperationLedger.Audit;
-using CooperationLedger.Export;
+using CooperationLedger.Answers;
+using CooperationLedger.Diagnostics;
 using CooperationLedger.Facts;
-using CooperationLedger.Sources;
-using CooperationLedger.Verification;
+using CooperationLedger.Storage;
+using CooperationLedger.Views;
 using JasperFx.Events;
 using Marten;
 using NodaTime;
@@ -21,10 +19,10 @@ public sealed partial class Ledger
     /// </summary>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The events with their recording metadata.</returns>
-    /// <exception cref="Hosting.LedgerUnavailableException">The database did not answer through the retries, or stopped answering during the read.</exception>
+    /// <exception cref="LedgerUnavailableException">The database did not answer through the retries, or stopped answering during the read.</exception>
     public async IAsyncEnumerable<RecordedFact> ReadFactsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        using var activity = Hosting.LedgerTelemetry.Start(Hosting.LedgerTelemetry.QueryActivity, Tenant, "export");
+        using var activity = LedgerInstruments.Start(LedgerInstruments.QueryActivity, Tenant, "export");
         var (facts, any) = await NextAsync(activity, null, cancellationToken).ConfigureAwait(false);
         await using (facts)
         {
@@ -95,7 +93,7 @@ public sealed partial class Ledger
     /// </summary>
     /// <param name="cancellationToken">Cancels the check.</param>
     /// <returns>What was found.</returns>
-    /// <exception cref="Hosting.LedgerUnavailableException">The database did not answer through the retries.</exception>
+    /// <exception cref="LedgerUnavailableException">The database did not answer through the retries.</exception>
     public Task<VerificationReport> VerifyAsync(CancellationToken cancellationToken = default) =>
         QueryAsync("verify", VerifyOnceAsync, cancellationToken);
 
@@ -115,7 +113,7 @@ public sealed partial class Ledger
         HashSet<Guid> entries;
         await using (var session = sessions.Query())
         {
-            entries = [.. await session.Query<Timeline.TimelineEntry>().Select(entry => entry.Id).ToListAsync(cancellationToken).ConfigureAwait(false)];
+            entries = [.. await session.Query<TimelineEntry>().Select(entry => entry.Id).ToListAsync(cancellationToken).ConfigureAwait(false)];
         }
 
         var withoutEntries = 0;

@@ -1,6 +1,10 @@
 using System.Diagnostics;
+using CooperationLedger.Answers;
+using CooperationLedger.Appending;
+using CooperationLedger.Diagnostics;
+using CooperationLedger.Facts;
 using CooperationLedger.Hosting;
-using CooperationLedger.Ingestion;
+using CooperationLedger.Storage;
 
 namespace CooperationLedger;
 
@@ -20,7 +24,7 @@ public sealed partial class Ledger
     /// <summary>Runs a question, which only reads, retrying it whole through transient failures.</summary>
     private async Task<T> QueryAsync<T>(string kind, Func<CancellationToken, Task<T>> question, CancellationToken cancellationToken)
     {
-        using var activity = LedgerTelemetry.Start(LedgerTelemetry.QueryActivity, Tenant, kind);
+        using var activity = LedgerInstruments.Start(LedgerInstruments.QueryActivity, Tenant, kind);
         try
         {
             return await RetryAsync(question, cancellationToken).ConfigureAwait(false);
@@ -63,8 +67,8 @@ public sealed partial class Ledger
             var result = await append(cancellationToken).ConfigureAwait(false);
             if (result is IngestReport report)
             {
-                LedgerTelemetry.Tag(activity, report.Documents);
-                activity?.SetTag(LedgerTelemetry.DryRunTag, report.DryRun);
+                LedgerInstruments.Tag(activity, report.Documents);
+                activity?.SetTag(LedgerInstruments.DryRunTag, report.DryRun);
             }
 
             return result;
@@ -88,7 +92,7 @@ public sealed partial class Ledger
     {
         if (exception is FactFileException refused)
         {
-            LedgerTelemetry.Refused(refused, Tenant);
+            LedgerInstruments.Refused(refused, Tenant);
         }
 
         var unavailable = exception switch
@@ -98,7 +102,7 @@ public sealed partial class Ledger
             _ when TransientRetry.IsRefusedConnection(exception) => address.Value.Refused(exception),
             _ => null,
         };
-        LedgerTelemetry.Failed(activity, unavailable ?? exception);
+        LedgerInstruments.Failed(activity, unavailable ?? exception);
         return unavailable;
     }
 }

@@ -1,13 +1,8 @@
-using CooperationLedger.Actors;
-using CooperationLedger.Agreements;
-using CooperationLedger.Claims;
-using CooperationLedger.Donations;
+using CooperationLedger.Answers;
 using CooperationLedger.Facts;
-using CooperationLedger.Ingestion;
-using CooperationLedger.Money;
-using CooperationLedger.Sources;
-using CooperationLedger.Time;
-using CooperationLedger.Timeline;
+using CooperationLedger.Resolution;
+using CooperationLedger.Storage;
+using CooperationLedger.Views;
 using Marten;
 
 namespace CooperationLedger;
@@ -29,7 +24,7 @@ public sealed partial class Ledger
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The totals, with the donations of no stated amount and the disputed donations apart.</returns>
     /// <exception cref="ArgumentException">An actor is named by empty or white-space text.</exception>
-    /// <exception cref="Hosting.LedgerUnavailableException">The database did not answer through the retries.</exception>
+    /// <exception cref="LedgerUnavailableException">The database did not answer through the retries.</exception>
     /// <exception cref="InvalidOperationException">The filter names an actor, and the ledger's register of actors was written by
     /// an earlier version: rebuild the projections once.</exception>
     public async Task<DonorTotals> GetDonorTotalsAsync(AsOf asOf, DonationFilter? filter = null, CancellationToken cancellationToken = default)
@@ -55,7 +50,7 @@ public sealed partial class Ledger
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The claims and the disputes among them.</returns>
     /// <exception cref="ArgumentException">An actor is named by empty or white-space text.</exception>
-    /// <exception cref="Hosting.LedgerUnavailableException">The database did not answer through the retries.</exception>
+    /// <exception cref="LedgerUnavailableException">The database did not answer through the retries.</exception>
     /// <exception cref="InvalidOperationException">The filter names an actor, and the ledger's register of actors was written by
     /// an earlier version: rebuild the projections once.</exception>
     public async Task<ClaimedStatistics> GetClaimedStatisticsAsync(AsOf asOf, ClaimFilter? filter = null, CancellationToken cancellationToken = default)
@@ -88,7 +83,7 @@ public sealed partial class Ledger
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The agreements, by effective date.</returns>
     /// <exception cref="ArgumentException">An actor is named by empty or white-space text.</exception>
-    /// <exception cref="Hosting.LedgerUnavailableException">The database did not answer through the retries.</exception>
+    /// <exception cref="LedgerUnavailableException">The database did not answer through the retries.</exception>
     /// <exception cref="InvalidOperationException">A party is named, and the ledger's register of actors was written by an
     /// earlier version: rebuild the projections once.</exception>
     public async Task<IReadOnlyList<AgreementStatus>> GetAgreementsAsync(AsOf asOf, string? party = null, string? otherParty = null, CancellationToken cancellationToken = default)
@@ -114,7 +109,7 @@ public sealed partial class Ledger
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The timeline.</returns>
     /// <exception cref="ArgumentException">An actor is named by empty or white-space text.</exception>
-    /// <exception cref="Hosting.LedgerUnavailableException">The database did not answer through the retries.</exception>
+    /// <exception cref="LedgerUnavailableException">The database did not answer through the retries.</exception>
     /// <exception cref="InvalidOperationException">An actor is named, and the ledger's register of actors was written by an
     /// earlier version: rebuild the projections once.</exception>
     public async Task<IReadOnlyList<TimelineItem>> GetTimelineAsync(AsOf asOf, string? actor = null, string? otherActor = null, CancellationToken cancellationToken = default)
@@ -185,7 +180,7 @@ public sealed partial class Ledger
 
                 // Each entry is resolved once: the citations loaded are those of what was resolved.
                 var resolved = AsOfResolution.ResolveAll(entries, asOf);
-                var citations = await CitationLookup.LoadAsync(session, CitationLookup.Needed(resolved), token).ConfigureAwait(false);
+                var citations = await CitationStore.LoadAsync(session, CitationLookup.Needed(resolved), token).ConfigureAwait(false);
                 return answer(resolved, actors, citations);
             },
             cancellationToken);

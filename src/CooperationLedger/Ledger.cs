@@ -1,5 +1,9 @@
-using CooperationLedger.Hosting;
-using CooperationLedger.Ingestion;
+using CooperationLedger.Answers;
+using CooperationLedger.Appending;
+using CooperationLedger.Diagnostics;
+using CooperationLedger.Facts;
+using CooperationLedger.Reading;
+using CooperationLedger.Storage;
 using Marten;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -138,7 +142,7 @@ public sealed partial class Ledger : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(paths);
         var files = paths.ToArray();
-        using var activity = LedgerTelemetry.Start(LedgerTelemetry.IngestActivity, Tenant);
+        using var activity = LedgerInstruments.Start(LedgerInstruments.IngestActivity, Tenant);
         return await WritingAsync(activity, prepare: !dryRun, token => new Ingestor(sessions, logger).IngestAsync(files, dryRun, progress, corpusRoot, token), cancellationToken).ConfigureAwait(false);
     }
 
@@ -154,7 +158,7 @@ public sealed partial class Ledger : IAsyncDisposable
     /// <exception cref="LedgerUnavailableException">The database did not answer through the retries; nothing was appended.</exception>
     public async Task<DocumentIngested> AppendAsync(DocumentFacts document, CancellationToken cancellationToken = default)
     {
-        using var activity = LedgerTelemetry.Start(LedgerTelemetry.AppendActivity, Tenant);
+        using var activity = LedgerInstruments.Start(LedgerInstruments.AppendActivity, Tenant);
         var report = await WritingAsync(activity, prepare: true, token => new Ingestor(sessions, logger).IngestParsedAsync([DocumentFactsCheck.Check(document)], dryRun: false, progress: null, token), cancellationToken).ConfigureAwait(false);
         return report.Documents[0];
     }
@@ -178,7 +182,7 @@ public sealed partial class Ledger : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchFacts, 1);
-        using var activity = LedgerTelemetry.Start(LedgerTelemetry.AppendManyActivity, Tenant);
+        using var activity = LedgerInstruments.Start(LedgerInstruments.AppendManyActivity, Tenant);
         return await WritingAsync(activity, prepare: true, token => new Ingestor(sessions, logger).AppendManyAsync(documents, batchFacts, progress, token), cancellationToken).ConfigureAwait(false);
     }
 
@@ -203,13 +207,13 @@ public sealed partial class Ledger : IAsyncDisposable
             throw new InvalidOperationException("This store is multi-tenanted: rebuild each tenant's ledger (Ledger.ForTenant) instead.");
         }
 
-        using var activity = LedgerTelemetry.Start(LedgerTelemetry.RebuildActivity, Tenant);
+        using var activity = LedgerInstruments.Start(LedgerInstruments.RebuildActivity, Tenant);
         await WritingAsync(
             activity,
             prepare: true,
             async token =>
             {
-                await new Hosting.Projections.ProjectionRebuild(sessions, chunkEvents).RunAsync(token).ConfigureAwait(false);
+                await new ProjectionRebuild(sessions, chunkEvents).RunAsync(token).ConfigureAwait(false);
                 return true;
             },
             cancellationToken).ConfigureAwait(false);

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using CooperationLedger.Facts;
-using CooperationLedger.Time;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 

@@ -1,6 +1,7 @@
 using CooperationLedger.Facts;
-using CooperationLedger.Ingestion;
-using CooperationLedger.Sources;
+using CooperationLedger.Resolution;
+using CooperationLedger.Storage;
+using CooperationLedger.Views;
 using Marten;
 using NodaTime;
 using Npgsql;

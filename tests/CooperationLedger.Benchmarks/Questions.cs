@@ -1,7 +1,5 @@
-using CooperationLedger.Agreements;
-using CooperationLedger.Claims;
-using CooperationLedger.Donations;
-using CooperationLedger.Ingestion;
+using CooperationLedger.Answers;
+using CooperationLedger.Facts;
 
 namespace CooperationLedger.Benchmarks;
 

@@ -1,13 +1,11 @@
 using System.Diagnostics;
 using CooperationLedger.Facts;
-using CooperationLedger.Hosting;
-using CooperationLedger.Hosting.Projections;
-using CooperationLedger.Ingestion;
-using CooperationLedger.Sources;
+using CooperationLedger.Resolution;
+using CooperationLedger.Storage;
 using CooperationLedger.Synthetic;
+using CooperationLedger.Views;
 using JasperFx.Events;
 using Marten;
-using Marten.Events;
 using NodaTime;
 using Weasel.Core;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using CooperationLedger.Audit;
+using CooperationLedger.Answers;
 using CooperationLedger.Cli.Output;
 using CooperationLedger.Facts;
 

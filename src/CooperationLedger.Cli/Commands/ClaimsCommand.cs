@@ -1,5 +1,5 @@
 using System.CommandLine;
-using CooperationLedger.Claims;
+using CooperationLedger.Answers;
 using CooperationLedger.Cli.Output;
 
 namespace CooperationLedger.Cli.Commands;

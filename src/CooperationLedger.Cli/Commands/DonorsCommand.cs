@@ -1,6 +1,6 @@
 using System.CommandLine;
+using CooperationLedger.Answers;
 using CooperationLedger.Cli.Output;
-using CooperationLedger.Donations;
 
 namespace CooperationLedger.Cli.Commands;
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
 using CooperationLedger.Cli.Output;
 using CsvHelper;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CooperationLedger.Export;
+using CooperationLedger.Answers;
 using CooperationLedger.Facts;
 
 namespace CooperationLedger.Cli.Commands;

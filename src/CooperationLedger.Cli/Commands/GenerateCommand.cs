@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
-using CooperationLedger.Ingestion;
+using CooperationLedger.Answers;
 using CooperationLedger.Synthetic;
 using Spectre.Console;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
+using CooperationLedger.Answers;
 using CooperationLedger.Cli.Output;
-using CooperationLedger.Ingestion;
 using Spectre.Console;
 
 namespace CooperationLedger.Cli.Commands;

@@ -1,6 +1,5 @@
 using System.Globalization;
-using CooperationLedger.Donations;
-using CooperationLedger.Sources;
+using CooperationLedger.Answers;
 
 namespace CooperationLedger.Cli.Output;
 

@@ -1,4 +1,4 @@
-using CooperationLedger.Facts;
+using CooperationLedger.Answers;
 
 namespace CooperationLedger.Cli.Output;
 

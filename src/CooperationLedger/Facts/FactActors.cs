@@ -1,9 +1,3 @@
-using CooperationLedger.Actors;
-using CooperationLedger.Agreements;
-using CooperationLedger.Claims;
-using CooperationLedger.Donations;
-using CooperationLedger.Engagements;
-
 namespace CooperationLedger.Facts;
 
 /// <summary>The actors a fact involves, in the order the fact names them, without repeats.</summary>

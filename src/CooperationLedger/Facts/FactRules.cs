@@ -1,5 +1,3 @@
-using CooperationLedger.Sources;
-
 namespace CooperationLedger.Facts;
 
 /// <summary>Rules a fact must keep whatever it was read from: a fact file or code.</summary>

@@ -1,6 +1,4 @@
 using System.Globalization;
-using CooperationLedger.Claims;
-using CooperationLedger.Donations;
 
 namespace CooperationLedger.Facts;
 

@@ -1,8 +1,4 @@
 using System.Globalization;
-using CooperationLedger.Agreements;
-using CooperationLedger.Claims;
-using CooperationLedger.Donations;
-using CooperationLedger.Engagements;
 
 namespace CooperationLedger.Facts;
 
@@ -12,7 +8,7 @@ internal static class FactSummary
     public static string Of(ILedgerEvent e) => e switch
     {
         IReportedFact reported => Of(reported),
-        Revisions.FactCorrected corrected => $"corrects {corrected.Revises}: {corrected.Reason}",
+        FactCorrected corrected => $"corrects {corrected.Revises}: {corrected.Reason}",
         IRevision revision => $"retracts {revision.Revises}: {revision.Reason}",
         _ => e.Key,
     };
@@ -46,7 +42,7 @@ internal static class FactSummary
 
     private static string Rest(string verb) => verb.Contains(' ', StringComparison.Ordinal) ? verb[verb.IndexOf(' ', StringComparison.Ordinal)..] : string.Empty;
 
-    private static string Worth(Money.MoneyAmount? value) => value is null ? string.Empty : $" worth {value}";
+    private static string Worth(MoneyAmount? value) => value is null ? string.Empty : $" worth {value}";
 
     private static string Names(IEnumerable<string> names)
     {

@@ -1,9 +1,4 @@
 using System.Collections.Frozen;
-using CooperationLedger.Agreements;
-using CooperationLedger.Claims;
-using CooperationLedger.Donations;
-using CooperationLedger.Engagements;
-using CooperationLedger.Revisions;
 
 namespace CooperationLedger.Facts;
 

@@ -1,5 +1,3 @@
-using CooperationLedger.Sources;
-
 namespace CooperationLedger.Facts;
 
 /// <summary>An event in the ledger: a reported fact or a revision of one, always with its citation.</summary>

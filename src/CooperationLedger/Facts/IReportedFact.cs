@@ -1,5 +1,3 @@
-using CooperationLedger.Time;
-
 namespace CooperationLedger.Facts;
 
 /// <summary>One thing a document reports: an agreement, a donation, a claimed statistic, a meeting, and so on.</summary>

@@ -1,3 +1,4 @@
+using CooperationLedger.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CooperationLedger.Hosting;
@@ -25,7 +26,7 @@ internal sealed class LedgerHealthCheck(Ledger ledger) : IHealthCheck
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The exception's own sentence is the driver's (a refused connection, a timeout), which holds no password.
-            return new HealthCheckResult(context.Registration.FailureStatus, $"The ledger's {where} does not answer: {LedgerUnavailableException.Reason(exception)}", exception);
+            return new HealthCheckResult(context.Registration.FailureStatus, $"The ledger's {where} does not answer: {DatabaseAddress.Reason(exception)}", exception);
         }
 
         var missing = ledger.Guard.ExpectedTables.Except(found.Select(table => table.Table), StringComparer.Ordinal).ToArray();

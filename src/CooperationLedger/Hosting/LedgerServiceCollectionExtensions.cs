@@ -1,3 +1,4 @@
+using CooperationLedger.Storage;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,5 @@
-using CooperationLedger.Actors;
 using CooperationLedger.Facts;
-using CooperationLedger.Ingestion;
+using CooperationLedger.Reading;
 using CooperationLedger.Tests.Support;
 
 namespace CooperationLedger.Tests.Actors;

@@ -1,4 +1,4 @@
-using CooperationLedger.Actors;
+using CooperationLedger.Facts;
 
 namespace CooperationLedger.Tests.Actors;
 

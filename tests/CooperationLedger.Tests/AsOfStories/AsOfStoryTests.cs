@@ -1,10 +1,7 @@
-using CooperationLedger.Claims;
-using CooperationLedger.Donations;
+using CooperationLedger.Answers;
 using CooperationLedger.Facts;
-using CooperationLedger.Ingestion;
-using CooperationLedger.Sources;
+using CooperationLedger.Reading;
 using CooperationLedger.Tests.Support;
-using CooperationLedger.Time;
 using Marten;
 using NodaTime;
 
@@ -209,13 +206,13 @@ public sealed class AsOfStoryTests(LedgerFixture fixture) : IClassFixture<Ledger
 
         trail!.Revisions.Should().ContainSingle().Which.Changes!.StatisticValue.Should().Be(35.9m);
         trail.Revisions[0].Citation.Quote.Should().Contain("not 39.5% as first announced");
-        trail.SameMatter.Should().ContainSingle().Which.Should().Match<Audit.RelatedFact>(related => !related.Agrees && related.Figure == "+41%");
+        trail.SameMatter.Should().ContainSingle().Which.Should().Match<RelatedFact>(related => !related.Agrees && related.Figure == "+41%");
     }
 
     [Fact]
     public async Task The_export_gives_every_fact_and_revision_in_the_order_recorded_as_martens_own_event_query_reads_them()
     {
-        var exported = new List<Export.RecordedFact>();
+        var exported = new List<RecordedFact>();
         await foreach (var fact in Ledger.ReadFactsAsync())
         {
             exported.Add(fact);
@@ -224,11 +221,11 @@ public sealed class AsOfStoryTests(LedgerFixture fixture) : IClassFixture<Ledger
         await using var session = Ledger.Store.QuerySession();
         var stored = await session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync();
         var serializer = Ledger.Store.Options.Serializer();
-        exported.Select(fact => fact.Recorded).Should().Equal(stored.Select(e => new Audit.RecordedEvent(
+        exported.Select(fact => fact.Recorded).Should().Equal(stored.Select(e => new RecordedEvent(
             e.StreamId, e.Version, e.Sequence, Instant.FromDateTimeOffset(e.Timestamp), e.EventTypeName, e.CorrelationId, e.Headers!["source-file"].ToString())));
         exported.Select(fact => serializer.ToJson(fact.Fact)).Should().Equal(stored.Select(e => serializer.ToJson(e.Data)));
         exported.Select(fact => fact.Recorded.RecordedAt).Distinct().Should().Equal(SeedsRecorded, RevisionRecorded, ReviewRecorded);
-        exported.Should().Contain(fact => fact.Fact is Revisions.FactCorrected).And.Contain(fact => fact.Fact is Revisions.FactRetracted);
+        exported.Should().Contain(fact => fact.Fact is FactCorrected).And.Contain(fact => fact.Fact is FactRetracted);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using CooperationLedger.Claims;
+using CooperationLedger.Facts;
 
 namespace CooperationLedger.Tests.Claims;
 

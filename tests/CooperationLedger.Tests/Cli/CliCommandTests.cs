@@ -1,6 +1,7 @@
 using System.Text.Json;
-using CooperationLedger.Donations;
-using CooperationLedger.Ingestion;
+using CooperationLedger.Answers;
+using CooperationLedger.Facts;
+using CooperationLedger.Reading;
 using CooperationLedger.Tests.Support;
 
 namespace CooperationLedger.Tests.Cli;
@@ -37,7 +38,7 @@ public sealed class CliCommandTests(DatabaseFixture database) : IClassFixture<Da
 
         System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(audit), System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(await ledger.AuditAsync(key), LedgerJson.Options)))
             .Should().BeTrue(audit);
-        var facts = JsonSerializer.Deserialize<Export.RecordedFact[]>(export, LedgerJson.Options)!;
+        var facts = JsonSerializer.Deserialize<RecordedFact[]>(export, LedgerJson.Options)!;
         facts.Select(fact => JsonSerializer.Serialize(fact, LedgerJson.Options))
             .Should().Equal(await ledger.ReadFactsAsync().Select(fact => JsonSerializer.Serialize(fact, LedgerJson.Options)).ToListAsync(), "each exported row is the library's RecordedFact");
     }

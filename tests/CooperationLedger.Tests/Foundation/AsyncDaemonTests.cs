@@ -1,4 +1,4 @@
-using CooperationLedger.Hosting;
+using CooperationLedger.Storage;
 using CooperationLedger.Tests.Support;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;

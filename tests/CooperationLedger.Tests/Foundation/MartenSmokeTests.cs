@@ -1,8 +1,6 @@
-using CooperationLedger.Hosting;
+using CooperationLedger.Storage;
 using CooperationLedger.Tests.Support;
-using Marten;
 using NodaTime;
-using Npgsql;
 
 namespace CooperationLedger.Tests.Foundation;
 

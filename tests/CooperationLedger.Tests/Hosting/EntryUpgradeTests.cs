@@ -1,10 +1,8 @@
-using CooperationLedger.Actors;
-using CooperationLedger.Donations;
+using CooperationLedger.Answers;
 using CooperationLedger.Facts;
-using CooperationLedger.Hosting;
-using CooperationLedger.Ingestion;
+using CooperationLedger.Storage;
 using CooperationLedger.Tests.Support;
-using CooperationLedger.Time;
+using CooperationLedger.Views;
 using Marten;
 using NodaTime;
 using Npgsql;

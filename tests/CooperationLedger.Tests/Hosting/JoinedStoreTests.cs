@@ -1,7 +1,9 @@
 using System.Text.Json;
+using CooperationLedger.Answers;
+using CooperationLedger.Facts;
 using CooperationLedger.Hosting;
+using CooperationLedger.Storage;
 using CooperationLedger.Tests.Support;
-using CooperationLedger.Time;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Projections;
@@ -101,7 +103,7 @@ public sealed class JoinedStoreTests(DatabaseFixture database) : IClassFixture<D
 
         var written = await ledger.ReadFactsAsync().Select(fact => AnswerJson.Of(fact.Fact)).ToListAsync();
         written.Should().Equal(await reference.ReadFactsAsync().Select(fact => AnswerJson.Of(fact.Fact)).ToListAsync());
-        (await ledger.VerifyAsync()).Should().Match<CooperationLedger.Verification.VerificationReport>(report => report.QuotesVerified && report.ProjectionsComplete && report.FactsChecked > 0);
+        (await ledger.VerifyAsync()).Should().Match<VerificationReport>(report => report.QuotesVerified && report.ProjectionsComplete && report.FactsChecked > 0);
 
         if (serializer is "stj_snake_case" or "stj_naming_policy_configured" or "marten_defaults")
         {

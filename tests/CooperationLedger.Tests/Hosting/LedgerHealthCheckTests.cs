@@ -1,5 +1,6 @@
 using CooperationLedger.Hosting;
 using CooperationLedger.LocalCluster;
+using CooperationLedger.Storage;
 using CooperationLedger.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

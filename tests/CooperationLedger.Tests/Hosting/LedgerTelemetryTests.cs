@@ -1,9 +1,9 @@
 using System.Diagnostics;
+using CooperationLedger.Facts;
 using CooperationLedger.Hosting;
-using CooperationLedger.Ingestion;
+using CooperationLedger.Storage;
 using CooperationLedger.Synthetic;
 using CooperationLedger.Tests.Support;
-using CooperationLedger.Time;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;

@@ -1,6 +1,7 @@
-using CooperationLedger.Hosting;
+using CooperationLedger.Answers;
+using CooperationLedger.Facts;
+using CooperationLedger.Storage;
 using CooperationLedger.Tests.Support;
-using CooperationLedger.Time;
 using JasperFx;
 using NodaTime;
 using Npgsql;

@@ -1,9 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using CooperationLedger.Facts;
-using CooperationLedger.Hosting;
+using CooperationLedger.Storage;
 using CooperationLedger.Tests.Support;
-using CooperationLedger.Time;
 using CsCheck;
 using Marten;
 using NodaTime;

@@ -1,8 +1,8 @@
 using CooperationLedger.Facts;
-using CooperationLedger.Ingestion;
-using CooperationLedger.Revisions;
+using CooperationLedger.Storage;
 using CooperationLedger.Synthetic;
 using CooperationLedger.Tests.Support;
+using CooperationLedger.Views;
 using Marten;
 using NodaTime;
 
@@ -39,7 +39,7 @@ public sealed class BulkAppendTests : IAsyncLifetime
         events.Select(e => e.Timestamp).Should().BeInAscendingOrder("each document is recorded after the one before it, in whichever batch");
         var revisions = events.Select(e => e.Data).OfType<IRevision>().Count();
         revisions.Should().BePositive();
-        (await session.Query<Timeline.TimelineEntry>().ToListAsync()).Sum(entry => entry.Revisions.Count).Should().Be(revisions, "every revision reached the entry it revises, whichever batch wrote that entry");
+        (await session.Query<TimelineEntry>().ToListAsync()).Sum(entry => entry.Revisions.Count).Should().Be(revisions, "every revision reached the entry it revises, whichever batch wrote that entry");
     }
 
     [Fact]

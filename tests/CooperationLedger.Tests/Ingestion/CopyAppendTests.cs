@@ -1,13 +1,11 @@
-using CooperationLedger.Agreements;
-using CooperationLedger.Claims;
-using CooperationLedger.Donations;
+using CooperationLedger.Appending;
 using CooperationLedger.Facts;
 using CooperationLedger.Hosting;
-using CooperationLedger.Ingestion;
-using CooperationLedger.Sources;
+using CooperationLedger.Reading;
+using CooperationLedger.Storage;
 using CooperationLedger.Synthetic;
 using CooperationLedger.Tests.Support;
-using CooperationLedger.Timeline;
+using CooperationLedger.Views;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
@@ -139,7 +137,7 @@ public sealed class CopyAppendTests : IAsyncLifetime
     /// <summary>An application's own projection over the ledger's events.</summary>
     public sealed class FactCount : SingleStreamProjection<FactTally, Guid>
     {
-        public static FactTally Create(Donations.GrantProvided grant) => new() { Facts = 1 };
+        public static FactTally Create(GrantProvided grant) => new() { Facts = 1 };
     }
 
     /// <summary>The document of <see cref="FactCount"/>.</summary>

@@ -1,10 +1,5 @@
-using CooperationLedger.Actors;
-using CooperationLedger.Donations;
 using CooperationLedger.Facts;
-using CooperationLedger.Ingestion;
-using CooperationLedger.Sources;
 using CooperationLedger.Tests.Support;
-using CooperationLedger.Time;
 using Marten;
 
 namespace CooperationLedger.Tests.Ingestion;

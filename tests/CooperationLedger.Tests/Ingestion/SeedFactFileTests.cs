@@ -1,4 +1,5 @@
-using CooperationLedger.Ingestion;
+using CooperationLedger.Facts;
+using CooperationLedger.Reading;
 using CooperationLedger.Tests.Support;
 
 namespace CooperationLedger.Tests.Ingestion;

@@ -1,13 +1,7 @@
-using CooperationLedger.Agreements;
-using CooperationLedger.Claims;
-using CooperationLedger.Donations;
+using CooperationLedger.Answers;
 using CooperationLedger.Facts;
-using CooperationLedger.Ingestion;
-using CooperationLedger.Money;
-using CooperationLedger.Sources;
+using CooperationLedger.Reading;
 using CooperationLedger.Tests.Support;
-using CooperationLedger.Time;
-using Marten;
 using NodaTime;
 
 namespace CooperationLedger.Tests.Ingestion;
@@ -118,14 +112,14 @@ public sealed class SeedIngestionTests(LedgerFixture fixture) : IClassFixture<Le
         poll.Results.Select(result => (result.Option, result.Percent)).Should().StartWith([("Russia", 91m), ("Kazakhstan", 5m)]);
         poll.Fieldwork.Phrase.Should().Be("this fall");
 
-        var meeting = await LoadAsync<Engagements.MeetingHeld>("edm-2006-v3-i148", "tabaldiyev-inoyatov-fergana");
+        var meeting = await LoadAsync<MeetingHeld>("edm-2006-v3-i148", "tabaldiyev-inoyatov-fergana");
         meeting.Place.Should().Be("Fergana");
         meeting.Effective.Should().Be(ReportedDate.OnDay(new LocalDate(2006, 7, 25)));
 
-        var directorates = await LoadAsync<Engagements.StructureEstablished>("edm-2005-v2-i226", "kg-emergencies-territorial-directorates");
+        var directorates = await LoadAsync<StructureEstablished>("edm-2005-v2-i226", "kg-emergencies-territorial-directorates");
         directorates.Citation.RelayedFrom!.Outlet.Should().Be("Kyrgyz Public Educational Radio");
 
-        var summit = await LoadAsync<Engagements.MeetingHeld>("edm-2007-v4-i101", "sco-summit-bishkek-2007");
+        var summit = await LoadAsync<MeetingHeld>("edm-2007-v4-i101", "sco-summit-bishkek-2007");
         summit.Stage.Should().Be(Stage.Pledged);
         summit.Citation.Document.PublishedOn.Latest.Should().Be(new LocalDate(2007, 8, 15));
     }

@@ -2,14 +2,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using CooperationLedger.Audit;
-using CooperationLedger.Claims;
-using CooperationLedger.Donations;
+using CooperationLedger.Answers;
 using CooperationLedger.Facts;
 using CooperationLedger.Hosting;
-using CooperationLedger.Ingestion;
+using CooperationLedger.Reading;
 using CooperationLedger.Tests.Support;
-using CooperationLedger.Time;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -82,7 +79,7 @@ public sealed class LedgerJsonTests(LedgerJsonTests.SeededLedger seeded) : IClas
         foreach (var recorded in facts)
         {
             var json = JsonSerializer.Serialize(recorded, LedgerJson.Options);
-            var back = JsonSerializer.Deserialize<CooperationLedger.Export.RecordedFact>(json, LedgerJson.Options)!;
+            var back = JsonSerializer.Deserialize<RecordedFact>(json, LedgerJson.Options)!;
             FactFingerprint.Of(back.Fact).Should().Be(FactFingerprint.Of(recorded.Fact), json);
             back.Recorded.Should().Be(recorded.Recorded);
         }

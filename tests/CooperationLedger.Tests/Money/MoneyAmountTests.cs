@@ -1,4 +1,4 @@
-using CooperationLedger.Money;
+using CooperationLedger.Facts;
 
 namespace CooperationLedger.Tests.Money;
 

@@ -1,6 +1,7 @@
+using CooperationLedger.Facts;
 using CooperationLedger.Hosting;
+using CooperationLedger.Storage;
 using CooperationLedger.Tests.Support;
-using CooperationLedger.Time;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

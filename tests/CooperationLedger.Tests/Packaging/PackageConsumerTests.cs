@@ -72,8 +72,8 @@ public sealed class PackageConsumerTests(DatabaseFixture database) : IClassFixtu
     private const string JoinedStoreProgram = """
         using System.Text.Json;
         using CooperationLedger;
+        using CooperationLedger.Facts;
         using CooperationLedger.Hosting;
-        using CooperationLedger.Time;
         using JasperFx.Events;
         using JasperFx.Events.Projections;
         using Marten;

@@ -1,7 +1,7 @@
-using CooperationLedger.Donations;
-using CooperationLedger.Ingestion;
+using CooperationLedger.Answers;
+using CooperationLedger.Facts;
+using CooperationLedger.Reading;
 using CooperationLedger.Tests.Support;
-using CooperationLedger.Time;
 
 namespace CooperationLedger.Tests.Reliability;
 

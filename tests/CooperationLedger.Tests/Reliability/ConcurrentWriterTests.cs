@@ -1,13 +1,10 @@
-using CooperationLedger.Actors;
-using CooperationLedger.Claims;
-using CooperationLedger.Donations;
+using CooperationLedger.Answers;
 using CooperationLedger.Facts;
-using CooperationLedger.Ingestion;
-using CooperationLedger.Revisions;
-using CooperationLedger.Sources;
+using CooperationLedger.Reading;
+using CooperationLedger.Storage;
 using CooperationLedger.Synthetic;
 using CooperationLedger.Tests.Support;
-using CooperationLedger.Time;
+using CooperationLedger.Views;
 using Marten;
 using NodaTime;
 
@@ -50,10 +47,10 @@ public sealed class ConcurrentWriterTests(DatabaseFixture database) : IClassFixt
             var replay = EventReplay.Fold(events.Select(e => (e.Data, Instant.FromDateTimeOffset(e.Timestamp))));
             var asOf = AsOf.Now;
             AnswerJson.Of(await ledgers[0].GetClaimedStatisticsAsync(asOf)).Should().Be(AnswerJson.Of(ClaimedStatisticsAnswer.From(replay.Claims, asOf, ClaimFilter.None, replay.Actors, replay.Citations)));
-            AnswerJson.Of(await ledgers[0].GetTimelineAsync(asOf, "KG")).Should().Be(AnswerJson.Of(Timeline.TimelineAnswer.From(replay.Timeline, asOf, ["kg"], replay.Actors, replay.Citations)));
+            AnswerJson.Of(await ledgers[0].GetTimelineAsync(asOf, "KG")).Should().Be(AnswerJson.Of(TimelineAnswer.From(replay.Timeline, asOf, ["kg"], replay.Actors, replay.Citations)));
 
             // The same input from one writer, in order, into a schema of its own, answers the same.
-            await using var single = Ledger.Connect(database.ConnectionString, new CooperationLedger.Hosting.LedgerStoreSettings { Schema = "single_writer" });
+            await using var single = Ledger.Connect(database.ConnectionString, new LedgerStoreSettings { Schema = "single_writer" });
             await single.IngestAsync([Seeds.Facts]);
             for (var writer = 0; writer < Writers; writer++)
             {
@@ -75,7 +72,7 @@ public sealed class ConcurrentWriterTests(DatabaseFixture database) : IClassFixt
     [Fact]
     public async Task Four_bulk_loads_of_the_same_history_at_once_append_each_fact_once_and_the_projections_equal_a_replay()
     {
-        var settings = new CooperationLedger.Hosting.LedgerStoreSettings { Schema = "bulk_writers" };
+        var settings = new LedgerStoreSettings { Schema = "bulk_writers" };
         var ledgers = Enumerable.Range(0, 4).Select(_ => Ledger.Connect(database.ConnectionString, settings)).ToArray();
         try
         {

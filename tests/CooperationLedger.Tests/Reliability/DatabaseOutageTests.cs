@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using CooperationLedger.Facts;
-using CooperationLedger.Ingestion;
 using CooperationLedger.LocalCluster;
 using CooperationLedger.Tests.Support;
 using Marten;

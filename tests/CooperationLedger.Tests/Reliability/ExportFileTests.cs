@@ -1,4 +1,4 @@
-using CooperationLedger.Ingestion;
+using CooperationLedger.Reading;
 using CooperationLedger.Tests.Support;
 
 namespace CooperationLedger.Tests.Reliability;

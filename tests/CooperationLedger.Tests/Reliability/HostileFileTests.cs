@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using CooperationLedger.Ingestion;
+using CooperationLedger.Facts;
+using CooperationLedger.Reading;
 using CooperationLedger.Tests.Support;
 
 namespace CooperationLedger.Tests.Reliability;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using CooperationLedger.Facts;
-using CooperationLedger.Hosting;
-using CooperationLedger.Ingestion;
+using CooperationLedger.Storage;
 using CooperationLedger.Tests.Support;
 using Marten;
 

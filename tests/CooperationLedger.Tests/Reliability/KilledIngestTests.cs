@@ -1,7 +1,9 @@
+using CooperationLedger.Answers;
 using CooperationLedger.Facts;
-using CooperationLedger.Ingestion;
+using CooperationLedger.Reading;
+using CooperationLedger.Storage;
 using CooperationLedger.Tests.Support;
-using CooperationLedger.Time;
+using CooperationLedger.Views;
 using Marten;
 using NodaTime;
 
@@ -52,7 +54,7 @@ public sealed class KilledIngestTests(DatabaseFixture database) : IClassFixture<
         var replay = EventReplay.Fold(events.Select(e => (e.Data, Instant.FromDateTimeOffset(e.Timestamp))));
         (await ledger.GetTimelineAsync(AsOf.Now)).Should().HaveCount(replay.Timeline.Count());
         Json((await ledger.GetDonorTotalsAsync(AsOf.Now)).Totals.Select(total => (total.Donor.Id, total.Recipient.Id, total.Pledged, total.Realised, total.Donations)))
-            .Should().Be(Json(Donations.DonorTotalsAnswer.From(replay.Donations, AsOf.Now, Donations.DonationFilter.None, replay.Actors, replay.Citations).Totals.Select(total => (total.Donor.Id, total.Recipient.Id, total.Pledged, total.Realised, total.Donations))));
+            .Should().Be(Json(DonorTotalsAnswer.From(replay.Donations, AsOf.Now, DonationFilter.None, replay.Actors, replay.Citations).Totals.Select(total => (total.Donor.Id, total.Recipient.Id, total.Pledged, total.Realised, total.Donations))));
     }
 
     private static string Json(object value) => System.Text.Json.JsonSerializer.Serialize(value, FactFingerprint.Json);

@@ -1,6 +1,6 @@
-using CooperationLedger.Hosting;
+using CooperationLedger.Facts;
+using CooperationLedger.Storage;
 using CooperationLedger.Tests.Support;
-using CooperationLedger.Time;
 
 namespace CooperationLedger.Tests.Reliability;
 

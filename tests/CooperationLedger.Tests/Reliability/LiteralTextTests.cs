@@ -1,13 +1,7 @@
-using CooperationLedger.Actors;
-using CooperationLedger.Claims;
-using CooperationLedger.Donations;
-using CooperationLedger.Engagements;
+using CooperationLedger.Answers;
 using CooperationLedger.Facts;
-using CooperationLedger.Ingestion;
-using CooperationLedger.Money;
-using CooperationLedger.Sources;
+using CooperationLedger.Reading;
 using CooperationLedger.Tests.Support;
-using CooperationLedger.Time;
 using NodaTime;
 
 namespace CooperationLedger.Tests.Reliability;

@@ -1,6 +1,6 @@
-using CooperationLedger.Ingestion;
+using CooperationLedger.Facts;
+using CooperationLedger.Reading;
 using CooperationLedger.Tests.Support;
-using Marten;
 
 namespace CooperationLedger.Tests.Reliability;
 

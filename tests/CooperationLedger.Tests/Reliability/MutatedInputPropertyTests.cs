@@ -1,7 +1,7 @@
-using CooperationLedger.Ingestion;
+using CooperationLedger.Facts;
+using CooperationLedger.Reading;
 using CooperationLedger.Tests.Support;
 using CsCheck;
-using Marten;
 using YamlDotNet.RepresentationModel;
 
 namespace CooperationLedger.Tests.Reliability;

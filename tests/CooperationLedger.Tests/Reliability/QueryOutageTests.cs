@@ -1,7 +1,8 @@
+using CooperationLedger.Answers;
+using CooperationLedger.Facts;
 using CooperationLedger.Hosting;
 using CooperationLedger.LocalCluster;
 using CooperationLedger.Tests.Support;
-using CooperationLedger.Time;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 

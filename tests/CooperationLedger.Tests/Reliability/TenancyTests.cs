@@ -1,8 +1,8 @@
-using CooperationLedger.Claims;
-using CooperationLedger.Hosting;
+using CooperationLedger.Answers;
+using CooperationLedger.Facts;
+using CooperationLedger.Storage;
 using CooperationLedger.Synthetic;
 using CooperationLedger.Tests.Support;
-using CooperationLedger.Time;
 
 namespace CooperationLedger.Tests.Reliability;
 
@@ -47,7 +47,7 @@ public sealed class TenancyTests(DatabaseFixture database) : IClassFixture<Datab
         AnswerJson.Of(await beta.GetTimelineAsync(AsOf.Now, "Pakistan")).Should().Be(AnswerJson.Of(await beta.GetTimelineAsync(AsOf.Now, "PK")), "beta registered Pakistan");
         await using (var alphaSession = root.Store.QuerySession("newsroom-alpha"))
         {
-            (await CooperationLedger.Ingestion.ActorRegistry.LoadAsync(alphaSession, ["Pakistan", "KG"], default)).Registrations.Select(registration => registration.Id)
+            (await ActorRegistry.LoadAsync(alphaSession, ["Pakistan", "KG"], default)).Registrations.Select(registration => registration.Id)
                 .Should().Equal(["kg"], "alpha's register holds its own actors alone");
         }
 

@@ -1,6 +1,4 @@
-using CooperationLedger.Actors;
-using CooperationLedger.Sources;
-using CooperationLedger.Time;
+using CooperationLedger.Facts;
 using NodaTime;
 
 namespace CooperationLedger.Tests.Sources;

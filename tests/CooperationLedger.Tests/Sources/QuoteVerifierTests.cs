@@ -1,4 +1,4 @@
-using CooperationLedger.Sources;
+using CooperationLedger.Facts;
 
 namespace CooperationLedger.Tests.Sources;
 

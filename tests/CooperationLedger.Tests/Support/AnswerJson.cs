@@ -1,4 +1,4 @@
-using CooperationLedger.Ingestion;
+using CooperationLedger.Reading;
 
 namespace CooperationLedger.Tests.Support;
 

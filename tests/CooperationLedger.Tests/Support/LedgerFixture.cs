@@ -1,4 +1,4 @@
-using CooperationLedger.Hosting;
+using CooperationLedger.Storage;
 using NodaTime;
 using NodaTime.Testing;
 

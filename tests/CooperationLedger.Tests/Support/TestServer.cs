@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using CooperationLedger.LocalCluster;
-using Npgsql;
 using Testcontainers.PostgreSql;
 
 namespace CooperationLedger.Tests.Support;

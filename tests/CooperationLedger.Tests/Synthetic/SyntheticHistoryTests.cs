@@ -1,14 +1,11 @@
-using CooperationLedger.Actors;
-using CooperationLedger.Agreements;
-using CooperationLedger.Claims;
-using CooperationLedger.Donations;
+using CooperationLedger.Answers;
 using CooperationLedger.Facts;
-using CooperationLedger.Ingestion;
-using CooperationLedger.Revisions;
+using CooperationLedger.Reading;
+using CooperationLedger.Resolution;
+using CooperationLedger.Storage;
 using CooperationLedger.Synthetic;
 using CooperationLedger.Tests.Support;
-using CooperationLedger.Time;
-using CooperationLedger.Timeline;
+using CooperationLedger.Views;
 using Marten;
 using NodaTime;
 

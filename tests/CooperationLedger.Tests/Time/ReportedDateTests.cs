@@ -1,4 +1,4 @@
-using CooperationLedger.Time;
+using CooperationLedger.Facts;
 using NodaTime;
 using NodaTime.Text;
 

@@ -1,0 +1,15 @@
+using CooperationLedger.Facts;
+
+namespace CooperationLedger.Answers;
+
+/// <summary>
+/// The full trail of one fact: the event as recorded, with its citation and recording metadata; every correction and
+/// retraction of it with theirs; and what other sources say about the same matter.
+/// </summary>
+/// <param name="Fact">The event as stored.</param>
+/// <param name="Recorded">Where and when the ledger holds it.</param>
+/// <param name="Summary">One line saying what the event reports.</param>
+/// <param name="Figure">The figure it states, if any.</param>
+/// <param name="Revisions">Its corrections and retractions, in the order recorded, each with its citation.</param>
+/// <param name="SameMatter">Other sources' facts on the same matter.</param>
+public sealed record AuditTrail(ILedgerEvent Fact, RecordedEvent Recorded, string Summary, string? Figure, IReadOnlyList<RevisionEntry> Revisions, IReadOnlyList<RelatedFact> SameMatter);

@@ -1,0 +1,29 @@
+using CooperationLedger.Facts;
+
+namespace CooperationLedger.Answers;
+
+/// <summary>
+/// What one donor gave or pledged to one recipient in one currency, as of a point on the three time axes: pledged,
+/// committed and realised amounts kept apart, exact and hedged amounts kept apart, with every source behind the figure.
+/// Only stated amounts are summed: a donation whose sources state none is listed in
+/// <see cref="DonorTotals.NoAmountStated"/> instead.
+/// </summary>
+/// <param name="Donor">Who gives.</param>
+/// <param name="Recipient">Who receives.</param>
+/// <param name="Currency">The currency of the amounts.</param>
+/// <param name="Pledged">Amounts promised or expected.</param>
+/// <param name="Committed">Amounts bound by an agreement, not yet delivered.</param>
+/// <param name="Realised">Amounts delivered.</param>
+/// <param name="Donations">How many donations and grants make up the line, each with a stated amount.</param>
+/// <param name="StatedEquivalents">Equivalents in other currencies as the sources print them; never converted or summed.</param>
+/// <param name="Sources">Every event the figure is derived from, with its citation.</param>
+public sealed record DonorTotal(
+    Actor Donor,
+    Actor Recipient,
+    Currency Currency,
+    AmountTotal Pledged,
+    AmountTotal Committed,
+    AmountTotal Realised,
+    int Donations,
+    IReadOnlyList<StatedEquivalent> StatedEquivalents,
+    IReadOnlyList<SourceReference> Sources);

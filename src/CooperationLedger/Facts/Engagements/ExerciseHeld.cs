@@ -1,0 +1,24 @@
+namespace CooperationLedger.Facts;
+
+/// <summary>Forces of one or more parties held, or planned, a joint exercise.</summary>
+/// <param name="FactId">The fact's deterministic id.</param>
+/// <param name="Key">The fact's key, <c>document-key/fact-key</c>.</param>
+/// <param name="Participants">Who took part.</param>
+/// <param name="Name">The exercise's name, or a description where it has none.</param>
+/// <param name="Purpose">What it was for.</param>
+/// <param name="Place">Where, if the source says.</param>
+/// <param name="Effective">When.</param>
+/// <param name="Stage">Realised when held; pledged when explored or planned.</param>
+/// <param name="Matter">The matter key shared with other reports of the same exercise, if any.</param>
+/// <param name="Citation">Where the fact comes from.</param>
+public sealed record ExerciseHeld(
+    Guid FactId,
+    string Key,
+    IReadOnlyList<Actor> Participants,
+    string Name,
+    string? Purpose,
+    string? Place,
+    ReportedDate Effective,
+    Stage Stage,
+    string? Matter,
+    Citation Citation) : IReportedFact;

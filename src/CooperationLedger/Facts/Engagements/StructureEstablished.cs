@@ -1,0 +1,26 @@
+namespace CooperationLedger.Facts;
+
+/// <summary>A new body, office, group or centre was set up, or announced.</summary>
+/// <param name="FactId">The fact's deterministic id.</param>
+/// <param name="Key">The fact's key, <c>document-key/fact-key</c>.</param>
+/// <param name="Establisher">Who sets it up.</param>
+/// <param name="Name">What it is called, or a description.</param>
+/// <param name="StructureKind">What kind of structure ("regional operational group", "office", "counter-terrorism centre").</param>
+/// <param name="Location">Where it sits, if the source says.</param>
+/// <param name="Purpose">What it is for.</param>
+/// <param name="Effective">When it was set up or is to be.</param>
+/// <param name="Stage">Realised when set up; pledged when announced.</param>
+/// <param name="Matter">The matter key shared with other reports of the same structure, if any.</param>
+/// <param name="Citation">Where the fact comes from.</param>
+public sealed record StructureEstablished(
+    Guid FactId,
+    string Key,
+    Actor Establisher,
+    string Name,
+    string StructureKind,
+    string? Location,
+    string? Purpose,
+    ReportedDate Effective,
+    Stage Stage,
+    string? Matter,
+    Citation Citation) : IReportedFact;

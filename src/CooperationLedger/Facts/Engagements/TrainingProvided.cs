@@ -1,0 +1,22 @@
+namespace CooperationLedger.Facts;
+
+/// <summary>A provider trained, or offered to train, a recipient's personnel.</summary>
+/// <param name="FactId">The fact's deterministic id.</param>
+/// <param name="Key">The fact's key, <c>document-key/fact-key</c>.</param>
+/// <param name="Provider">Who trains.</param>
+/// <param name="Recipient">Whose personnel are trained.</param>
+/// <param name="Subject">What the training is in ("mountain warfare").</param>
+/// <param name="Effective">When.</param>
+/// <param name="Stage">Pledged for an offer, realised for training given.</param>
+/// <param name="Matter">The matter key shared with other reports of the same training, if any.</param>
+/// <param name="Citation">Where the fact comes from.</param>
+public sealed record TrainingProvided(
+    Guid FactId,
+    string Key,
+    Actor Provider,
+    Actor Recipient,
+    string Subject,
+    ReportedDate Effective,
+    Stage Stage,
+    string? Matter,
+    Citation Citation) : IReportedFact;

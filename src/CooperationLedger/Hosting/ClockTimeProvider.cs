@@ -1,9 +1,0 @@
-using NodaTime;
-
-namespace CooperationLedger.Hosting;
-
-/// <summary>Lets Marten stamp events (the recorded axis) from the ledger's injected NodaTime clock.</summary>
-internal sealed class ClockTimeProvider(IClock clock) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => clock.GetCurrentInstant().ToDateTimeOffset();
-}

@@ -1,0 +1,45 @@
+using CooperationLedger.Facts;
+
+namespace CooperationLedger.Reading;
+
+/// <summary>What reading one fact needs: its fields, its document and article, the file's actors, and its key.</summary>
+internal sealed record FactContext(YamlFields Fields, SourceDocument Document, QuoteIndex Quotes, IReadOnlyDictionary<string, Actor> Actors, string Key)
+{
+    public Guid Id => FactIds.ForFact(Document.Key, Key);
+
+    public string FullKey => $"{Document.Key}/{Key}";
+
+    public Actor? Actor(string name, bool required = true)
+    {
+        var id = Fields.Text(name, required, 100);
+        return id is null ? null : Resolve(name, id);
+    }
+
+    public IReadOnlyList<Actor> ActorList(string name, int minimum)
+    {
+        var ids = Fields.Texts(name, required: minimum > 0, 100);
+        var actors = ids.Select(id => Resolve(name, id)).OfType<Actor>().ToArray();
+        if (ids.Count < minimum && Fields.Has(name))
+        {
+            Fields.Error(name, $"needs at least {minimum} actors.");
+        }
+
+        if (ids.Distinct(StringComparer.Ordinal).Count() != ids.Count)
+        {
+            Fields.Error(name, "names the same actor twice.");
+        }
+
+        return actors;
+    }
+
+    public Actor? Resolve(string name, string id)
+    {
+        if (Actors.TryGetValue(id, out var actor))
+        {
+            return actor;
+        }
+
+        Fields.Error(name, $"'{id}' is not an actor of this file (declare it under 'actors').");
+        return null;
+    }
+}

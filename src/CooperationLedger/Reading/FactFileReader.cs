@@ -1,0 +1,286 @@
+using CooperationLedger.Facts;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace CooperationLedger.Reading;
+
+/// <summary>
+/// Reads one fact file (YAML; the format is described in docs/fact-files.md) into a source document and its events, checking
+/// everything that can be checked without the database: fields, values, actors, dates against the publication date,
+/// and every quote against the article. All errors of the file are reported together.
+/// </summary>
+internal static partial class FactFileReader
+{
+    /// <summary>
+    /// How deeply collections may nest in a fact file. The format itself needs four levels (facts, a fact, its value,
+    /// its equivalents); YAML's node tree is built by recursion, so a deeper file is refused before it is built, and
+    /// a file of nested brackets cannot exhaust the stack.
+    /// </summary>
+    public const int MaxDepth = 32;
+
+    /// <summary>Reads a fact file; its article must resolve inside <paramref name="corpusRoot"/>, by default <see cref="CorpusFile.DefaultRoot"/>.</summary>
+    public static ParsedFactFile Read(string path, string? corpusRoot = null)
+    {
+        var sink = new ErrorSink(path);
+        var text = CorpusFile.ReadText(path, sink, null, root: null);
+        if (text is null)
+        {
+            throw new FactFileException(sink.Errors);
+        }
+
+        var root = corpusRoot ?? CorpusFile.DefaultRoot(path);
+        return Parse(path, text, (articlePath, fileSink) => CorpusFile.ReadText(articlePath, fileSink, "document.article", root));
+    }
+
+    public static ParsedFactFile Parse(string path, string yaml, Func<string, ErrorSink, string?> readArticle)
+    {
+        var sink = new ErrorSink(path);
+        var root = LoadRoot(yaml, sink);
+        if (root is null)
+        {
+            throw new FactFileException(sink.Errors);
+        }
+
+        var top = YamlFields.Of(root, sink, null, string.Empty);
+        if (top is null)
+        {
+            throw new FactFileException(sink.Errors);
+        }
+
+        var documentFields = top.Map("document", required: true);
+        var (document, articleText) = documentFields is null ? (null, null) : ReadDocument(documentFields, path, readArticle);
+        var actors = ReadActors(top.Map("actors"), sink);
+        var factNodes = top.Maps("facts", required: true);
+        top.RejectUnknown();
+
+        var events = new List<ILedgerEvent>();
+        if (document is not null && articleText is not null)
+        {
+            var keys = new HashSet<string>(StringComparer.Ordinal);
+            var quotes = new QuoteIndex(articleText);
+            for (var index = 0; index < factNodes.Count; index++)
+            {
+                var fields = factNodes[index];
+                var key = fields.Text("key");
+                var label = key ?? $"#{index + 1}";
+                fields = fields.WithFact(label);
+                if (key is null)
+                {
+                    fields.Error("key", "is required.");
+                }
+                else if (!FactKey().IsMatch(key))
+                {
+                    fields.Error("key", $"'{key}' is not a fact key: use lower-case letters, digits and hyphens.");
+                }
+                else if (!keys.Add(key))
+                {
+                    fields.Error("key", $"'{key}' is used by an earlier fact in this file.");
+                }
+
+                var context = new FactContext(fields, document, quotes, actors, key ?? $"fact-{index + 1}");
+                var fact = ReadFact(context);
+                fields.RejectUnknown();
+                if (fact is not null)
+                {
+                    events.Add(fact);
+                }
+            }
+        }
+
+        if (sink.HasErrors || document is null || articleText is null)
+        {
+            throw new FactFileException(sink.Errors);
+        }
+
+        return new ParsedFactFile(path, document, articleText, events);
+    }
+
+    private static YamlNode? LoadRoot(string yaml, ErrorSink sink)
+    {
+        try
+        {
+            if (RefusedShape(yaml) is { } reason)
+            {
+                sink.Add(null, null, reason);
+                return null;
+            }
+
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            if (stream.Documents.Count != 1)
+            {
+                sink.Add(null, null, $"expected one YAML document, found {stream.Documents.Count}.");
+                return null;
+            }
+
+            return stream.Documents[0].RootNode;
+        }
+        catch (YamlException exception)
+        {
+            var message = exception.InnerException?.Message ?? exception.Message;
+            sink.Add(null, null, $"is not valid YAML: {message} (line {exception.Start.Line}).", null);
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up this way on some unclosed flow collections.
+            sink.Add(null, null, "is not valid YAML: the parser stopped; look for a bracket, brace or quote that is not closed.", null);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Walks the file's parsing events, which need no recursion, and says why its shape is refused: collections nested
+    /// past <see cref="MaxDepth"/>, or aliases that expand the file past <see cref="CorpusFile.MaxBytes"/> characters (an
+    /// alias stands for its anchor's whole node, so a small file of aliases can stand for gigabytes of facts).
+    /// </summary>
+    private static string? RefusedShape(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var depth = 0;
+        var anchors = new Dictionary<string, long>(StringComparer.Ordinal);
+        var open = new Stack<(string? Anchor, long Size)>();
+        long expanded = 0;
+        while (parser.MoveNext())
+        {
+            long size;
+            string? anchor;
+            switch (parser.Current)
+            {
+                case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart when ++depth > MaxDepth:
+                    return $"nests collections more than {MaxDepth} levels deep (line {parser.Current.Start.Line}); a fact file needs four.";
+                case YamlDotNet.Core.Events.MappingStart mapping:
+                    open.Push((mapping.Anchor.IsEmpty ? null : mapping.Anchor.Value, 1));
+                    continue;
+                case YamlDotNet.Core.Events.SequenceStart sequence:
+                    open.Push((sequence.Anchor.IsEmpty ? null : sequence.Anchor.Value, 1));
+                    continue;
+                case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
+                    depth--;
+                    (anchor, size) = open.Pop();
+                    break;
+                case YamlDotNet.Core.Events.Scalar scalar:
+                    (anchor, size) = (scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value, 1 + scalar.Value.Length);
+                    expanded += size;
+                    break;
+                case YamlDotNet.Core.Events.AnchorAlias alias:
+                    (anchor, size) = (null, anchors.GetValueOrDefault(alias.Value.Value));
+                    expanded += size;
+                    break;
+                default:
+                    continue;
+            }
+
+            if (expanded > CorpusFile.MaxBytes)
+            {
+                return $"expands through its aliases to more than {CorpusFile.MaxBytes:N0} characters (line {parser.Current.Start.Line}), the most a fact file may hold.";
+            }
+
+            if (anchor is not null)
+            {
+                anchors[anchor] = size;
+            }
+
+            if (open.TryPop(out var parent))
+            {
+                open.Push((parent.Anchor, parent.Size + size));
+            }
+        }
+
+        return null;
+    }
+
+    private static (SourceDocument? Document, string? ArticleText) ReadDocument(YamlFields fields, string path, Func<string, ErrorSink, string?> readArticle)
+    {
+        var key = fields.Text("key", required: true, 100);
+        var article = fields.Text("article", required: true, 500);
+        var publication = fields.Text("publication", required: true, 300);
+        var volume = fields.Text("volume", maxLength: 50);
+        var issue = fields.Text("issue", maxLength: 50);
+        var title = fields.Text("title", maxLength: 500);
+        var author = fields.Text("author", maxLength: 300);
+        var url = fields.Text("url", maxLength: 2000);
+        var language = fields.Text("language", maxLength: 35) ?? "en";
+        var published = ReadDate(fields, "published", required: true, anchor: null);
+        var inference = fields.Text("publishedInferred", maxLength: 1000);
+        fields.RejectUnknown();
+
+        string? articleText = null;
+        string? fingerprint = null;
+        if (article is not null)
+        {
+            var articlePath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", article);
+            articleText = readArticle(articlePath, fields.Sink);
+            if (articleText is not null)
+            {
+                fingerprint = SourceDocument.FingerprintOf(articleText);
+            }
+        }
+
+        if (published is not null && inference is not null)
+        {
+            published = fields.Check("publishedInferred", () => published.Inferred(inference));
+        }
+
+        Uri? address = null;
+        if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out address))
+        {
+            fields.Error("url", $"'{url}' is not an absolute address.");
+        }
+
+        if (key is null || publication is null || published is null || fingerprint is null)
+        {
+            return (null, articleText);
+        }
+
+        var document = fields.Check("key", () => new SourceDocument(key, publication, published, fingerprint, volume, issue, title, author, address, language));
+        return (document, articleText);
+    }
+
+    private static Dictionary<string, Actor> ReadActors(YamlFields? fields, ErrorSink sink)
+    {
+        var actors = new Dictionary<string, Actor>(StringComparer.Ordinal);
+        if (fields is null)
+        {
+            return actors;
+        }
+
+        foreach (var (keyNode, valueNode) in ((YamlMappingNode)fields.Node).Children)
+        {
+            var id = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+            fields.Raw(id);
+            var actor = YamlFields.Of(valueNode, sink, null, $"actors.{id}");
+            if (actor is null)
+            {
+                continue;
+            }
+
+            var kind = actor.Choice<ActorKind>("kind", required: true);
+            var name = actor.Text("name", required: true, 300);
+            var country = actor.Text("country", maxLength: 2);
+            var role = actor.Text("role", maxLength: 300);
+            var memberOf = actor.Text("memberOf", maxLength: 100);
+            var aliases = actor.Texts("aliases", maxLength: 300);
+            actor.RejectUnknown();
+            if (kind is null || name is null)
+            {
+                continue;
+            }
+
+            if (actor.Check("kind", () => new Actor(id, kind.Value, name, country, role, memberOf, aliases), keyNode) is { } built)
+            {
+                actors[id] = built;
+            }
+        }
+
+        foreach (var actor in actors.Values.Where(actor => actor.MemberOf is not null && !actors.ContainsKey(actor.MemberOf)))
+        {
+            sink.Add(null, $"actors.{actor.Id}.memberOf", $"names '{actor.MemberOf}', which is not an actor of this file.");
+        }
+
+        return actors;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial System.Text.RegularExpressions.Regex FactKey();
+}

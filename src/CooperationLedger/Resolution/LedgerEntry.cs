@@ -1,0 +1,85 @@
+using CooperationLedger.Facts;
+using NodaTime;
+
+namespace CooperationLedger.Resolution;
+
+/// <summary>
+/// What every projected fact keeps for as-of queries: its id, key, type, dates, stage, matter, when its document was
+/// published, when it was recorded, the revisions made to it, and integer copies of its bounds for indexed filtering in
+/// PostgreSQL. It keeps no copy of the citation: <see cref="Source"/> says where the event is, and answers load the
+/// citations of the facts they name from there.
+/// </summary>
+internal abstract record LedgerEntry
+{
+    public Guid Id { get; init; }
+
+    public string Key { get; init; } = string.Empty;
+
+    public string Type { get; init; } = string.Empty;
+
+    public ReportedDate Effective { get; init; } = null!;
+
+    public Stage Stage { get; init; }
+
+    public string? Matter { get; init; }
+
+    /// <summary>Gets when the fact's document was published: the fact's known date.</summary>
+    public ReportedDate PublishedOn { get; init; } = null!;
+
+    /// <summary>Gets where the fact's event is stored; <see langword="null"/> for an entry folded in memory.</summary>
+    public EventAddress? Source { get; init; }
+
+    /// <summary>Gets the figure the fact asserts, for comparing sources (see <see cref="FactSignature"/>).</summary>
+    public string? Signature { get; init; }
+
+    public Instant RecordedAt { get; init; }
+
+    public IReadOnlyList<EntryRevision> Revisions { get; init; } = [];
+
+    /// <summary>Gets the earliest effective day as <c>yyyymmdd</c>, the lowest over the fact and its corrections.</summary>
+    public int EffectiveFrom { get; init; }
+
+    /// <summary>Gets the latest effective day as <c>yyyymmdd</c>, the lowest over the fact and its corrections.</summary>
+    public int EffectiveTo { get; init; }
+
+    public int KnownFrom { get; init; }
+
+    public int KnownTo { get; init; }
+
+    public long RecordedAtMs { get; init; }
+
+    /// <summary>Copies the parts every fact shares from the event and its metadata.</summary>
+    protected static TEntry Fill<TEntry>(TEntry entry, IReportedFact fact, Instant recordedAt)
+        where TEntry : LedgerEntry => entry with
+        {
+            Id = fact.FactId,
+            Key = fact.Key,
+            Type = FactTypes.AliasOf(fact),
+            Effective = fact.Effective,
+            Stage = fact.Stage,
+            Matter = fact.Matter,
+            PublishedOn = fact.Citation.Document.PublishedOn,
+            Signature = FactSignature.Of(fact),
+            RecordedAt = recordedAt,
+            EffectiveFrom = DayNumber.From(fact.Effective),
+            EffectiveTo = DayNumber.To(fact.Effective),
+            KnownFrom = DayNumber.From(fact.Citation.Document.PublishedOn),
+            KnownTo = DayNumber.To(fact.Citation.Document.PublishedOn),
+            RecordedAtMs = recordedAt.ToUnixTimeMilliseconds(),
+        };
+
+    /// <summary>
+    /// Adds a revision. The indexed bounds widen to admit a corrected effective date, so that the SQL filter stays a
+    /// superset and the exact as-of check in memory decides.
+    /// </summary>
+    public LedgerEntry WithRevision(EntryRevision revision)
+    {
+        var corrected = revision.Changes?.Effective;
+        return this with
+        {
+            Revisions = [.. Revisions, revision],
+            EffectiveFrom = corrected is null ? EffectiveFrom : Math.Min(EffectiveFrom, DayNumber.From(corrected)),
+            EffectiveTo = corrected is null ? EffectiveTo : Math.Min(EffectiveTo, DayNumber.To(corrected)),
+        };
+    }
+}

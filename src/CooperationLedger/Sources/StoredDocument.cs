@@ -1,7 +1,0 @@
-namespace CooperationLedger.Sources;
-
-/// <summary>A source document as the ledger keeps it: its description and the full text its quotes were checked against.</summary>
-/// <param name="Id">The document's key.</param>
-/// <param name="Document">The document's description.</param>
-/// <param name="ArticleText">The article's text.</param>
-internal sealed record StoredDocument(string Id, SourceDocument Document, string ArticleText);

@@ -1,0 +1,26 @@
+using CooperationLedger.Facts;
+using CooperationLedger.Views;
+using NodaTime;
+
+namespace CooperationLedger.Storage;
+
+/// <summary>Projects every reported fact into a <see cref="TimelineEntry"/> document.</summary>
+internal sealed class TimelineProjection : LedgerEntryProjection<TimelineEntry>
+{
+    public TimelineProjection()
+    {
+        Route<AgreementSigned>();
+        Route<EquipmentDonated>();
+        Route<GrantProvided>();
+        Route<TrainingProvided>();
+        Route<StatisticClaimed>();
+        Route<OperationResultsClaimed>();
+        Route<AwardConferred>();
+        Route<MeetingHeld>();
+        Route<StructureEstablished>();
+        Route<ExerciseHeld>();
+        Route<PollPublished>();
+    }
+
+    protected override TimelineEntry? EntryFor(IReportedFact fact, Instant recordedAt) => TimelineEntry.From(fact, recordedAt);
+}

@@ -1,0 +1,34 @@
+using System.Runtime.CompilerServices;
+using CooperationLedger.Resolution;
+using Marten;
+using Npgsql;
+
+namespace CooperationLedger.Storage;
+
+/// <summary>
+/// Reads the rows of one plain SQL query on a connection of the session's database, for reads that Marten's queries
+/// would materialize at greater cost (see <see cref="StoredEvents"/> and <see cref="CitationLookup"/>).
+/// </summary>
+internal static class SqlRows
+{
+    /// <summary>
+    /// Runs <paramref name="sql"/> with positional parameters (<c>$1</c>, <c>$2</c>, ...) and yields the reader at each
+    /// row in turn: read the row's columns before asking for the next.
+    /// </summary>
+    public static async IAsyncEnumerable<NpgsqlDataReader> ReadAsync(IQuerySession session, string sql, IEnumerable<object> parameters, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = session.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return reader;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using CooperationLedger.Facts;
+using CooperationLedger.Resolution;
+using NodaTime;
+
+namespace CooperationLedger.Views;
+
+/// <summary>An agreement as projected for "which agreements were in effect as of a date".</summary>
+internal sealed record AgreementEntry : LedgerEntry
+{
+    public IReadOnlyList<Actor> Parties { get; init; } = [];
+
+    public IReadOnlyList<string> Areas { get; init; } = [];
+
+    public string? Title { get; init; }
+
+    /// <summary>Gets the terms the parties are found by in SQL (see <see cref="ActorTerms"/>).</summary>
+    public IReadOnlyList<string> PartyTerms { get; init; } = [];
+
+    public static AgreementEntry? From(IReportedFact fact, Instant recordedAt) =>
+        fact is AgreementSigned agreement ? Fill(new AgreementEntry { Parties = agreement.Parties, Areas = agreement.Areas, Title = agreement.Title, PartyTerms = ActorTerms.Of(agreement.Parties) }, fact, recordedAt) : null;
+}

@@ -1,0 +1,36 @@
+using CooperationLedger.Facts;
+using CooperationLedger.Resolution;
+using NodaTime;
+
+namespace CooperationLedger.Views;
+
+/// <summary>A claimed statistic as projected for queries by metric, claimant, period and baseline.</summary>
+internal sealed record StatisticClaimEntry : LedgerEntry
+{
+    public Actor Claimant { get; init; } = null!;
+
+    public Actor Subject { get; init; } = null!;
+
+    public string Metric { get; init; } = string.Empty;
+
+    public StatisticMeasure Measure { get; init; } = null!;
+
+    public ReportedDate Period { get; init; } = null!;
+
+    public ReportedDate? Baseline { get; init; }
+
+    /// <summary>Gets the metric upper-cased (see <see cref="ActorTerms.For"/>), for an indexed lookup ignoring case.</summary>
+    public string MetricTerm { get; init; } = string.Empty;
+
+    /// <summary>Gets the terms the claimant is found by in SQL.</summary>
+    public IReadOnlyList<string> ClaimantTerms { get; init; } = [];
+
+    /// <summary>Gets the terms the subject is found by in SQL.</summary>
+    public IReadOnlyList<string> SubjectTerms { get; init; } = [];
+
+    public static StatisticClaimEntry? From(IReportedFact fact, Instant recordedAt) =>
+        fact is StatisticClaimed claim ? Fill(
+            new StatisticClaimEntry { Claimant = claim.Claimant, Subject = claim.Subject, Metric = claim.Metric, Measure = claim.Measure, Period = claim.Period, Baseline = claim.Baseline, MetricTerm = ActorTerms.For(claim.Metric), ClaimantTerms = ActorTerms.Of(claim.Claimant), SubjectTerms = ActorTerms.Of(claim.Subject) },
+            fact,
+            recordedAt) : null;
+}

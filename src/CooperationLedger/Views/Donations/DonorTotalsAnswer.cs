@@ -1,0 +1,79 @@
+using CooperationLedger.Answers;
+using CooperationLedger.Facts;
+using CooperationLedger.Resolution;
+
+namespace CooperationLedger.Views;
+
+/// <summary>Computes donor totals as of a point from donation entries, however they were obtained (projection or replay).</summary>
+internal static class DonorTotalsAnswer
+{
+    /// <summary>Resolves <paramref name="entries"/> at <paramref name="asOf"/> and computes the totals from them.</summary>
+    public static DonorTotals From(IEnumerable<DonationEntry> entries, AsOf asOf, DonationFilter filter, ActorDirectory actors, CitationLookup citations) =>
+        FromResolved(AsOfResolution.ResolveAll(entries, asOf), asOf, filter, actors, citations);
+
+    /// <param name="resolutions">The donation entries as resolved at <paramref name="asOf"/>.</param>
+    /// <param name="asOf">The as-of point.</param>
+    /// <param name="filter">What the question names.</param>
+    /// <param name="actors">What the ledger knows of the actors the filter names.</param>
+    /// <param name="citations">The citations of the facts and revisions the answer cites.</param>
+    public static DonorTotals FromResolved(IEnumerable<AsOfResolution> resolutions, AsOf asOf, DonationFilter filter, ActorDirectory actors, CitationLookup citations)
+    {
+        var (donor, recipient) = (actors.Select(filter.Donor), actors.Select(filter.Recipient));
+        var resolved = resolutions
+            .Select(r => (Resolution: r, Entry: (DonationEntry)r.Entry))
+            .Where(d => ActorSelection.Admits(donor, d.Entry.Donor) && ActorSelection.Admits(recipient, d.Entry.Recipient))
+            .Select(d => (d.Resolution, d.Entry, Value: d.Resolution.CorrectedValue ?? d.Entry.Value))
+            .Where(d => filter.Currency is null || string.Equals(d.Value?.Currency.Code, filter.Currency, StringComparison.OrdinalIgnoreCase))
+            .ToArray();
+        var disputes = DisputeFinder.Find(resolved.Select(d => (d.Resolution, d.Value?.ToString())), citations);
+        var disputed = disputes.SelectMany(dispute => dispute.Versions).Select(version => version.FactId).ToHashSet();
+        var stated = resolved.Where(d => d.Value is not null && !disputed.Contains(d.Entry.Id)).ToArray();
+        var totals = stated
+            .GroupBy(d => (Donor: d.Entry.Donor.Id, Recipient: d.Entry.Recipient.Id, d.Value!.Currency))
+            .Select(group => Total(group.Select(d => (d.Resolution, d.Value!)).ToArray(), citations))
+            .OrderBy(total => total.Donor.Name, StringComparer.Ordinal)
+            .ThenBy(total => total.Recipient.Name, StringComparer.Ordinal)
+            .ThenBy(total => total.Currency.Code, StringComparer.Ordinal)
+            .ToArray();
+        var unstated = resolved
+            .Where(d => d.Value is null)
+            .Select(d => new DonationWithoutAmount(
+                d.Entry.Id,
+                d.Entry.Key,
+                d.Entry.Type,
+                d.Entry.Donor,
+                d.Entry.Recipient,
+                d.Entry.Channel,
+                d.Entry.Description,
+                d.Resolution.Effective,
+                d.Resolution.Stage,
+                d.Resolution.Standing,
+                d.Resolution.Sources(citations)))
+            .OrderBy(donation => donation.Donor.Name, StringComparer.Ordinal)
+            .ThenBy(donation => donation.Recipient.Name, StringComparer.Ordinal)
+            .ThenBy(donation => donation.Key, StringComparer.Ordinal)
+            .ToArray();
+        return new DonorTotals(asOf, totals, unstated, disputes);
+    }
+
+    private static DonorTotal Total((AsOfResolution Resolution, MoneyAmount Value)[] donations, CitationLookup citations)
+    {
+        var first = (DonationEntry)donations[0].Resolution.Entry;
+        AmountTotal Sum(Stage stage) => donations
+            .Where(d => d.Resolution.Stage == stage)
+            .Aggregate(AmountTotal.Zero, (total, d) => d.Value.IsExact
+                ? total with { Exact = total.Exact + d.Value.Amount }
+                : total with { Approximate = total.Approximate + d.Value.Amount });
+        var ordered = donations.OrderBy(d => d.Resolution.Entry.Key, StringComparer.Ordinal).ToArray();
+        return new DonorTotal(
+            first.Donor,
+            first.Recipient,
+            donations[0].Value.Currency,
+            Sum(Stage.Pledged),
+            Sum(Stage.Committed),
+            Sum(Stage.Realised),
+            donations.Length,
+            ordered.SelectMany(d => d.Value.StatedEquivalents.Select(equivalent => new StatedEquivalent(d.Resolution.Entry.Id, d.Value, equivalent))).ToArray(),
+            ordered.SelectMany(d => d.Resolution.Sources(citations)).ToArray());
+    }
+}

@@ -1,0 +1,26 @@
+using CooperationLedger.Facts;
+using CooperationLedger.Resolution;
+using NodaTime;
+
+namespace CooperationLedger.Views;
+
+/// <summary>Any reported fact as projected for cooperation timelines: the actors involved and a one-line summary.</summary>
+internal sealed record TimelineEntry : LedgerEntry
+{
+    public IReadOnlyList<Actor> Actors { get; init; } = [];
+
+    /// <summary>Gets the keys the entry can be found by: each actor's key, and each actor's country code in lower case.</summary>
+    public IReadOnlyList<string> ActorKeys { get; init; } = [];
+
+    public string Summary { get; init; } = string.Empty;
+
+    public static TimelineEntry From(IReportedFact fact, Instant recordedAt)
+    {
+        var actors = FactActors.Of(fact);
+        var keys = actors.Select(actor => actor.Id)
+            .Concat(actors.Where(actor => actor.Country is not null).Select(actor => actor.Country!.ToLowerInvariant()))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        return Fill(new TimelineEntry { Actors = actors, ActorKeys = keys, Summary = FactSummary.Of(fact) }, fact, recordedAt);
+    }
+}

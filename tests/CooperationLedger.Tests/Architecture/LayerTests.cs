@@ -1,0 +1,68 @@
+namespace CooperationLedger.Tests.Architecture;
+
+/// <summary>
+/// The library's namespaces are layers that point one way, each using only those before it: the facts, what the
+/// ledger answers, its instruments, the as-of logic, the views, reading fact files, storage (the only place that
+/// writes SQL or names Marten's tables), appending, the <see cref="Ledger"/> facade, and hosting in an application.
+/// </summary>
+public sealed class LayerTests
+{
+    private static readonly string[] Layers =
+    [
+        "CooperationLedger.Facts",
+        "CooperationLedger.Answers",
+        "CooperationLedger.Diagnostics",
+        "CooperationLedger.Resolution",
+        "CooperationLedger.Views",
+        "CooperationLedger.Reading",
+        "CooperationLedger.Storage",
+        "CooperationLedger.Appending",
+        "CooperationLedger",
+        "CooperationLedger.Hosting",
+    ];
+
+    /// <summary>The layers that know nothing of the database: no Marten, no Npgsql, no SQL.</summary>
+    private static readonly string[] Pure = ["CooperationLedger.Facts", "CooperationLedger.Answers", "CooperationLedger.Resolution", "CooperationLedger.Views", "CooperationLedger.Reading"];
+
+    private static readonly string[] DatabaseLibraries = ["Marten", "Npgsql", "Weasel", "JasperFx"];
+
+    private static readonly NamespaceGraph Graph = NamespaceGraph.Read(typeof(Ledger).Assembly.Location, "CooperationLedger");
+
+    [Fact]
+    public void No_namespaces_of_the_library_use_each_other_in_a_circle()
+    {
+        Graph.Cycles().Select(cycle => string.Join(" <-> ", cycle)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Every_namespace_is_a_layer_and_uses_only_the_layers_before_it()
+    {
+        Graph.Uses.Keys.Should().BeSubsetOf(Layers, "a namespace of the library is one of its layers");
+
+        var upward = Graph.TypeUses
+            .Where(use => Array.IndexOf(Layers, NamespaceOf(use.To)) > Array.IndexOf(Layers, NamespaceOf(use.From)))
+            .Select(use => $"{use.From} uses {use.To}")
+            .Distinct(StringComparer.Ordinal);
+
+        upward.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void The_facts_answers_as_of_logic_views_and_reading_know_nothing_of_the_database()
+    {
+        var touching = Pure.SelectMany(layer => (Graph.ExternalUses.GetValueOrDefault(layer) ?? [])
+            .Where(used => DatabaseLibraries.Any(library => used == library || used.StartsWith(library + ".", StringComparison.Ordinal)))
+            .Select(used => $"{layer} uses {used}"));
+
+        touching.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void The_public_surface_is_four_namespaces()
+    {
+        typeof(Ledger).Assembly.GetExportedTypes().Select(type => type.Namespace).Distinct().Order(StringComparer.Ordinal)
+            .Should().Equal("CooperationLedger", "CooperationLedger.Answers", "CooperationLedger.Facts", "CooperationLedger.Hosting");
+    }
+
+    private static string NamespaceOf(string fullName) => fullName[..fullName.LastIndexOf('.')];
+}
