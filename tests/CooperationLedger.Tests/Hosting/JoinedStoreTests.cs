@@ -23,7 +23,7 @@ public sealed class JoinedStoreTests(DatabaseFixture database) : IClassFixture<D
 {
     private static readonly Instant Recorded = Instant.FromUtc(2026, 3, 4, 5, 6);
 
-    public static TheoryData<string> Serializers => ["marten_defaults", "stj_default_casing", "stj_camel_case", "stj_snake_case", "stj_upper_case_keys", "stj_naming_policy_configured", "serializer_chosen_after"];
+    public static TheoryData<string> Serializers => ["marten_defaults", "stj_default_casing", "stj_camel_case", "stj_snake_case", "stj_upper_case_keys", "stj_naming_policy_configured", "stj_kebab_policy_configured", "serializer_chosen_after"];
 
     [Theory]
     [MemberData(nameof(Serializers))]
@@ -51,6 +51,9 @@ public sealed class JoinedStoreTests(DatabaseFixture database) : IClassFixture<D
                     break;
                 case "stj_naming_policy_configured":
                     options.UseSystemTextJsonForSerialization(configure: json => json.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseUpper);
+                    break;
+                case "stj_kebab_policy_configured":
+                    options.UseSystemTextJsonForSerialization(configure: json => json.PropertyNamingPolicy = JsonNamingPolicy.KebabCaseLower);
                     break;
                 case "stj_upper_case_keys":
                     options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, json => json.DictionaryKeyPolicy = JsonNamingPolicy.KebabCaseUpper);
