@@ -64,7 +64,7 @@ internal static class Kept
     private static IEnumerable<(string Kind, Guid Id, string Json)> Rows(DocumentFacts document, ISerializer serializer, bool projectionsOnly)
     {
         var stream = FactIds.ForDocument(document.Document.Key);
-        var replay = EventReplay.Fold(document.Facts.Select(fact => ((object)fact, Instant.FromUnixTimeSeconds(0))));
+        var replay = EntryFold.Fold(document.Facts.Select(fact => ((object)fact, Instant.FromUnixTimeSeconds(0))));
         foreach (var fact in document.Facts)
         {
             yield return ("event", fact.FactId, serializer.ToJson(fact));

@@ -288,7 +288,7 @@ async Task MeasureNaiveAsync(Ledger ledger, int size, Instant firstRecorded, Ins
             await using var session = ledger.Store.QuerySession();
             var limit = asOf.RecordedAt!.Value.ToDateTimeOffset();
             var events = await session.Events.QueryAllRawEvents().Where(e => e.Timestamp <= limit).OrderBy(e => e.Sequence).ToListAsync();
-            var replay = EventReplay.Fold(events.Select(e => (e.Data, Instant.FromDateTimeOffset(e.Timestamp))));
+            var replay = EntryFold.Fold(events.Select(e => (e.Data, Instant.FromDateTimeOffset(e.Timestamp))));
             answers += DonorTotalsAnswer.From(replay.Donations, asOf, donation, replay.Actors, replay.Citations).Totals.Count;
         }));
     }

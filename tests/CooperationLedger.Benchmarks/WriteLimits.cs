@@ -75,7 +75,7 @@ internal static class WriteLimits
     /// <summary>Builds and folds a chunk's rows, then measures writing them alone.</summary>
     private static async Task<TimeSpan> WriteChunkAsync(IDocumentStore store, IReadOnlyList<DocumentFacts> chunk, bool withEvents)
     {
-        var replay = new EventReplay();
+        var replay = new EntryFold();
         var recordedAt = SystemClock.Instance.GetCurrentInstant();
         var registry = (IEventRegistry)store.Options.Events;
         var streams = new List<StreamAction>();

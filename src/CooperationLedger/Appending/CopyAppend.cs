@@ -17,7 +17,7 @@ namespace CooperationLedger.Appending;
 /// <summary>
 /// The bulk path's writer for documents new to the ledger: their streams, events, index records, texts and projection
 /// entries written with PostgreSQL's binary COPY inside the batch's own transaction, instead of row by row through
-/// Marten's append and its inline projections. The entries are folded in memory by <see cref="EventReplay"/>, the same
+/// Marten's append and its inline projections. The entries are folded in memory by <see cref="EntryFold"/>, the same
 /// evolution the inline projections run; an entry created before the batch and revised by it is loaded, revised and
 /// written back over its stored version. Measured at 20,000 facts: see docs/performance.md, "Ingest".
 /// </summary>
@@ -96,7 +96,7 @@ internal static class CopyAppend
     /// </summary>
     private static async Task FoldAsync(IDocumentSession session, Tenant tenant, ISerializer serializer, NpgsqlConnection connection, IEnumerable<Row> rows, Guid[] earlier, CancellationToken cancellationToken)
     {
-        var replay = new EventReplay();
+        var replay = new EntryFold();
         var loaded = new HashSet<Guid>();
         if (earlier.Length > 0)
         {

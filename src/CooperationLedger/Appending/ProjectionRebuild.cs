@@ -13,7 +13,7 @@ namespace CooperationLedger.Appending;
 /// transaction on one connection, so a query sees the projections of before until the rebuild commits, and a rebuild
 /// that fails, is cancelled or whose process is killed leaves them as they were. The events are read in the order
 /// recorded (<see cref="StoredEvents"/>, on a connection of their own), folded in memory a chunk at a time by
-/// <see cref="EventReplay"/> (the same evolution the inline projections run) and written with PostgreSQL's binary COPY
+/// <see cref="EntryFold"/> (the same evolution the inline projections run) and written with PostgreSQL's binary COPY
 /// through Marten's loaders. While one chunk is written, the next is read and folded: a revision of a fact from the
 /// chunk being written applies to that chunk's entry in memory; of a fact from an earlier chunk, to the entry loaded
 /// back in the transaction, once the write in flight is done. Memory is bounded by those two chunks, not by the
@@ -110,7 +110,7 @@ internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents
     private static async Task<Folded> FoldAsync(IReadOnlyList<StoredEvent> chunk, Folded? previous, Writer writer, Task writing, CancellationToken cancellationToken)
     {
         var earlier = EntryEvolution.RevisedBefore(chunk.Select(e => e.Data));
-        var replay = new EventReplay();
+        var replay = new EntryFold();
         var stored = new HashSet<Guid>();
         foreach (var entry in earlier.SelectMany(id => previous?.Replay.EntriesOf(id) ?? []))
         {
@@ -186,5 +186,5 @@ internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents
     /// <summary>A chunk folded in memory.</summary>
     /// <param name="Replay">Its entries.</param>
     /// <param name="Stored">The facts whose entries were stored before the chunk: written over, not inserted.</param>
-    private sealed record Folded(EventReplay Replay, IReadOnlySet<Guid> Stored);
+    private sealed record Folded(EntryFold Replay, IReadOnlySet<Guid> Stored);
 }

@@ -44,7 +44,7 @@ public sealed class ConcurrentWriterTests(DatabaseFixture database) : IClassFixt
 
             var claim = await session.LoadAsync<StatisticClaimEntry>(DcaClaim);
             claim!.Revisions.Should().HaveCount(Writers, "every writer's correction is kept");
-            var replay = EventReplay.Fold(events.Select(e => (e.Data, Instant.FromDateTimeOffset(e.Timestamp))));
+            var replay = EntryFold.Fold(events.Select(e => (e.Data, Instant.FromDateTimeOffset(e.Timestamp))));
             var asOf = AsOf.Now;
             AnswerJson.Of(await ledgers[0].GetClaimedStatisticsAsync(asOf)).Should().Be(AnswerJson.Of(ClaimedStatisticsAnswer.From(replay.Claims, asOf, ClaimFilter.None, replay.Actors, replay.Citations)));
             AnswerJson.Of(await ledgers[0].GetTimelineAsync(asOf, "KG")).Should().Be(AnswerJson.Of(TimelineAnswer.From(replay.Timeline, asOf, ["kg"], replay.Actors, replay.Citations)));
@@ -92,7 +92,7 @@ public sealed class ConcurrentWriterTests(DatabaseFixture database) : IClassFixt
             await using var session = ledgers[0].Store.QuerySession();
             var events = await session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync();
             events.Select(e => ((ILedgerEvent)e.Data).FactId).Should().OnlyHaveUniqueItems().And.HaveCount(600);
-            var replay = EventReplay.Fold(events.Select(e => (e.Data, Instant.FromDateTimeOffset(e.Timestamp))));
+            var replay = EntryFold.Fold(events.Select(e => (e.Data, Instant.FromDateTimeOffset(e.Timestamp))));
             var asOf = AsOf.Now;
             AnswerJson.Of(await ledgers[0].GetDonorTotalsAsync(asOf)).Should().Be(AnswerJson.Of(DonorTotalsAnswer.From(replay.Donations, asOf, DonationFilter.None, replay.Actors, replay.Citations)));
             AnswerJson.Of(await ledgers[0].GetClaimedStatisticsAsync(asOf)).Should().Be(AnswerJson.Of(ClaimedStatisticsAnswer.From(replay.Claims, asOf, ClaimFilter.None, replay.Actors, replay.Citations)));

@@ -51,7 +51,7 @@ public sealed class KilledIngestTests(DatabaseFixture database) : IClassFixture<
         events.GroupBy(e => ((ILedgerEvent)e.Data).Citation.Document.Key)
             .Should().OnlyContain(document => document.Count() == expected[document.Key], "no document is half-appended");
         (await session.Query<FactRecord>().CountAsync()).Should().Be(events.Count);
-        var replay = EventReplay.Fold(events.Select(e => (e.Data, Instant.FromDateTimeOffset(e.Timestamp))));
+        var replay = EntryFold.Fold(events.Select(e => (e.Data, Instant.FromDateTimeOffset(e.Timestamp))));
         (await ledger.GetTimelineAsync(AsOf.Now)).Should().HaveCount(replay.Timeline.Count());
         Json((await ledger.GetDonorTotalsAsync(AsOf.Now)).Totals.Select(total => (total.Donor.Id, total.Recipient.Id, total.Pledged, total.Realised, total.Donations)))
             .Should().Be(Json(DonorTotalsAnswer.From(replay.Donations, AsOf.Now, DonationFilter.None, replay.Actors, replay.Citations).Totals.Select(total => (total.Donor.Id, total.Recipient.Id, total.Pledged, total.Realised, total.Donations))));

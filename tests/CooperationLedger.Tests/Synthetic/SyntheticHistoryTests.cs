@@ -109,7 +109,7 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
             RecordedAt = seed == 3 ? null : recorded,
             Rule = seed == 2 ? DateRule.Possibly : DateRule.Certainly,
         };
-        var replay = EventReplay.Fold(events.Where(e => asOf.IncludesRecorded(e.RecordedAt)));
+        var replay = EntryFold.Fold(events.Where(e => asOf.IncludesRecorded(e.RecordedAt)));
 
         var donors = await fixture.Ledger.GetDonorTotalsAsync(asOf);
         var claims = await fixture.Ledger.GetClaimedStatisticsAsync(asOf);
@@ -139,7 +139,7 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
         var standing = facts.OfType<AgreementSigned>().Where(a => !revised.Contains(a.FactId)).ToArray();
         var agreement = standing[random.Next(standing.Length)];
         var asOf = new AsOf { KnownOn = new LocalDate(2000 + random.Next(25), 1 + random.Next(12), 1) };
-        var replay = EventReplay.Fold(events);
+        var replay = EntryFold.Fold(events);
 
         // Each actor is named as a user would: by country code in lower case, by name in upper case, by key.
         var donations = new DonationFilter(Donor: donation.Donor.Country?.ToLowerInvariant() ?? donation.Donor.Id, Recipient: donation.Recipient.Name.ToUpperInvariant());
@@ -193,7 +193,7 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
         };
         foreach (var point in new[] { randomPoint, donationsOwn })
         {
-            var recorded = EventReplay.Fold(events.Where(e => point.IncludesRecorded(e.RecordedAt)));
+            var recorded = EntryFold.Fold(events.Where(e => point.IncludesRecorded(e.RecordedAt)));
             AnswerJson.Of(await fixture.Ledger.GetDonorTotalsAsync(point, donations))
                 .Should().Be(AnswerJson.Of(DonorTotalsAnswer.From(recorded.Donations, point, donations, recorded.Actors, recorded.Citations)));
             AnswerJson.Of(await fixture.Ledger.GetClaimedStatisticsAsync(point, byMatter))

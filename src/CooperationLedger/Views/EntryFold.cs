@@ -5,10 +5,12 @@ using NodaTime;
 namespace CooperationLedger.Views;
 
 /// <summary>
-/// The naive way to answer an as-of query: fold every event, in the order recorded, into entries in memory. The
-/// benchmarks measure the projections against it, and the tests check that both give the same answers.
+/// Folds events, in the order recorded, into the views' entries in memory, by the same evolution the inline projections
+/// run (<see cref="EntryEvolution"/>). The bulk append and the rebuild write the entries it folds; folded from every
+/// event, it is also the naive way to answer an as-of question, which the tests and the benchmark compare the projected
+/// answers with.
 /// </summary>
-internal sealed class EventReplay
+internal sealed class EntryFold
 {
     private readonly Dictionary<Guid, DonationEntry> donations = [];
     private readonly Dictionary<Guid, StatisticClaimEntry> claims = [];
@@ -74,9 +76,9 @@ internal sealed class EventReplay
         }
     }
 
-    public static EventReplay Fold(IEnumerable<(object Data, Instant RecordedAt)> events)
+    public static EntryFold Fold(IEnumerable<(object Data, Instant RecordedAt)> events)
     {
-        var replay = new EventReplay();
+        var replay = new EntryFold();
         foreach (var (data, recordedAt) in events)
         {
             replay.Apply(data, recordedAt, source: null);
