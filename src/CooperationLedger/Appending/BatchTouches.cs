@@ -1,5 +1,6 @@
 using CooperationLedger.Facts;
 using CooperationLedger.Reading;
+using CooperationLedger.Storage;
 
 namespace CooperationLedger.Appending;
 

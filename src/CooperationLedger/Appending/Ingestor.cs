@@ -167,7 +167,7 @@ internal sealed partial class Ingestor(LedgerSessions sessions, ILogger logger)
         var action = state is null
             ? session.Events.StartStream(streamId, events)
             : session.Events.Append(streamId, state.Version + events.Length, events);
-        var headers = HeadersOf(file);
+        var headers = StoredJsonNames.HeadersOf(file);
         foreach (var e in action.Events)
         {
             e.CausationId = file.Document.Key;
@@ -182,15 +182,9 @@ internal sealed partial class Ingestor(LedgerSessions sessions, ILogger logger)
             session.Insert(FactRecord.Of(e, file.Document.Key, streamId));
         }
 
-        session.Store(StoredOf(file));
+        session.Store(StoredDocument.Of(file));
         await ActorRegistry.RegisterAsync(session, file, cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>Gets the headers every event of a fact file carries: the file's name.</summary>
-    internal static Dictionary<string, object> HeadersOf(ParsedFactFile file) => new(StringComparer.Ordinal) { [StoredJsonNames.SourceFileKey] = Path.GetFileName(file.Path) };
-
-    /// <summary>Gets a document's description and text as the ledger keeps them.</summary>
-    internal static StoredDocument StoredOf(ParsedFactFile file) => new(file.Document.Key, file.Document, file.ArticleText);
 
     /// <summary>
     /// Takes a transaction-scoped advisory lock on every fact the events revise, in a fixed order, before the inline
@@ -211,15 +205,9 @@ internal sealed partial class Ingestor(LedgerSessions sessions, ILogger logger)
     {
         foreach (var id in events.OfType<IRevision>().Select(revision => revision.Revises).Distinct().Order())
         {
-            await using var command = new NpgsqlCommand("select pg_advisory_xact_lock($1)", connection)
-            {
-                Parameters = { new() { Value = LockKey(id) } },
-            };
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await AdvisoryLocks.HoldFactAsync(connection, id, cancellationToken).ConfigureAwait(false);
         }
     }
-
-    private static long LockKey(Guid factId) => BitConverter.ToInt64(factId.ToByteArray(), 0) ^ 0x4C45444745520000L;
 
     private static bool IsConcurrentWrite(Exception exception) =>
         exception is ConcurrencyException or DocumentAlreadyExistsException or JasperFx.Events.ExistingStreamIdCollisionException

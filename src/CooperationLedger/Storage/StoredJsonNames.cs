@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CooperationLedger.Reading;
 using CooperationLedger.Resolution;
 using Marten;
 
@@ -19,6 +20,9 @@ internal sealed record StoredJsonNames(string FactId, string Citation, string So
 {
     /// <summary>The header key, as the ledger writes it, of the fact file an event was read from.</summary>
     public const string SourceFileKey = "source-file";
+
+    /// <summary>Gets the headers every event of a fact file carries: the file's name.</summary>
+    public static Dictionary<string, object> HeadersOf(ParsedFactFile file) => new(StringComparer.Ordinal) { [SourceFileKey] = Path.GetFileName(file.Path) };
 
     public static StoredJsonNames Learn(ISerializer serializer)
     {

@@ -2,8 +2,9 @@ namespace CooperationLedger.Tests.Architecture;
 
 /// <summary>
 /// The library's namespaces are layers that point one way, each using only those before it: the facts, what the
-/// ledger answers, its instruments, the as-of logic, the views, reading fact files, storage, appending, the
-/// <see cref="Ledger"/> facade, and hosting in an application; the first six know nothing of the database.
+/// ledger answers, its instruments, the as-of logic, the views, reading fact files, storage (the only place that
+/// sends SQL or names Marten's tables), appending, the <see cref="Ledger"/> facade, and hosting in an application;
+/// the six before storage know nothing of the database.
 /// </summary>
 public sealed class LayerTests
 {
@@ -55,6 +56,18 @@ public sealed class LayerTests
             .Select(used => $"{layer} uses {used}"));
 
         touching.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Only_storage_sends_statements_to_the_database()
+    {
+        string[] statements = ["Npgsql.NpgsqlCommand", "Npgsql.NpgsqlBatch", "Npgsql.NpgsqlBinaryImporter", "Npgsql.NpgsqlDataReader"];
+
+        var sending = Graph.ExternalUses
+            .Where(layer => layer.Key != "CooperationLedger.Storage")
+            .SelectMany(layer => layer.Value.Intersect(statements).Select(type => $"{layer.Key} uses {type}"));
+
+        sending.Should().BeEmpty("SQL and Marten's table names live in storage alone");
     }
 
     [Fact]

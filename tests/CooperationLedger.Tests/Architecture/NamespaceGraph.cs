@@ -20,7 +20,7 @@ internal sealed class NamespaceGraph
     /// <summary>Gets each namespace with the other namespaces of the same prefix it uses.</summary>
     public IReadOnlyDictionary<string, HashSet<string>> Uses => uses;
 
-    /// <summary>Gets each namespace with the namespaces outside the prefix that it uses.</summary>
+    /// <summary>Gets each namespace with the namespaces outside the prefix that it uses, and the full names of the types it uses there.</summary>
     public IReadOnlyDictionary<string, HashSet<string>> ExternalUses => external;
 
     /// <summary>Gets each type, by full name, with each type of another namespace of the prefix that it uses.</summary>
@@ -47,6 +47,7 @@ internal sealed class NamespaceGraph
                 if (!InScope(name, prefix))
                 {
                     outside.Add(name);
+                    outside.Add(TopLevel(reference).FullName);
                 }
                 else if (name != from)
                 {

@@ -1,4 +1,3 @@
-using CooperationLedger.Appending;
 using CooperationLedger.Facts;
 using CooperationLedger.Hosting;
 using CooperationLedger.Reading;

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using CooperationLedger.Facts;
 using Npgsql;
 
-namespace CooperationLedger.Appending;
+namespace CooperationLedger.Storage;
 
 /// <summary>
 /// A bulk-append batch's place in line. While one batch writes its entries, the next, on a connection of its own,
@@ -22,9 +22,6 @@ namespace CooperationLedger.Appending;
 /// </remarks>
 internal sealed class BatchTurn
 {
-    /// <summary>The first key of the advisory locks of turns ("LDGB"), apart from the ledger's other advisory locks.</summary>
-    private const int LockClass = 0x4C444742;
-
     private readonly BatchTurn? previous;
     private readonly int key = Random.Shared.Next();
     private readonly TaskCompletionSource numbered = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -64,7 +61,7 @@ internal sealed class BatchTurn
 
     /// <summary>Takes this batch's lock in its connection's open transaction.</summary>
     public Task HoldAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
-        LockAsync(connection, "pg_advisory_xact_lock", key, cancellationToken);
+        AdvisoryLocks.HoldBatchAsync(connection, key, cancellationToken);
 
     /// <summary>Records that this batch's events have their places and recorded times: the next batch may take its own.</summary>
     public void MarkNumbered() => numbered.TrySetResult();
@@ -78,7 +75,7 @@ internal sealed class BatchTurn
     {
         if (previous is not null)
         {
-            await LockAsync(connection, "pg_advisory_xact_lock_shared", previous.key, cancellationToken).ConfigureAwait(false);
+            await AdvisoryLocks.AwaitBatchAsync(connection, previous.key, cancellationToken).ConfigureAwait(false);
             await WaitForPreviousAsync().ConfigureAwait(false);
         }
     }
@@ -101,15 +98,6 @@ internal sealed class BatchTurn
     {
         numbered.TrySetResult();
         ended.TrySetResult(committed);
-    }
-
-    private static async Task LockAsync(NpgsqlConnection connection, string function, int key, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand($"select {function}($1, $2)", connection)
-        {
-            Parameters = { new() { Value = LockClass }, new() { Value = key } },
-        };
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The batch before this one did not commit: this one rolled back, to be written again after it.</summary>

@@ -1,7 +1,6 @@
 using CooperationLedger.Facts;
 using CooperationLedger.Reading;
 using CooperationLedger.Resolution;
-using CooperationLedger.Storage;
 using CooperationLedger.Views;
 using JasperFx.Events;
 using Marten;
@@ -12,7 +11,7 @@ using NodaTime;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace CooperationLedger.Appending;
+namespace CooperationLedger.Storage;
 
 /// <summary>
 /// The bulk path's writer for documents new to the ledger: their streams, events, index records, texts and projection
@@ -75,7 +74,7 @@ internal static class CopyAppend
         await CopyStreamsAsync(connection, events.DatabaseSchemaName, session.TenantId, documents, cancellationToken).ConfigureAwait(false);
         await CopyEventsAsync(connection, events, serializer, session.TenantId, rows, correlationId, session.LastModifiedBy, cancellationToken).ConfigureAwait(false);
         await LoadAsync(tenant, serializer, connection, rows.Select(row => FactRecord.Of(row.Event, row.File.Document.Key, row.StreamId)), cancellationToken).ConfigureAwait(false);
-        await LoadAsync(tenant, serializer, connection, documents.Select(document => Ingestor.StoredOf(document.File)), cancellationToken).ConfigureAwait(false);
+        await LoadAsync(tenant, serializer, connection, documents.Select(document => StoredDocument.Of(document.File)), cancellationToken).ConfigureAwait(false);
 
         // The entries of the batch before this one are read once it has committed: the revisions of its facts are
         // folded and written last, so that everything else is written beside it.
@@ -209,7 +208,7 @@ internal static class CopyAppend
 
             if (metadata.HeadersEnabled)
             {
-                await copy.WriteAsync(serializer.ToJson(Ingestor.HeadersOf(row.File)), NpgsqlDbType.Jsonb, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(serializer.ToJson(StoredJsonNames.HeadersOf(row.File)), NpgsqlDbType.Jsonb, cancellationToken).ConfigureAwait(false);
             }
 
             if (metadata.UserNameEnabled)

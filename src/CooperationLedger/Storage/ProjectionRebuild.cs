@@ -1,12 +1,11 @@
 using CooperationLedger.Facts;
 using CooperationLedger.Resolution;
-using CooperationLedger.Storage;
 using CooperationLedger.Views;
 using Marten;
 using Marten.Storage;
 using Npgsql;
 
-namespace CooperationLedger.Appending;
+namespace CooperationLedger.Storage;
 
 /// <summary>
 /// Rebuilds the ledger's projections from its events, all or nothing: the entries are emptied and written again in one
