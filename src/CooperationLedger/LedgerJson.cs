@@ -2,8 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using CooperationLedger.Facts;
-using NodaTime;
-using NodaTime.Serialization.SystemTextJson;
 
 namespace CooperationLedger;
 
@@ -36,18 +34,10 @@ public static class LedgerJson
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!options.Converters.Any(converter => converter.CanConvert(typeof(LocalDate))))
-        {
-            options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
-        }
+        FactJson.ConfigureLedgerTypes(options);
 
-        // System.Text.Json takes the first converter that can convert a type: the ledger's own types go first, so that an
+        // System.Text.Json takes the first converter that can convert a type: the ledger's enums go first, so that an
         // application's converter for every enum, added before or after, leaves the ledger's in their contract.
-        if (!options.Converters.Any(converter => converter is ReportedDateJsonConverter))
-        {
-            options.Converters.Insert(0, new ReportedDateJsonConverter());
-        }
-
         if (!options.Converters.Any(converter => converter is LedgerEnumConverter))
         {
             options.Converters.Insert(0, new LedgerEnumConverter());

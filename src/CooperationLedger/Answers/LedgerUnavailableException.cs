@@ -14,13 +14,17 @@ public sealed class LedgerUnavailableException : Exception
     /// <param name="database">The database's name.</param>
     /// <param name="innerException">The failure of the last attempt.</param>
     public LedgerUnavailableException(string host, int port, string database, Exception innerException)
-        : this($"The database is unavailable: database '{database}' on {host}:{port} did not answer after retries ({Innermost(innerException).Message}).", host, port, database, innerException)
+        : this(host, port, database, Innermost(innerException).Message, refused: false, innerException)
     {
     }
 
-    /// <summary>Initializes the exception with the sentence that says what failed, where.</summary>
-    internal LedgerUnavailableException(string message, string host, int port, string database, Exception innerException)
-        : base(message, innerException)
+    /// <summary>Initializes the exception with the driver's own <paramref name="reason"/>, for a database that did not answer or that refused.</summary>
+    internal LedgerUnavailableException(string host, int port, string database, string reason, bool refused, Exception innerException)
+        : base(
+            refused
+                ? $"The database refused the connection: database '{database}' on {host}:{port} ({reason}); check the connection string's database, user and password."
+                : $"The database is unavailable: database '{database}' on {host}:{port} did not answer after retries ({reason}).",
+            innerException)
     {
         Host = host;
         Port = port;

@@ -11,9 +11,10 @@ internal static class FactJson
     public static void ConfigureNodaTime(JsonSerializerOptions json) => json.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
 
     /// <summary>
-    /// Adds what the ledger's types need to a store's JSON, leaving the rest of it (casing, enums, nulls) as it is:
-    /// NodaTime's converters, unless the serializer already has them, and reported dates in their text form where it
-    /// says all.
+    /// Adds what the ledger's types need to JSON options (a store's, or an answer's contract), leaving the rest of them
+    /// (casing, enums, nulls) as they are: NodaTime's converters, unless the options have them already, and reported
+    /// dates in their text form where it says all, ahead of any other converter, since System.Text.Json takes the first
+    /// that can convert a type.
     /// </summary>
     public static void ConfigureLedgerTypes(JsonSerializerOptions json)
     {
@@ -24,7 +25,7 @@ internal static class FactJson
 
         if (!json.Converters.Any(converter => converter is ReportedDateJsonConverter))
         {
-            json.Converters.Add(new ReportedDateJsonConverter());
+            json.Converters.Insert(0, new ReportedDateJsonConverter());
         }
     }
 }

@@ -17,12 +17,10 @@ internal sealed record DatabaseAddress(string Host, int Port, string Database)
     }
 
     /// <summary>Gets the exception that reports the database unavailable after <paramref name="failure"/>.</summary>
-    public LedgerUnavailableException Unavailable(Exception failure) =>
-        new($"The database is unavailable: database '{Database}' on {Host}:{Port} did not answer after retries ({Reason(failure)}).", Host, Port, Database, failure);
+    public LedgerUnavailableException Unavailable(Exception failure) => new(Host, Port, Database, Reason(failure), refused: false, failure);
 
     /// <summary>Gets the exception that reports the database's refusal of the connection, <paramref name="refusal"/>.</summary>
-    public LedgerUnavailableException Refused(Exception refusal) =>
-        new($"The database refused the connection: database '{Database}' on {Host}:{Port} ({Reason(refusal)}); check the connection string's database, user and password.", Host, Port, Database, refusal);
+    public LedgerUnavailableException Refused(Exception refusal) => new(Host, Port, Database, Reason(refusal), refused: true, refusal);
 
     /// <summary>The driver's own sentence, beneath the store's wrappings (which may quote whole statements).</summary>
     public static string Reason(Exception? failure)

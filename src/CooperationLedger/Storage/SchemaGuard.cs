@@ -1,5 +1,4 @@
 using CooperationLedger.Answers;
-using CooperationLedger.Facts;
 using Marten;
 using Npgsql;
 
@@ -21,10 +20,6 @@ namespace CooperationLedger.Storage;
 /// </param>
 internal sealed class SchemaGuard(IDocumentStore store, bool absentIsEmpty = false)
 {
-    private static readonly Type[] LedgerDocuments = [typeof(FactRecord), typeof(StoredDocument), typeof(ActorRegistration), .. LedgerStoreConfiguration.EntryTypes];
-
-    /// <summary>The first key of the advisory lock that serializes schema changes ("LDGS"), apart from the ledger's other locks.</summary>
-    private const int LockClass = 0x4C444753;
 
     private volatile bool present;
     private volatile bool prepared;
@@ -93,8 +88,8 @@ internal sealed class SchemaGuard(IDocumentStore store, bool absentIsEmpty = fal
         }
 
         var serializer = store.Options.Serializer();
-        var expected = FieldNames(serializer.ToJson(new FactRecord(Guid.Empty, "k", "d", "t", "h", Guid.Empty, IsRevision: false)));
-        var found = FieldNames(stored);
+        var expected = StoredJsonNames.FieldsOf(serializer.ToJson(new FactRecord(Guid.Empty, "k", "d", "t", "h", Guid.Empty, IsRevision: false)));
+        var found = StoredJsonNames.FieldsOf(stored);
         return found.SetEquals(expected)
             ? null
             : new LedgerSchemaException(
@@ -103,11 +98,6 @@ internal sealed class SchemaGuard(IDocumentStore store, bool absentIsEmpty = fal
                 + "read it through a store whose serializer is configured as the one that wrote it (the application's store), not a store of the ledger's own such as the ledger tool's. Nothing was changed.");
     }
 
-    private static HashSet<string> FieldNames(string json)
-    {
-        using var document = System.Text.Json.JsonDocument.Parse(json);
-        return document.RootElement.EnumerateObject().Select(property => property.Name).ToHashSet(StringComparer.Ordinal);
-    }
 
     /// <summary>Gets the refusal of tables laid out for the other tenancy than the store's, or <see langword="null"/> when they match.</summary>
     public LedgerSchemaException? TenancyMismatch(IEnumerable<(string Table, bool Tenanted)> found)
@@ -131,7 +121,7 @@ internal sealed class SchemaGuard(IDocumentStore store, bool absentIsEmpty = fal
     public bool MultiTenant => store.Options.Events.TenancyStyle == JasperFx.MultiTenancy.TenancyStyle.Conjoined;
 
     /// <summary>Gets the qualified names of the tables the ledger keeps its documents in.</summary>
-    public IReadOnlyList<string> ExpectedTables => [.. LedgerDocuments.Select(type => store.Options.FindOrResolveDocumentType(type).TableName.QualifiedName)];
+    public IReadOnlyList<string> ExpectedTables => [.. LedgerStoreConfiguration.DocumentTypes.Select(type => store.Options.FindOrResolveDocumentType(type).TableName.QualifiedName)];
 
     /// <summary>
     /// Looks up, every time it is called, which of the ledger's tables exist in the catalog and whether each has a
@@ -139,7 +129,7 @@ internal sealed class SchemaGuard(IDocumentStore store, bool absentIsEmpty = fal
     /// </summary>
     public async Task<IReadOnlyList<(string Table, bool Tenanted)>> FindTablesAsync(CancellationToken cancellationToken)
     {
-        var tables = LedgerDocuments.Select(type => store.Options.FindOrResolveDocumentType(type).TableName).ToArray();
+        var tables = LedgerStoreConfiguration.DocumentTypes.Select(type => store.Options.FindOrResolveDocumentType(type).TableName).ToArray();
         var found = new List<(string Table, bool Tenanted)>();
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -181,11 +171,7 @@ internal sealed class SchemaGuard(IDocumentStore store, bool absentIsEmpty = fal
         await using (var connection = store.Storage.Database.CreateConnection())
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var take = new NpgsqlCommand("select pg_advisory_lock($1, hashtext($2))", connection)
-            {
-                Parameters = { new() { Value = LockClass }, new() { Value = store.Options.DatabaseSchemaName } },
-            };
-            await take.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await AdvisoryLocks.HoldSchemaAsync(connection, store.Options.DatabaseSchemaName, cancellationToken).ConfigureAwait(false);
 
             // The lock is the session's: it ends with this connection, whatever happens.
             await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync().ConfigureAwait(false);

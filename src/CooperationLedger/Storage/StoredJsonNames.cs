@@ -26,16 +26,19 @@ internal sealed record StoredJsonNames(string FactId, string Citation, string So
 
     public static StoredJsonNames Learn(ISerializer serializer)
     {
-        var names = WrittenNames(serializer, new Fields(Guid.NewGuid(), 1));
-        var header = WrittenNames(serializer, new Dictionary<string, object>(StringComparer.Ordinal) { [SourceFileKey] = string.Empty });
+        var names = FieldsInOrder(serializer.ToJson(new Fields(Guid.NewGuid(), 1)));
+        var header = FieldsInOrder(serializer.ToJson(new Dictionary<string, object>(StringComparer.Ordinal) { [SourceFileKey] = string.Empty }));
         return names.Length == 2 && header.Length == 1
             ? new StoredJsonNames(names[0], names[1], header[0])
             : throw new InvalidOperationException($"The store's serializer wrote {names.Length} fields of a record of two; CooperationLedger cannot read its events.");
     }
 
-    private static string[] WrittenNames(ISerializer serializer, object value)
+    /// <summary>Gets the names of the fields of a JSON object.</summary>
+    public static HashSet<string> FieldsOf(string json) => FieldsInOrder(json).ToHashSet(StringComparer.Ordinal);
+
+    private static string[] FieldsInOrder(string json)
     {
-        using var written = JsonDocument.Parse(serializer.ToJson(value));
+        using var written = JsonDocument.Parse(json);
         return written.RootElement.EnumerateObject().Select(property => property.Name).ToArray();
     }
 
