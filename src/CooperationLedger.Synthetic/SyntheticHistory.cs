@@ -17,6 +17,8 @@ public static class SyntheticHistory
     private static readonly LocalDate Start = new(1995, 1, 1);
     private const int SpanDays = 30 * 365;
     private const int Remembered = 4096;
+    private static readonly FactKind[] Drawn = [.. FactCatalog.Kinds.Where(kind => kind.SampleWeight > 0)];
+    private static readonly double TotalWeight = Drawn.Sum(kind => kind.SampleWeight);
 
     /// <summary>Generates the history, one document at a time.</summary>
     /// <param name="options">How much, from which seed.</param>
@@ -123,71 +125,25 @@ public static class SyntheticHistory
                 return;
             }
 
-            var day = ReportedDate.OnDay(published.PlusDays(-random.Next(0, 60)));
-            switch (random.Next(10))
-            {
-                case < 4:
-                    DraftDonation(id, fullKey, day, relay);
-                    break;
-                case < 7:
-                    DraftClaim(id, fullKey, day, relay);
-                    break;
-                case < 8:
-                    var parties = PickDistinct(words.Countries, 2);
-                    var areas = PickDistinct(SyntheticVocabulary.Areas, random.Next(1, 4));
-                    var stage = random.NextDouble() < 0.8 ? Stage.Realised : Stage.Pledged;
-                    var when = stage == Stage.Pledged ? ReportedDate.OnDay(published.PlusDays(random.Next(30, 400))) : day;
-                    Add($"{parties[0].Name} and {parties[1].Name} {(stage == Stage.Pledged ? "will agree" : "agreed")} on {when} to co-operate on {string.Join("; ", areas)}.", c => new AgreementSigned(id, fullKey, parties, areas, null, when, stage, null, c), Stance.Source, null, relay);
-                    break;
-                default:
-                    var people = PickDistinct(words.Officials, 2);
-                    Add($"{people[0].Name} met {people[1].Name} on {day} to discuss {Pick(SyntheticVocabulary.Areas)}.", c => new MeetingHeld(id, fullKey, MeetingKind.Meeting, people, null, [], day, Stage.Realised, null, c), Stance.Source, null, relay);
-                    break;
-            }
+            var sampler = new Sampler(random, words, id, fullKey, published, ReportedDate.OnDay(published.PlusDays(-random.Next(0, 60))));
+            var sample = PickKind().Sample(sampler)!;
+            Add(sample.Sentence, sample.Build, sample.Stance, sample.Speaker, relay);
         }
 
-        private void DraftDonation(Guid id, string fullKey, ReportedDate day, Relay relay)
+        /// <summary>Picks a kind of fact, each as often as its <see cref="FactKind.SampleWeight"/> says.</summary>
+        private FactKind PickKind()
         {
-            var donor = random.NextDouble() < 0.15 ? Pick(words.Organisations) : Pick(words.Countries);
-            var recipient = Pick(words.Agencies);
-            var currency = new Currency(Pick(SyntheticVocabulary.Currencies));
-            var amount = random.Next(10, 50_000) * 1000m;
-            var hedged = random.NextDouble() < 0.2;
-            var equivalent = currency.Code != "USD" && random.NextDouble() < 0.3 ? new MoneyAmount(Math.Round(amount / 37m, 0) + 1, new Currency("USD"), verbatim: $"US ${Math.Round(amount / 37m, 0) + 1:N0}") : null;
-            var value = new MoneyAmount(amount, currency, hedged ? Approximation.About : Approximation.Exact, verbatim: $"{(hedged ? "around " : string.Empty)}{amount:N0} {currency}", statedEquivalents: equivalent is null ? [] : [equivalent]);
-            var stage = random.NextDouble() < 0.4 ? Stage.Pledged : random.NextDouble() < 0.15 ? Stage.Committed : Stage.Realised;
-            var when = stage == Stage.Realised ? day : ReportedDate.OnDay(published.PlusDays(random.Next(0, 365)));
-            var speaker = Pick(words.Officials);
-            var items = PickDistinct(SyntheticVocabulary.Items, random.Next(1, 3));
-            var verb = stage == Stage.Realised ? "handed over" : "will hand over";
-            var sentence = $"{donor.Name} {verb} {string.Join(" and ", items)} worth {value.Verbatim}{(equivalent is null ? string.Empty : $" ({equivalent.Verbatim})")} to the {recipient.Name}, {speaker.Name} said.";
-            if (random.NextDouble() < 0.7)
+            var roll = random.NextDouble() * TotalWeight;
+            foreach (var kind in Drawn)
             {
-                Add(sentence, c => new EquipmentDonated(id, fullKey, donor, recipient, null, items, value, when, stage, null, c), Stance.Party, speaker, relay);
+                roll -= kind.SampleWeight;
+                if (roll < 0)
+                {
+                    return kind;
+                }
             }
-            else
-            {
-                Add(sentence, c => new GrantProvided(id, fullKey, donor, recipient, "equipment and training", value, when, stage, null, c), Stance.Party, speaker, relay);
-            }
-        }
 
-        private void DraftClaim(Guid id, string fullKey, ReportedDate day, Relay relay)
-        {
-            var claimant = Pick(words.Officials);
-            var subject = words.Agencies.First(agency => agency.Id == claimant.MemberOf);
-            var metric = Pick(SyntheticVocabulary.Metrics);
-            var year = published.Year - 1;
-            var months = random.Next(3, 13);
-            var period = ReportedDate.MonthsFrom(new YearMonth(year, 1), new YearMonth(year, months));
-            var baseline = ReportedDate.MonthsFrom(new YearMonth(year - 1, 1), new YearMonth(year - 1, months));
-            var value = random.Next(-300, 800) / 10m;
-            var measure = new StatisticMeasure(StatisticKind.PercentChange, value, "percent", $"{Math.Abs(value).ToString("0.#", CultureInfo.InvariantCulture)}% {(value < 0 ? "less" : "more")}");
-            Add(
-                $"{claimant.Name} said the {subject.Name} recorded {measure.Verbatim} {metric} in {period} than in {baseline}.",
-                c => new StatisticClaimed(id, fullKey, claimant, subject, metric, measure, period, baseline, day, Stage.Reported, $"{subject.Id}-{metric.Replace(' ', '-')}-{period}", c),
-                Stance.Party,
-                claimant,
-                relay);
+            return Drawn[^1];
         }
 
         private static Correction? Correction(IReportedFact target) => target switch
@@ -213,20 +169,37 @@ public static class SyntheticHistory
         };
 
         private T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
+    }
 
-        private List<T> PickDistinct<T>(IReadOnlyList<T> items, int count)
-        {
-            var chosen = new List<T>(count);
-            while (chosen.Count < count)
-            {
-                var item = Pick(items);
-                if (!chosen.Contains(item))
-                {
-                    chosen.Add(item);
-                }
-            }
+    /// <summary>What the kinds draw their facts from: this document's fact, the generator's chance and its names.</summary>
+    private sealed class Sampler(Random random, SyntheticVocabulary words, Guid id, string key, LocalDate published, ReportedDate day) : FactSampler
+    {
+        public override Guid Id => id;
 
-            return chosen;
-        }
+        public override string Key => key;
+
+        public override LocalDate Published => published;
+
+        public override ReportedDate Day => day;
+
+        public override IReadOnlyList<Actor> Countries => words.Countries;
+
+        public override IReadOnlyList<Actor> Agencies => words.Agencies;
+
+        public override IReadOnlyList<Actor> Officials => words.Officials;
+
+        public override IReadOnlyList<Actor> Organisations => words.Organisations;
+
+        public override IReadOnlyList<string> Currencies => SyntheticVocabulary.Currencies;
+
+        public override IReadOnlyList<string> Items => SyntheticVocabulary.Items;
+
+        public override IReadOnlyList<string> Areas => SyntheticVocabulary.Areas;
+
+        public override IReadOnlyList<string> Metrics => SyntheticVocabulary.Metrics;
+
+        public override double Roll() => random.NextDouble();
+
+        public override int Next(int min, int max) => random.Next(min, max);
     }
 }

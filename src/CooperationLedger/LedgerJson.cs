@@ -68,7 +68,7 @@ public static class LedgerJson
             TypeDiscriminatorPropertyName = TypeProperty,
             UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization,
         };
-        foreach (var (type, alias) in FactTypes.All)
+        foreach (var (type, alias) in FactCatalog.Events)
         {
             polymorphism.DerivedTypes.Add(new JsonDerivedType(type, alias));
         }

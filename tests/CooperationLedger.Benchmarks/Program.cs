@@ -110,7 +110,7 @@ await using (var dataSource = NpgsqlDataSource.Create(connectionString))
                 await copy.WriteAsync(fact.FactId, NpgsqlDbType.Uuid);
                 await copy.WriteAsync(stream, NpgsqlDbType.Uuid);
                 await copy.WriteAsync(++version, NpgsqlDbType.Integer);
-                await copy.WriteAsync(FactTypes.AliasOf(fact), NpgsqlDbType.Text);
+                await copy.WriteAsync(FactCatalog.NameOf(fact), NpgsqlDbType.Text);
                 await copy.WriteAsync(serializer.ToJson(fact), NpgsqlDbType.Jsonb);
                 await copy.WriteAsync(DateTime.UtcNow, NpgsqlDbType.TimestampTz);
             }

@@ -18,21 +18,7 @@ internal static class FactActors
 
     public static IReadOnlyList<Actor> Of(IReportedFact fact)
     {
-        IEnumerable<Actor?> actors = fact switch
-        {
-            AgreementSigned e => e.Parties.Cast<Actor?>(),
-            EquipmentDonated e => new Actor?[] { e.Donor, e.Recipient, e.Channel },
-            GrantProvided e => [e.Donor, e.Recipient],
-            TrainingProvided e => [e.Provider, e.Recipient],
-            StatisticClaimed e => [e.Claimant, e.Subject],
-            OperationResultsClaimed e => e.By,
-            AwardConferred e => [e.Conferrer, e.Recipient],
-            MeetingHeld e => e.Participants,
-            StructureEstablished e => [e.Establisher],
-            ExerciseHeld e => e.Participants,
-            PollPublished e => [e.Pollster],
-            _ => throw new ArgumentException($"{fact.GetType().Name} is not a known fact type.", nameof(fact)),
-        };
+        var actors = FactCatalog.KindOf(fact).ActorsOf(fact);
         return actors.Append(fact.Citation.AttributedTo)
             .OfType<Actor>()
             .DistinctBy(actor => actor.Id)

@@ -1,21 +1,11 @@
-using System.Globalization;
-
 namespace CooperationLedger.Facts;
 
 /// <summary>
 /// The figure a fact asserts, as text that compares equal when two sources agree: an amount, a statistic, a count, a
 /// poll's results. Facts about the same matter with different signatures are in dispute; facts with no figure (a
-/// meeting, an agreement) have none and never dispute.
+/// meeting, an agreement) have none and never dispute. Each kind says what its figure is (<see cref="FactKind"/>).
 /// </summary>
 internal static class FactSignature
 {
-    public static string? Of(IReportedFact fact) => fact switch
-    {
-        EquipmentDonated e => e.Value?.ToString(),
-        GrantProvided e => e.Value?.ToString(),
-        StatisticClaimed e => e.Measure.ToString(),
-        OperationResultsClaimed e => string.Join("; ", e.Counts.Select(c => $"{c.Outcome} {c.Count} {c.Subject}")),
-        PollPublished e => string.Join("; ", e.Results.Select(r => $"{r.Option} {r.Percent.ToString("0.##", CultureInfo.InvariantCulture)}%")),
-        _ => null,
-    };
+    public static string? Of(IReportedFact fact) => FactCatalog.KindOf(fact).SignatureOf(fact);
 }

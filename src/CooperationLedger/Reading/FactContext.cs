@@ -1,10 +1,13 @@
 using CooperationLedger.Facts;
+using NodaTime;
 
 namespace CooperationLedger.Reading;
 
 /// <summary>What reading one fact needs: its fields, its document and article, the file's actors, and its key.</summary>
-internal sealed record FactContext(YamlFields Fields, SourceDocument Document, QuoteIndex Quotes, IReadOnlyDictionary<string, Actor> Actors, string Key)
+internal sealed record FactContext(YamlFields Fields, SourceDocument Document, QuoteIndex Quotes, IReadOnlyDictionary<string, Actor> Actors, string Key) : IFactReading
 {
+    IFactFields IFactReading.Fields => Fields;
+
     public Guid Id => FactIds.ForFact(Document.Key, Key);
 
     public string FullKey => $"{Document.Key}/{Key}";
@@ -42,4 +45,13 @@ internal sealed record FactContext(YamlFields Fields, SourceDocument Document, Q
         Fields.Error(name, $"'{id}' is not an actor of this file (declare it under 'actors').");
         return null;
     }
+
+    public ReportedDate? Date(IFactFields fields, string name, bool required, LocalDate? anchor) =>
+        FactFileReader.ReadDate(Yaml(fields), name, required, anchor);
+
+    public MoneyAmount? Money(IFactFields fields, string name) => FactFileReader.ReadMoney(Yaml(fields), name);
+
+    /// <summary>Gets the fields as the YAML they are: every <see cref="IFactFields"/> a fact file's kinds read is one.</summary>
+    private static YamlFields Yaml(IFactFields fields) =>
+        fields as YamlFields ?? throw new ArgumentException("Fields of a fact file are read from its YAML.", nameof(fields));
 }

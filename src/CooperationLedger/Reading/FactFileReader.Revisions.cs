@@ -8,11 +8,11 @@ internal static partial class FactFileReader
     private static ILedgerEvent? ReadRevision(FactContext c, string type)
     {
         var fields = c.Fields;
-        var target = fields.Text(type == "fact_corrected" ? "corrects" : "retracts", required: true, 210);
+        var target = fields.Text(type == FactCatalog.Correction ? "corrects" : "retracts", required: true, 210);
         var reason = fields.Text("reason", required: true, 1000);
         var citation = ReadCitation(c);
         Correction? changes = null;
-        if (type == "fact_corrected")
+        if (type == FactCatalog.Correction)
         {
             var change = fields.Map("changes", required: true);
             if (change is not null)
@@ -30,18 +30,18 @@ internal static partial class FactFileReader
             }
         }
 
-        if (target is null || reason is null || citation is null || (type == "fact_corrected" && (changes is null || changes.IsEmpty)))
+        if (target is null || reason is null || citation is null || (type == FactCatalog.Correction && (changes is null || changes.IsEmpty)))
         {
             return null;
         }
 
-        var revised = RevisedFactId(c, target, type == "fact_corrected" ? "corrects" : "retracts");
+        var revised = RevisedFactId(c, target, type == FactCatalog.Correction ? "corrects" : "retracts");
         if (revised is null)
         {
             return null;
         }
 
-        return type == "fact_corrected"
+        return type == FactCatalog.Correction
             ? new FactCorrected(c.Id, c.FullKey, revised.Value, reason, changes!, citation)
             : new FactRetracted(c.Id, c.FullKey, revised.Value, reason, citation);
     }

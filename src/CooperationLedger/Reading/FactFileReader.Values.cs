@@ -10,7 +10,7 @@ internal static partial class FactFileReader
     /// <summary>Reads a date: a text such as <c>2006-11-22</c> or <c>2006-01/2006-09</c>, or a mapping with
     /// <c>value</c> and, optionally, <c>phrase</c> (a relative phrase resolved against the publication date, or against
     /// <c>anchor</c>), <c>inferred</c> (what it was inferred from).</summary>
-    private static ReportedDate? ReadDate(YamlFields fields, string name, bool required, LocalDate? anchor)
+    internal static ReportedDate? ReadDate(YamlFields fields, string name, bool required, LocalDate? anchor)
     {
         var raw = fields.Raw(name);
         if (raw is null)
@@ -77,7 +77,7 @@ internal static partial class FactFileReader
         return null;
     }
 
-    private static MoneyAmount? ReadMoney(YamlFields fields, string name)
+    internal static MoneyAmount? ReadMoney(YamlFields fields, string name)
     {
         var money = fields.Map(name);
         if (money is null)

@@ -8,7 +8,7 @@ namespace CooperationLedger.Reading;
 /// Reads the fields of one YAML mapping, turning every problem (a missing field, a wrong type, a value that fails its
 /// own validation, a field the format does not know) into an error that names the fact and the field's path.
 /// </summary>
-internal sealed class YamlFields
+internal sealed class YamlFields : IFactFields
 {
     private readonly YamlMappingNode node;
     private readonly HashSet<string> read;
@@ -46,6 +46,15 @@ internal sealed class YamlFields
     public string PathOf(string name) => PathPrefix.Length == 0 ? name : $"{PathPrefix}.{name}";
 
     public void Error(string name, string reason, YamlNode? at = null) => Sink.Add(Fact, PathOf(name), reason, at ?? Raw(name) ?? node);
+
+    void IFactFields.Error(string name, string reason) => Error(name, reason);
+
+    IFactFields? IFactFields.Map(string name, bool required) => Map(name, required);
+
+    IReadOnlyList<IFactFields> IFactFields.Maps(string name, bool required) => Maps(name, required);
+
+    T? IFactFields.Check<T>(string name, Func<T> build)
+        where T : class => Check(name, build);
 
     public YamlNode? Raw(string name)
     {

@@ -54,7 +54,7 @@ internal abstract record LedgerEntry
         {
             Id = fact.FactId,
             Key = fact.Key,
-            Type = FactTypes.AliasOf(fact),
+            Type = FactCatalog.NameOf(fact),
             Effective = fact.Effective,
             Stage = fact.Stage,
             Matter = fact.Matter,

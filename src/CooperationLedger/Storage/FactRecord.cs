@@ -19,5 +19,5 @@ internal sealed record FactRecord(Guid Id, string Key, string DocumentKey, strin
 {
     /// <summary>Gets the index record of an event appended to a document's stream.</summary>
     public static FactRecord Of(ILedgerEvent e, string documentKey, Guid streamId) =>
-        new(e.FactId, e.Key, documentKey, FactTypes.AliasOf(e), FactFingerprint.Of(e), streamId, e is IRevision);
+        new(e.FactId, e.Key, documentKey, FactCatalog.NameOf(e), FactFingerprint.Of(e), streamId, e is IRevision);
 }

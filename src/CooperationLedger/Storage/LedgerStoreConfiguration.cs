@@ -50,7 +50,7 @@ internal static class LedgerStoreConfiguration
             return options;
         }
 
-        foreach (var (type, alias) in FactTypes.All)
+        foreach (var (type, alias) in FactCatalog.Events)
         {
             options.Events.MapEventType(type, alias);
         }

@@ -24,7 +24,7 @@ internal static class StoredEvents
         var events = (EventGraph)session.DocumentStore.Options.Events;
         var serializer = session.DocumentStore.Options.Serializer();
         var metadata = events.MetadataConfig;
-        var types = FactTypes.All.ToDictionary(entry => entry.Alias, entry => entry.Type, StringComparer.Ordinal);
+        var types = FactCatalog.Events.ToDictionary(entry => entry.Name, entry => entry.Type, StringComparer.Ordinal);
         var correlation = metadata.CorrelationIdEnabled ? "correlation_id" : "null::varchar";
         var sourceFile = metadata.HeadersEnabled ? "headers ->> $3" : "null::text";
         var sql = $"select stream_id, version, seq_id, timestamp, type, {correlation}, {sourceFile}, data from {events.DatabaseSchemaName}.mt_events "

@@ -63,7 +63,7 @@ public sealed class LedgerJsonTests(LedgerJsonTests.SeededLedger seeded) : IClas
         var json = JsonSerializer.Serialize(trail, LedgerJson.Options);
         var fact = JsonNode.Parse(json)!["fact"]!;
 
-        fact[LedgerJson.TypeProperty]!.GetValue<string>().Should().Be(FactTypes.AliasOf(trail.Fact));
+        fact[LedgerJson.TypeProperty]!.GetValue<string>().Should().Be(FactCatalog.NameOf(trail.Fact));
         fact["citation"]!["quote"]!.GetValue<string>().Should().Be(trail.Fact.Citation.Quote);
         var back = JsonSerializer.Deserialize<AuditTrail>(json, LedgerJson.Options)!;
         back.Fact.Should().BeOfType(trail.Fact.GetType());

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CooperationLedger.Facts;
 
 /// <summary>Someone claimed the results of operations: counts of people killed, arrested, detained, extradited.</summary>
@@ -19,4 +21,92 @@ public sealed record OperationResultsClaimed(
     ReportedDate Effective,
     Stage Stage,
     string? Matter,
-    Citation Citation) : IReportedFact;
+    Citation Citation) : IReportedFact
+{
+    /// <summary>The kind: stated in a fact file as <c>operation_results_claimed</c>.</summary>
+    internal static readonly FactKind<OperationResultsClaimed> Descriptor = new("operation_results_claimed", Read)
+    {
+        DefaultStage = Stage.Reported,
+        Summary = e => $"{FactWording.Names(e.By)}: {string.Join("; ", e.Counts.Select(c => $"{c.Count} {c.Subject} {c.Outcome}"))}",
+        Actors = e => e.By,
+        Signature = e => string.Join("; ", e.Counts.Select(c => $"{c.Outcome} {c.Count} {c.Subject}")),
+        Example = """
+            date: 2011-10-03
+            by: [kg-dca]
+            period: 2011-09
+            counts:
+              - { outcome: arrested, count: 20-25, subject: traffickers }
+              - { outcome: charged, count: "12", subject: traffickers, of: arrested }
+            """,
+    };
+
+    private static OperationResultsClaimed? Read(IFactReading r, FactHeader h)
+    {
+        var by = r.ActorList("by", minimum: 1);
+        var counts = new List<OutcomeCount>();
+        foreach (var count in r.Fields.Maps("counts", required: true))
+        {
+            var outcome = count.Text("outcome", required: true, 100);
+            var quantity = ReadQuantity(count, "count");
+            var subject = count.Text("subject", required: true, 300);
+            var of = count.Text("of", maxLength: 100);
+            var breakdown = new List<CountShare>();
+            foreach (var share in count.Maps("breakdown"))
+            {
+                var label = share.Text("label", required: true, 200);
+                var actor = share.Text("actor", maxLength: 100);
+                var shareCount = ReadQuantity(share, "count");
+                share.RejectUnknown();
+                if (actor is not null)
+                {
+                    r.Resolve(share.PathOf("actor"), actor);
+                }
+
+                if (label is not null && shareCount is not null)
+                {
+                    breakdown.Add(new CountShare(label, actor, shareCount));
+                }
+            }
+
+            count.RejectUnknown();
+            if (quantity is not null && breakdown.Count > 0 && breakdown.Sum(share => share.Count.Low) > (quantity.High ?? quantity.Low))
+            {
+                count.Error("breakdown", $"its parts add up to more than the count ({quantity}).");
+            }
+
+            if (outcome is not null && quantity is not null && subject is not null)
+            {
+                counts.Add(new OutcomeCount(outcome, quantity, subject, of, breakdown));
+            }
+        }
+
+        var period = r.Date(r.Fields, "period", required: false, anchor: r.PublicationDay);
+        foreach (var part in counts.Where(count => count.OfOutcome is not null && counts.All(other => other.Outcome != count.OfOutcome)))
+        {
+            r.Fields.Error("counts", $"'{part.Outcome}' is part of '{part.OfOutcome}', which is not a count of this fact.");
+        }
+
+        return by.Count == 0 || counts.Count == 0 ? null
+            : new OperationResultsClaimed(h.Id, h.Key, by, counts, period, h.Effective, h.Stage, h.Matter, h.Citation);
+    }
+
+    private static Quantity? ReadQuantity(IFactFields fields, string name)
+    {
+        var text = fields.Text(name, required: true, 30);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var parts = text.Split('-', 2);
+        if (!int.TryParse(parts[0], CultureInfo.InvariantCulture, out var low)
+            || (parts.Length == 2 && !int.TryParse(parts[1], CultureInfo.InvariantCulture, out _)))
+        {
+            fields.Error(name, $"'{text}' is not a count (a whole number, or a range such as 10-20).");
+            return null;
+        }
+
+        int? high = parts.Length == 2 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : null;
+        return fields.Check(name, () => new Quantity(low, high));
+    }
+}

@@ -1,3 +1,6 @@
+using System.Globalization;
+using NodaTime;
+
 namespace CooperationLedger.Facts;
 
 /// <summary>Someone claimed a statistic: a metric's level or change over a period, against a baseline period.</summary>
@@ -25,4 +28,79 @@ public sealed record StatisticClaimed(
     ReportedDate Effective,
     Stage Stage,
     string? Matter,
-    Citation Citation) : IReportedFact;
+    Citation Citation) : IReportedFact
+{
+    /// <summary>The kind: stated in a fact file as <c>statistic_claimed</c>; feeds the claimed-statistics view.</summary>
+    internal static readonly FactKind<StatisticClaimed> Descriptor = new("statistic_claimed", Read)
+    {
+        DefaultStage = Stage.Reported,
+        Summary = e => $"{e.Claimant.Name} claims {e.Metric} {e.Measure} for {e.Period}{(e.Baseline is null ? string.Empty : $" against {e.Baseline}")}",
+        Actors = e => [e.Claimant, e.Subject],
+        Signature = e => e.Measure.ToString(),
+        Statistic = e => new StatisticParts(e.Claimant, e.Subject, e.Metric, e.Measure, e.Period, e.Baseline),
+        Sampler = Sample,
+        SampleWeight = 3,
+        Example = """
+            date: 2011-07-20
+            claimant: nogoybayev
+            subject: kg-dca
+            metric: narcotics seized
+            measure: { kind: percent_change, value: 30, unit: percent, verbatim: 30% more }
+            period: 2011-01/2011-06
+            baseline: 2010-01/2010-06
+            """,
+    };
+
+    private static StatisticClaimed? Read(IFactReading r, FactHeader h)
+    {
+        var claimant = r.Actor("claimant");
+        var subject = r.Actor("subject");
+        var metric = r.Fields.Text("metric", required: true, 200);
+        var measure = ReadMeasure(r.Fields);
+        var period = r.Date(r.Fields, "period", required: true, anchor: null);
+        var baseline = r.Date(r.Fields, "baseline", required: false, anchor: null);
+        if (period is not null && baseline is not null && baseline.Latest >= period.Earliest)
+        {
+            r.Fields.Error("baseline", $"the baseline {baseline} does not end before the period {period} starts.");
+        }
+
+        return claimant is null || subject is null || metric is null || measure is null || period is null ? null
+            : new StatisticClaimed(h.Id, h.Key, claimant, subject, metric, measure, period, baseline, h.Effective, h.Stage, h.Matter, h.Citation);
+    }
+
+    private static StatisticMeasure? ReadMeasure(IFactFields fields)
+    {
+        var measure = fields.Map("measure", required: true);
+        if (measure is null)
+        {
+            return null;
+        }
+
+        var kind = measure.Choice<StatisticKind>("kind", required: true);
+        var value = measure.Decimal("value", required: true);
+        var unit = measure.Text("unit", required: true, 100);
+        var verbatim = measure.Text("verbatim", required: true, 300);
+        measure.RejectUnknown();
+        return kind is null || value is null || unit is null || verbatim is null ? null
+            : measure.Check("value", () => new StatisticMeasure(kind.Value, value.Value, unit, verbatim));
+    }
+
+    private static FactSample Sample(FactSampler s)
+    {
+        var (id, key, day) = (s.Id, s.Key, s.Day);
+        var claimant = s.Pick(s.Officials);
+        var subject = s.AgencyOf(claimant);
+        var metric = s.Pick(s.Metrics);
+        var year = s.Published.Year - 1;
+        var months = s.Next(3, 13);
+        var period = ReportedDate.MonthsFrom(new YearMonth(year, 1), new YearMonth(year, months));
+        var baseline = ReportedDate.MonthsFrom(new YearMonth(year - 1, 1), new YearMonth(year - 1, months));
+        var value = s.Next(-300, 800) / 10m;
+        var measure = new StatisticMeasure(StatisticKind.PercentChange, value, "percent", $"{Math.Abs(value).ToString("0.#", CultureInfo.InvariantCulture)}% {(value < 0 ? "less" : "more")}");
+        return new FactSample(
+            $"{claimant.Name} said the {subject.Name} recorded {measure.Verbatim} {metric} in {period} than in {baseline}.",
+            c => new StatisticClaimed(id, key, claimant, subject, metric, measure, period, baseline, day, Stage.Reported, $"{subject.Id}-{metric.Replace(' ', '-')}-{period}", c),
+            Stance.Party,
+            claimant);
+    }
+}

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CooperationLedger.Facts;
 
 /// <summary>One party conferred an award on another's people.</summary>
@@ -23,4 +25,32 @@ public sealed record AwardConferred(
     ReportedDate Effective,
     Stage Stage,
     string? Matter,
-    Citation Citation) : IReportedFact;
+    Citation Citation) : IReportedFact
+{
+    /// <summary>The kind: stated in a fact file as <c>award_conferred</c>.</summary>
+    internal static readonly FactKind<AwardConferred> Descriptor = new("award_conferred", Read)
+    {
+        DefaultStage = Stage.Realised,
+        Summary = e => $"{e.Conferrer.Name} awarded {e.Award} to {(e.Recipients is { } n ? n.ToString(CultureInfo.InvariantCulture) + " of " : string.Empty)}{e.Recipient.Name}",
+        Actors = e => [e.Conferrer, e.Recipient],
+        Example = """
+            date: 2011-11-10
+            conferrer: kg
+            recipient: kg-dca
+            award: the Order of Manas
+            recipients: 12
+            reason: for seizures of heroin
+            """,
+    };
+
+    private static AwardConferred? Read(IFactReading r, FactHeader h)
+    {
+        var conferrer = r.Actor("conferrer");
+        var recipient = r.Actor("recipient");
+        var award = r.Fields.Text("award", required: true, 300);
+        var recipients = r.Fields.Integer("recipients", min: 1, max: 1_000_000);
+        var reason = r.Fields.Text("reason", maxLength: 500);
+        return conferrer is null || recipient is null || award is null ? null
+            : new AwardConferred(h.Id, h.Key, conferrer, recipient, award, recipients, reason, h.Effective, h.Stage, h.Matter, h.Citation);
+    }
+}

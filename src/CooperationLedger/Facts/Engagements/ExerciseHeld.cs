@@ -21,4 +21,29 @@ public sealed record ExerciseHeld(
     ReportedDate Effective,
     Stage Stage,
     string? Matter,
-    Citation Citation) : IReportedFact;
+    Citation Citation) : IReportedFact
+{
+    /// <summary>The kind: stated in a fact file as <c>exercise_held</c>.</summary>
+    internal static readonly FactKind<ExerciseHeld> Descriptor = new("exercise_held", Read)
+    {
+        DefaultStage = Stage.Realised,
+        Summary = e => $"exercise{FactWording.Planned(e.Stage)}: {e.Name} ({FactWording.Names(e.Participants)})",
+        Actors = e => e.Participants,
+        Example = """
+            date: 2011-08
+            participants: [kg, cn]
+            name: Tianshan-2011
+            place: Issyk-Kul
+            """,
+    };
+
+    private static ExerciseHeld? Read(IFactReading r, FactHeader h)
+    {
+        var participants = r.ActorList("participants", minimum: 1);
+        var name = r.Fields.Text("name", required: true, 300);
+        var purpose = r.Fields.Text("purpose", maxLength: 500);
+        var place = r.Fields.Text("place", maxLength: 300);
+        return participants.Count == 0 || name is null ? null
+            : new ExerciseHeld(h.Id, h.Key, participants, name, purpose, place, h.Effective, h.Stage, h.Matter, h.Citation);
+    }
+}

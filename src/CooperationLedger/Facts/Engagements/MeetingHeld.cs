@@ -21,4 +21,43 @@ public sealed record MeetingHeld(
     ReportedDate Effective,
     Stage Stage,
     string? Matter,
-    Citation Citation) : IReportedFact;
+    Citation Citation) : IReportedFact
+{
+    /// <summary>The kind: stated in a fact file as <c>meeting_held</c>.</summary>
+    internal static readonly FactKind<MeetingHeld> Descriptor = new("meeting_held", Read)
+    {
+        DefaultStage = Stage.Realised,
+        Summary = e => $"{e.Kind.ToString().ToLowerInvariant()}{FactWording.Planned(e.Stage)}: {FactWording.Names(e.Participants)}{FactWording.In(e.Place)}",
+        Actors = e => e.Participants,
+        Sampler = Sample,
+        SampleWeight = 1,
+        Example = """
+            date: 2011-03-02
+            kind: visit
+            participants: [nogoybayev, unodc]
+            place: Bishkek
+            subjects: [heroin trafficking]
+            """,
+    };
+
+    private static MeetingHeld? Read(IFactReading r, FactHeader h)
+    {
+        var kind = r.Fields.Choice<MeetingKind>("kind") ?? MeetingKind.Meeting;
+        var participants = r.ActorList("participants", minimum: 2);
+        var place = r.Fields.Text("place", maxLength: 300);
+        var subjects = r.Fields.Texts("subjects");
+        return participants.Count < 2 ? null
+            : new MeetingHeld(h.Id, h.Key, kind, participants, place, subjects, h.Effective, h.Stage, h.Matter, h.Citation);
+    }
+
+    private static FactSample Sample(FactSampler s)
+    {
+        var (id, key, day) = (s.Id, s.Key, s.Day);
+        var people = s.PickDistinct(s.Officials, 2);
+        return new FactSample(
+            $"{people[0].Name} met {people[1].Name} on {day} to discuss {s.Pick(s.Areas)}.",
+            c => new MeetingHeld(id, key, MeetingKind.Meeting, people, null, [], day, Stage.Realised, null, c),
+            Stance.Source,
+            null);
+    }
+}

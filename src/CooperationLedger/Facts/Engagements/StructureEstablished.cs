@@ -23,4 +23,31 @@ public sealed record StructureEstablished(
     ReportedDate Effective,
     Stage Stage,
     string? Matter,
-    Citation Citation) : IReportedFact;
+    Citation Citation) : IReportedFact
+{
+    /// <summary>The kind: stated in a fact file as <c>structure_established</c>.</summary>
+    internal static readonly FactKind<StructureEstablished> Descriptor = new("structure_established", Read)
+    {
+        DefaultStage = Stage.Realised,
+        Summary = e => $"{e.Establisher.Name} {FactWording.Verb(e.Stage, "set up", "set up")} {e.Name}",
+        Actors = e => [e.Establisher],
+        Example = """
+            date: 2011-02
+            establisher: kg-dca
+            name: the Osh regional office
+            structureKind: regional office
+            location: Osh
+            """,
+    };
+
+    private static StructureEstablished? Read(IFactReading r, FactHeader h)
+    {
+        var establisher = r.Actor("establisher");
+        var name = r.Fields.Text("name", required: true, 300);
+        var kind = r.Fields.Text("structureKind", required: true, 200);
+        var location = r.Fields.Text("location", maxLength: 300);
+        var purpose = r.Fields.Text("purpose", maxLength: 500);
+        return establisher is null || name is null || kind is null ? null
+            : new StructureEstablished(h.Id, h.Key, establisher, name, kind, location, purpose, h.Effective, h.Stage, h.Matter, h.Citation);
+    }
+}

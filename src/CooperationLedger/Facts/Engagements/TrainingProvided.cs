@@ -19,4 +19,28 @@ public sealed record TrainingProvided(
     ReportedDate Effective,
     Stage Stage,
     string? Matter,
-    Citation Citation) : IReportedFact;
+    Citation Citation) : IReportedFact
+{
+    /// <summary>The kind: stated in a fact file as <c>training_provided</c>.</summary>
+    internal static readonly FactKind<TrainingProvided> Descriptor = new("training_provided", Read)
+    {
+        Summary = e => $"{e.Provider.Name} {FactWording.Verb(e.Stage, "train", "trained")} {e.Recipient.Name}: {e.Subject}",
+        Actors = e => [e.Provider, e.Recipient],
+        Example = """
+            date: 2011-04
+            stage: realised
+            provider: unodc
+            recipient: kg-dca
+            subject: detecting concealed narcotics
+            """,
+    };
+
+    private static TrainingProvided? Read(IFactReading r, FactHeader h)
+    {
+        var provider = r.Actor("provider");
+        var recipient = r.Actor("recipient");
+        var subject = r.Fields.Text("subject", required: true, 500);
+        return provider is null || recipient is null || subject is null ? null
+            : new TrainingProvided(h.Id, h.Key, provider, recipient, subject, h.Effective, h.Stage, h.Matter, h.Citation);
+    }
+}

@@ -4,13 +4,12 @@ using NodaTime;
 
 namespace CooperationLedger.Storage;
 
-/// <summary>Projects equipment donations and grants into <see cref="DonationEntry"/> documents.</summary>
+/// <summary>Projects the kinds that feed the donations view (equipment, grants) into <see cref="DonationEntry"/> documents.</summary>
 internal sealed class DonationProjection : LedgerEntryProjection<DonationEntry>
 {
     public DonationProjection()
+        : base(FactView.Donations)
     {
-        Route<EquipmentDonated>();
-        Route<GrantProvided>();
     }
 
     protected override DonationEntry? EntryFor(IReportedFact fact, Instant recordedAt) => DonationEntry.From(fact, recordedAt);

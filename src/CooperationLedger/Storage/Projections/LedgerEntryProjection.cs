@@ -9,13 +9,19 @@ namespace CooperationLedger.Storage;
 /// <summary>
 /// The shape of every ledger projection: one document per reported fact, keyed by the fact's id, to which corrections
 /// and retractions (from any document's stream) are added as revisions (see <see cref="EntryEvolution"/>). Each subclass
-/// lists its fact types explicitly and builds its document; a test proves that each one runs.
+/// names its view; the fact types routed to it are the kinds the catalog says feed that view (<see cref="FactCatalog"/>).
 /// </summary>
 internal abstract class LedgerEntryProjection<TEntry> : MultiStreamProjection<TEntry, Guid>
     where TEntry : LedgerEntry
 {
-    protected LedgerEntryProjection()
+    protected LedgerEntryProjection(FactView view)
     {
+        var routes = new Routes(this);
+        foreach (var kind in FactCatalog.Feeding(view))
+        {
+            kind.Accept(routes);
+        }
+
         Identity<FactCorrected>(e => e.Revises);
         Identity<FactRetracted>(e => e.Revises);
     }
@@ -23,9 +29,12 @@ internal abstract class LedgerEntryProjection<TEntry> : MultiStreamProjection<TE
     public override TEntry? Evolve(TEntry? snapshot, Guid id, IEvent e) =>
         EntryEvolution.Apply(snapshot, e.Data, Instant.FromDateTimeOffset(e.Timestamp), new EventAddress(e.StreamId, e.Version), EntryFor);
 
-    /// <summary>Routes a fact type to this projection, by the fact's own id.</summary>
-    protected void Route<TFact>()
-        where TFact : IReportedFact => Identity<TFact>(fact => fact.FactId);
-
     protected abstract TEntry? EntryFor(IReportedFact fact, Instant recordedAt);
+
+    /// <summary>Routes each kind visited to the projection, by the fact's own id.</summary>
+    private sealed class Routes(LedgerEntryProjection<TEntry> projection) : IFactKindVisitor
+    {
+        public void Visit<TFact>(FactKind<TFact> kind)
+            where TFact : class, IReportedFact => projection.Identity<TFact>(fact => fact.FactId);
+    }
 }

@@ -4,10 +4,13 @@ using NodaTime;
 
 namespace CooperationLedger.Storage;
 
-/// <summary>Projects claimed statistics into <see cref="StatisticClaimEntry"/> documents.</summary>
+/// <summary>Projects the kinds that feed the claims view into <see cref="StatisticClaimEntry"/> documents.</summary>
 internal sealed class StatisticClaimProjection : LedgerEntryProjection<StatisticClaimEntry>
 {
-    public StatisticClaimProjection() => Route<StatisticClaimed>();
+    public StatisticClaimProjection()
+        : base(FactView.Claims)
+    {
+    }
 
     protected override StatisticClaimEntry? EntryFor(IReportedFact fact, Instant recordedAt) => StatisticClaimEntry.From(fact, recordedAt);
 }

@@ -8,18 +8,8 @@ namespace CooperationLedger.Storage;
 internal sealed class TimelineProjection : LedgerEntryProjection<TimelineEntry>
 {
     public TimelineProjection()
+        : base(FactView.Timeline)
     {
-        Route<AgreementSigned>();
-        Route<EquipmentDonated>();
-        Route<GrantProvided>();
-        Route<TrainingProvided>();
-        Route<StatisticClaimed>();
-        Route<OperationResultsClaimed>();
-        Route<AwardConferred>();
-        Route<MeetingHeld>();
-        Route<StructureEstablished>();
-        Route<ExerciseHeld>();
-        Route<PollPublished>();
     }
 
     protected override TimelineEntry? EntryFor(IReportedFact fact, Instant recordedAt) => TimelineEntry.From(fact, recordedAt);

@@ -17,5 +17,7 @@ internal sealed record AgreementEntry : LedgerEntry
     public IReadOnlyList<string> PartyTerms { get; init; } = [];
 
     public static AgreementEntry? From(IReportedFact fact, Instant recordedAt) =>
-        fact is AgreementSigned agreement ? Fill(new AgreementEntry { Parties = agreement.Parties, Areas = agreement.Areas, Title = agreement.Title, PartyTerms = ActorTerms.Of(agreement.Parties) }, fact, recordedAt) : null;
+        FactCatalog.KindOf(fact).AgreementOf(fact) is { } agreement
+            ? Fill(new AgreementEntry { Parties = agreement.Parties, Areas = agreement.Areas, Title = agreement.Title, PartyTerms = ActorTerms.Of(agreement.Parties) }, fact, recordedAt)
+            : null;
 }

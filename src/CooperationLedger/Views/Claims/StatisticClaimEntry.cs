@@ -29,8 +29,10 @@ internal sealed record StatisticClaimEntry : LedgerEntry
     public IReadOnlyList<string> SubjectTerms { get; init; } = [];
 
     public static StatisticClaimEntry? From(IReportedFact fact, Instant recordedAt) =>
-        fact is StatisticClaimed claim ? Fill(
-            new StatisticClaimEntry { Claimant = claim.Claimant, Subject = claim.Subject, Metric = claim.Metric, Measure = claim.Measure, Period = claim.Period, Baseline = claim.Baseline, MetricTerm = ActorTerms.For(claim.Metric), ClaimantTerms = ActorTerms.Of(claim.Claimant), SubjectTerms = ActorTerms.Of(claim.Subject) },
-            fact,
-            recordedAt) : null;
+        FactCatalog.KindOf(fact).StatisticOf(fact) is { } claim
+            ? Fill(
+                new StatisticClaimEntry { Claimant = claim.Claimant, Subject = claim.Subject, Metric = claim.Metric, Measure = claim.Measure, Period = claim.Period, Baseline = claim.Baseline, MetricTerm = ActorTerms.For(claim.Metric), ClaimantTerms = ActorTerms.Of(claim.Claimant), SubjectTerms = ActorTerms.Of(claim.Subject) },
+                fact,
+                recordedAt)
+            : null;
 }

@@ -29,18 +29,10 @@ internal sealed record DonationEntry : LedgerEntry
     /// </summary>
     public IReadOnlyList<string> PairTerms { get; init; } = [];
 
-    public static DonationEntry? From(IReportedFact fact, Instant recordedAt) => fact switch
-    {
-        EquipmentDonated donated => Fill(
-            Between(donated.Donor, donated.Recipient) with { Channel = donated.Channel, Description = string.Join(", ", donated.Items), Value = donated.Value },
-            fact,
-            recordedAt),
-        GrantProvided grant => Fill(
-            Between(grant.Donor, grant.Recipient) with { Description = grant.Purpose, Value = grant.Value },
-            fact,
-            recordedAt),
-        _ => null,
-    };
+    public static DonationEntry? From(IReportedFact fact, Instant recordedAt) =>
+        FactCatalog.KindOf(fact).DonationOf(fact) is { } parts
+            ? Fill(Between(parts.Donor, parts.Recipient) with { Channel = parts.Channel, Description = parts.Description, Value = parts.Value }, fact, recordedAt)
+            : null;
 
     private static DonationEntry Between(Actor donor, Actor recipient)
     {
