@@ -10,7 +10,7 @@ namespace CooperationLedger;
 
 /// <content>
 /// How every public call runs: in a span of its own (<see cref="LedgerTelemetry"/>), a question retried whole through a
-/// transient failure of the database (<see cref="TransientRetry"/>), and a failure that outlasts the retries reported as
+/// transient failure of the database (<see cref="RetryPolicy"/>), and a failure that outlasts the retries reported as
 /// <see cref="LedgerUnavailableException"/>. Cancellation is reported as cancellation, never retried.
 /// </content>
 public sealed partial class Ledger
@@ -42,7 +42,7 @@ public sealed partial class Ledger
 
     /// <summary>Retries <paramref name="work"/>, which must be safe to run again, through transient failures.</summary>
     private async Task<T> RetryAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
-        await transient.ExecuteAsync(async token => await work(token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        await retry.ExecuteAsync(async token => await work(token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// Runs an ingest, append or rebuild in <paramref name="activity"/>: the schema checked and prepared first (retried, since it
@@ -98,8 +98,8 @@ public sealed partial class Ledger
         var unavailable = exception switch
         {
             OperationCanceledException or LedgerUnavailableException => null,
-            _ when TransientRetry.IsTransient(exception) => address.Value.Unavailable(exception),
-            _ when TransientRetry.IsRefusedConnection(exception) => address.Value.Refused(exception),
+            _ when RetryPolicy.IsTransient(exception) => address.Value.Unavailable(exception),
+            _ when RetryPolicy.IsRefusedConnection(exception) => address.Value.Refused(exception),
             _ => null,
         };
         LedgerInstruments.Failed(activity, unavailable ?? exception);

@@ -23,7 +23,8 @@ public sealed partial class Ledger : IAsyncDisposable
     private readonly LedgerSessions sessions;
     private readonly IAsyncDisposable? owned;
     private readonly ILogger logger;
-    private readonly Polly.ResiliencePipeline transient;
+    private readonly Polly.ResiliencePipeline retry;
+    private readonly Ingestor ingestor;
     private readonly Lazy<DatabaseAddress> address;
 
     /// <summary>Initializes a ledger over a Marten store that the application configured with <c>AddCooperationLedger()</c>.</summary>
@@ -48,9 +49,10 @@ public sealed partial class Ledger : IAsyncDisposable
 
         this.owned = owned;
         this.logger = logger ?? NullLogger.Instance;
-        transient = TransientRetry.Create(this.logger);
+        retry = RetryPolicy.Create(this.logger);
         address = new Lazy<DatabaseAddress>(() => DatabaseAddress.Of(store));
         sessions = new LedgerSessions(store, tenant, guard ?? new SchemaGuard(store, absentIsEmpty));
+        ingestor = new Ingestor(sessions, retry, this.logger);
     }
 
     /// <summary>Gets the tenant this ledger reads and writes, or <see langword="null"/> for a store without tenancy.</summary>
@@ -143,7 +145,7 @@ public sealed partial class Ledger : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(paths);
         var files = paths.ToArray();
         using var activity = LedgerInstruments.Start(LedgerInstruments.IngestActivity, Tenant);
-        return await WritingAsync(activity, prepare: !dryRun, token => new Ingestor(sessions, logger).IngestAsync(files, dryRun, progress, corpusRoot, token), cancellationToken).ConfigureAwait(false);
+        return await WritingAsync(activity, prepare: !dryRun, token => ingestor.IngestAsync(files, dryRun, progress, corpusRoot, token), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -159,7 +161,7 @@ public sealed partial class Ledger : IAsyncDisposable
     public async Task<DocumentIngested> AppendAsync(DocumentFacts document, CancellationToken cancellationToken = default)
     {
         using var activity = LedgerInstruments.Start(LedgerInstruments.AppendActivity, Tenant);
-        var report = await WritingAsync(activity, prepare: true, token => new Ingestor(sessions, logger).IngestParsedAsync([DocumentFactsCheck.Check(document)], dryRun: false, progress: null, token), cancellationToken).ConfigureAwait(false);
+        var report = await WritingAsync(activity, prepare: true, token => ingestor.IngestParsedAsync([DocumentFactsCheck.Check(document)], dryRun: false, progress: null, token), cancellationToken).ConfigureAwait(false);
         return report.Documents[0];
     }
 
@@ -183,7 +185,7 @@ public sealed partial class Ledger : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchFacts, 1);
         using var activity = LedgerInstruments.Start(LedgerInstruments.AppendManyActivity, Tenant);
-        return await WritingAsync(activity, prepare: true, token => new Ingestor(sessions, logger).AppendManyAsync(documents, batchFacts, progress, token), cancellationToken).ConfigureAwait(false);
+        return await WritingAsync(activity, prepare: true, token => ingestor.AppendManyAsync(documents, batchFacts, progress, token), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

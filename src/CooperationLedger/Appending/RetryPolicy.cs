@@ -1,4 +1,5 @@
 using CooperationLedger.Answers;
+using JasperFx;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Polly;
@@ -7,13 +8,19 @@ using Polly.Retry;
 namespace CooperationLedger.Appending;
 
 /// <summary>
-/// The bounded policy for transient database failures (a dropped connection, a server restarting): three retries after
-/// 0.5, 1 and 2 seconds, each logged; then the failure is reported. Appends are idempotent, so a retried document
-/// whose first attempt did commit appends nothing the second time, and a question only reads. A call cancelled is not
-/// retried, nor one that already gave up (<see cref="LedgerUnavailableException"/>).
+/// The ledger's one retry policy, for every question and every transaction it writes. A transient database failure (a
+/// dropped connection, a server restarting) is retried three times, after 0.5, 1 and 2 seconds, each logged; then the
+/// failure is reported. A write that lost a race with another writer (<see cref="IsConcurrentWrite"/>) is retried at
+/// once, up to four times, since the next attempt plans against what the other writer committed. Appends are idempotent,
+/// so a retried document whose first attempt did commit appends nothing the second time, and a question only reads. A
+/// call cancelled is not retried, nor one that already gave up (<see cref="LedgerUnavailableException"/>).
 /// </summary>
-internal static partial class TransientRetry
+internal static partial class RetryPolicy
 {
+    private const int TransientRetries = 3;
+    public const int ConcurrentWriteRetries = 4;
+    private static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(500);
+
     public static ResiliencePipeline Create(ILogger logger) => new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
         {
@@ -21,18 +28,32 @@ internal static partial class TransientRetry
             ShouldHandle = arguments => ValueTask.FromResult(
                 !arguments.Context.CancellationToken.IsCancellationRequested
                 && arguments.Outcome.Exception is { } exception and not OperationCanceledException and not LedgerUnavailableException
-                && IsTransient(exception)),
-            MaxRetryAttempts = 3,
-            Delay = TimeSpan.FromMilliseconds(500),
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = false,
+                && ((IsTransient(exception) && arguments.AttemptNumber < TransientRetries)
+                    || (IsConcurrentWrite(exception) && arguments.AttemptNumber < ConcurrentWriteRetries))),
+            MaxRetryAttempts = Math.Max(TransientRetries, ConcurrentWriteRetries),
+            DelayGenerator = arguments => ValueTask.FromResult<TimeSpan?>(
+                arguments.Outcome.Exception is { } exception && IsTransient(exception) ? FirstDelay * Math.Pow(2, arguments.AttemptNumber) : TimeSpan.Zero),
             OnRetry = arguments =>
             {
-                LogRetry(logger, arguments.AttemptNumber + 1, arguments.RetryDelay.TotalSeconds, arguments.Outcome.Exception?.Message ?? "unknown");
+                if (arguments.Outcome.Exception is { } exception && IsTransient(exception))
+                {
+                    LogRetry(logger, arguments.AttemptNumber + 1, arguments.RetryDelay.TotalSeconds, exception.Message);
+                }
+
                 return ValueTask.CompletedTask;
             },
         })
         .Build();
+
+    /// <summary>
+    /// A write that another writer got to first, however the store wrapped it: a stream started or appended to meanwhile,
+    /// a row inserted meanwhile, or a deadlock between the two.
+    /// </summary>
+    public static bool IsConcurrentWrite(Exception exception) =>
+        exception is ConcurrencyException or DocumentAlreadyExistsException or JasperFx.Events.ExistingStreamIdCollisionException
+            or Marten.Exceptions.ExistingStreamIdCollisionException or Marten.Exceptions.ConcurrentUpdateException
+            or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected }
+        || (exception.InnerException is { } inner && IsConcurrentWrite(inner));
 
     /// <summary>
     /// A failure of the connection rather than of the statement, however the store wrapped it: Npgsql's transient

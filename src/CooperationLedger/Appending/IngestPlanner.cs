@@ -5,14 +5,62 @@ using Marten;
 
 namespace CooperationLedger.Appending;
 
-/// <content>Deciding, against what the ledger holds, which facts of a document are new, present, or in conflict.</content>
-internal sealed partial class Ingestor
+/// <summary>
+/// Decides, against what the ledger holds, which facts of each document are new, present, or in conflict, and in which
+/// order documents go so that a revision never comes before the fact it revises. It reads; it never writes.
+/// </summary>
+internal static class IngestPlanner
 {
-    private static async Task<Plan> PlanAsync(IQuerySession session, ParsedFactFile file, IReadOnlySet<Guid> batchFacts, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Checks documents that have been read against each other and the ledger (duplicate keys, actors, conflicting
+    /// facts, revision targets, circles of revisions), and plans each one.
+    /// </summary>
+    /// <returns>The documents in the order to append them, each with its plan.</returns>
+    /// <exception cref="FactFileException">Anything is wrong: every error, and nothing planned.</exception>
+    public static async Task<IReadOnlyList<(ParsedFactFile File, DocumentPlan Plan)>> CheckAsync(LedgerSessions sessions, IReadOnlyList<ParsedFactFile> parsed, bool dryRun, CancellationToken cancellationToken)
+    {
+        var errors = DuplicateKeys(parsed, (key, files) => new FactFileError(files[^1].Path, null, "document.key", $"'{key}' is also the key of {files[0].Path}."));
+        var ordered = errors.Count == 0 ? OrderByRevisionTargets(parsed, errors) : [];
+        var planned = new List<(ParsedFactFile File, DocumentPlan Plan)>();
+        if (errors.Count == 0)
+        {
+            // A ledger with no tables yet holds nothing to check against, and a dry run does not create them.
+            var held = await sessions.Guard.CheckAsync(cancellationToken).ConfigureAwait(false) || !dryRun;
+            await using var query = sessions.Query();
+            var registered = !dryRun || sessions.Guard.Found(typeof(ActorRegistration));
+            await ActorRegistry.CheckAsync(held && registered ? query : null, ordered, errors, pending: null, cancellationToken).ConfigureAwait(false);
+            var records = held ? await LoadRecordsAsync(query, ordered, cancellationToken).ConfigureAwait(false) : new Dictionary<Guid, FactRecord>();
+            var batchFacts = FactsOf(parsed);
+            foreach (var file in ordered)
+            {
+                var plan = await PlanAsync(query, file, batchFacts, records, cancellationToken).ConfigureAwait(false);
+                errors.AddRange(plan.Errors);
+                planned.Add((file, plan));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw ParsedFactFile.Refusal(errors, parsed);
+        }
+
+        return planned;
+    }
+
+    /// <summary>Gets the reported facts of documents: the ones their revisions may revise though the ledger lacks them.</summary>
+    public static HashSet<Guid> FactsOf(IEnumerable<ParsedFactFile> files) =>
+        files.SelectMany(file => file.Events).OfType<IReportedFact>().Select(fact => fact.FactId).ToHashSet();
+
+    /// <summary>Reports each document key given to more than one of <paramref name="files"/>.</summary>
+    public static List<FactFileError> DuplicateKeys(IEnumerable<ParsedFactFile> files, Func<string, IReadOnlyList<ParsedFactFile>, FactFileError> error) =>
+        [.. files.GroupBy(file => file.Document.Key).Where(group => group.Count() > 1).Select(group => error(group.Key, [.. group]))];
+
+    /// <summary>Plans one document against the index as it is now.</summary>
+    public static async Task<DocumentPlan> PlanAsync(IQuerySession session, ParsedFactFile file, IReadOnlySet<Guid> batchFacts, CancellationToken cancellationToken) =>
         await PlanAsync(session, file, batchFacts, await LoadRecordsAsync(session, [file], cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
     /// <summary>Loads, in one query, the index records of every fact of the documents and of every fact they revise.</summary>
-    private static async Task<IReadOnlyDictionary<Guid, FactRecord>> LoadRecordsAsync(IQuerySession session, IEnumerable<ParsedFactFile> files, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyDictionary<Guid, FactRecord>> LoadRecordsAsync(IQuerySession session, IEnumerable<ParsedFactFile> files, CancellationToken cancellationToken)
     {
         var ids = files.SelectMany(file => file.Events)
             .SelectMany(e => e is IRevision revision ? new[] { e.FactId, revision.Revises } : [e.FactId])
@@ -21,7 +69,8 @@ internal sealed partial class Ingestor
         return (await session.LoadManyAsync<FactRecord>(cancellationToken, ids).ConfigureAwait(false)).ToDictionary(record => record.Id);
     }
 
-    private static async Task<Plan> PlanAsync(IQuerySession session, ParsedFactFile file, IReadOnlySet<Guid> batchFacts, IReadOnlyDictionary<Guid, FactRecord> records, CancellationToken cancellationToken)
+    /// <summary>Plans one document against index records already loaded (<see cref="LoadRecordsAsync"/>).</summary>
+    public static async Task<DocumentPlan> PlanAsync(IQuerySession session, ParsedFactFile file, IReadOnlySet<Guid> batchFacts, IReadOnlyDictionary<Guid, FactRecord> records, CancellationToken cancellationToken)
     {
         var errors = new List<FactFileError>();
         var fresh = new List<ILedgerEvent>();
@@ -62,7 +111,7 @@ internal sealed partial class Ingestor
         }
 
         // A fact goes before any revision of it, whatever the file's order.
-        return new Plan([.. fresh.Where(e => e is not IRevision), .. fresh.Where(e => e is IRevision)], present, errors, records.Values.Any(record => record.DocumentKey == file.Document.Key));
+        return new DocumentPlan([.. fresh.Where(e => e is not IRevision), .. fresh.Where(e => e is IRevision)], present, errors, records.Values.Any(record => record.DocumentKey == file.Document.Key));
     }
 
     private static async Task<string> DescribeDifferencesAsync(IQuerySession session, FactRecord stored, ILedgerEvent incoming, CancellationToken cancellationToken)
@@ -78,7 +127,7 @@ internal sealed partial class Ingestor
     /// Puts each document after the documents whose facts it revises, so that a correction is never appended before the
     /// fact it corrects; otherwise keeps the order of the files.
     /// </summary>
-    private static List<ParsedFactFile> OrderByRevisionTargets(IReadOnlyList<ParsedFactFile> files, List<FactFileError> errors)
+    public static List<ParsedFactFile> OrderByRevisionTargets(IReadOnlyList<ParsedFactFile> files, List<FactFileError> errors)
     {
         var owner = files.SelectMany(file => file.Events.Select(e => (e.FactId, file))).ToDictionary(pair => pair.FactId, pair => pair.file);
         var ordered = new List<ParsedFactFile>();
@@ -101,10 +150,4 @@ internal sealed partial class Ingestor
 
         return ordered;
     }
-
-    /// <param name="New">The events to append, facts before revisions.</param>
-    /// <param name="Present">How many of the document's events the ledger already holds.</param>
-    /// <param name="Errors">Conflicts and missing revision targets.</param>
-    /// <param name="StreamExists">Whether the ledger already holds events of this document (so its stream exists).</param>
-    private sealed record Plan(IReadOnlyList<ILedgerEvent> New, int Present, IReadOnlyList<FactFileError> Errors, bool StreamExists);
 }

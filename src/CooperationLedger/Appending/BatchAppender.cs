@@ -3,21 +3,29 @@ using CooperationLedger.Diagnostics;
 using CooperationLedger.Facts;
 using CooperationLedger.Reading;
 using CooperationLedger.Storage;
+using Microsoft.Extensions.Logging;
+using Polly;
 
 namespace CooperationLedger.Appending;
 
-/// <content>
+/// <summary>
 /// The bulk path: many documents checked with one index query and appended in one transaction, for loading large
-/// histories. Each batch is all-or-nothing, so each of its documents is too. At the end of a large append the entry
-/// tables' statistics are refreshed, so that the next query is planned for their new size.
-/// </content>
-internal sealed partial class Ingestor
+/// histories. Each batch is all-or-nothing, so each of its documents is too. A batch is written by
+/// <see cref="CopyAppend"/> when every document with new facts is new to the ledger and the store is one it can fill,
+/// else through Marten's append and inline projections; while one batch is written, the next one is prepared beside it
+/// (<see cref="BatchTurn"/>). A batch that lost a race with another writer is appended again document by document
+/// (<see cref="DocumentAppender"/>). At the end of a large append the entry tables' statistics are refreshed, so that
+/// the next query is planned for their new size.
+/// </summary>
+internal sealed class BatchAppender(LedgerSessions sessions, ResiliencePipeline retry, DocumentAppender oneByOne, ILogger logger)
 {
     /// <summary>
     /// How many facts a bulk append must add before it refreshes the entry tables' statistics; fewer change the tables
     /// too little to mislead the planner, and autovacuum keeps up with them.
     /// </summary>
     private const int AnalyzeAfterFacts = 1000;
+
+    private readonly Lazy<bool> copy = new(() => CopyAppend.Supports(sessions.Store));
 
     public async Task<IngestReport> AppendManyAsync(IAsyncEnumerable<DocumentFacts> documents, int batchFacts, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
@@ -63,7 +71,7 @@ internal sealed partial class Ingestor
             await EntryStatistics.RefreshAsync(sessions.Store, cancellationToken).ConfigureAwait(false);
         }
 
-        LogIngested(logger, "Appended", results.Count, report.FactsAppended, report.FactsAlreadyPresent);
+        AppendLog.Ingested(logger, "Appended", results.Count, report.FactsAppended, report.FactsAlreadyPresent);
         return report;
     }
 
@@ -146,13 +154,12 @@ internal sealed partial class Ingestor
     }
 
     private Task<IReadOnlyList<DocumentIngested>> AppendBatchWithRetryAsync(IReadOnlyList<ParsedFactFile> batch, string ingestId, BatchTurn turn, CancellationToken cancellationToken) =>
-        transient.ExecuteAsync(token => new ValueTask<IReadOnlyList<DocumentIngested>>(AppendBatchAsync(batch, ingestId, turn, token)), cancellationToken).AsTask();
+        retry.ExecuteAsync(token => new ValueTask<IReadOnlyList<DocumentIngested>>(AppendBatchAsync(batch, ingestId, turn, token)), cancellationToken).AsTask();
 
     /// <summary>
-    /// Appends one batch in a transaction of its own: its documents checked against the index, then written by
-    /// <see cref="CopyAppend"/> when every document with new facts is new to the ledger and the store is one it can
-    /// fill, else through Marten's append and inline projections. It commits after the batch before it in
-    /// <paramref name="turn"/>'s line, and only if that one committed; its transaction's end is recorded in the turn.
+    /// Appends one batch in a transaction of its own: its documents checked against the index, then written. It commits
+    /// after the batch before it in <paramref name="turn"/>'s line, and only if that one committed; its transaction's
+    /// end is recorded in the turn.
     /// </summary>
     private async Task<IReadOnlyList<DocumentIngested>> AppendBatchAsync(IReadOnlyList<ParsedFactFile> batch, string ingestId, BatchTurn turn, CancellationToken cancellationToken)
     {
@@ -178,13 +185,8 @@ internal sealed partial class Ingestor
 
     private async Task<IReadOnlyList<DocumentIngested>> AppendBatchInTurnAsync(IReadOnlyList<ParsedFactFile> batch, string ingestId, BatchTurn turn, CancellationToken cancellationToken)
     {
-        var errors = new List<FactFileError>();
-        foreach (var duplicate in batch.GroupBy(file => file.Document.Key).Where(group => group.Count() > 1))
-        {
-            errors.Add(new FactFileError(duplicate.Key, null, "document.key", "is given twice in one batch."));
-        }
-
-        var ordered = errors.Count == 0 ? OrderByRevisionTargets(batch, errors) : [];
+        var errors = IngestPlanner.DuplicateKeys(batch, (key, _) => new FactFileError(key, null, "document.key", "is given twice in one batch."));
+        var ordered = errors.Count == 0 ? IngestPlanner.OrderByRevisionTargets(batch, errors) : [];
         var batchFacts = turn.Facts.Union(turn.PreviousFacts).ToHashSet();
         if (copy.Value)
         {
@@ -198,16 +200,16 @@ internal sealed partial class Ingestor
         session.CorrelationId = ingestId;
         session.LastModifiedBy = Environment.UserName;
         await turn.HoldAsync(connection, cancellationToken).ConfigureAwait(false);
-        await LockRevisedFactsAsync(connection, ordered.SelectMany(file => file.Events), cancellationToken).ConfigureAwait(false);
+        await DocumentStaging.LockRevisedFactsAsync(connection, ordered.SelectMany(file => file.Events), cancellationToken).ConfigureAwait(false);
         var fresh = await ActorRegistry.CheckAsync(session, ordered, errors, turn.PreviousActors, cancellationToken).ConfigureAwait(false);
         var actors = errors.Count == 0 ? await ActorRegistry.ClaimAsync(session, connection, fresh, registration => ordered.First(file => file.Document.Key == registration.DeclaredIn).Path, errors, cancellationToken).ConfigureAwait(false) : [];
         turn.RegisterActors(actors);
-        var records = await LoadRecordsAsync(session, ordered, cancellationToken).ConfigureAwait(false);
+        var records = await IngestPlanner.LoadRecordsAsync(session, ordered, cancellationToken).ConfigureAwait(false);
         var results = new List<DocumentIngested>();
-        var staged = new List<(ParsedFactFile File, Plan Plan)>();
+        var staged = new List<(ParsedFactFile File, DocumentPlan Plan)>();
         foreach (var file in ordered)
         {
-            var plan = await PlanAsync(session, file, batchFacts, records, cancellationToken).ConfigureAwait(false);
+            var plan = await IngestPlanner.PlanAsync(session, file, batchFacts, records, cancellationToken).ConfigureAwait(false);
             errors.AddRange(plan.Errors);
             if (plan.Errors.Count == 0 && plan.New.Count > 0)
             {
@@ -248,7 +250,7 @@ internal sealed partial class Ingestor
                         unsaved.Clear();
                     }
 
-                    await StageAsync(session, file, plan, cancellationToken).ConfigureAwait(false);
+                    await DocumentStaging.StageAsync(session, file, plan, cancellationToken).ConfigureAwait(false);
                     unsaved.UnionWith(plan.New.Select(e => e.FactId));
                 }
             }
@@ -259,21 +261,21 @@ internal sealed partial class Ingestor
             turn.End(committed: true);
             return results;
         }
-        catch (Exception exception) when (IsConcurrentWrite(exception))
+        catch (Exception exception) when (RetryPolicy.IsConcurrentWrite(exception))
         {
             // Another writer touched one of these documents: append them one by one, each with its own retries, once
             // this transaction and its locks are gone.
             await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
             turn.End(committed: false);
             await turn.WaitForPreviousAsync().ConfigureAwait(false);
-            LogRetry(logger, $"batch of {batch.Count}", 1, exception.GetType().Name);
-            var oneByOne = new List<DocumentIngested>();
+            AppendLog.Retry(logger, $"batch of {batch.Count}", 1, exception.GetType().Name);
+            var appended = new List<DocumentIngested>();
             foreach (var file in ordered)
             {
-                oneByOne.Add(await AppendAsync(file, batchFacts, ingestId, cancellationToken).ConfigureAwait(false));
+                appended.Add(await oneByOne.AppendAsync(file, batchFacts, ingestId, cancellationToken).ConfigureAwait(false));
             }
 
-            return oneByOne;
+            return appended;
         }
     }
 
