@@ -26,7 +26,7 @@ public sealed partial class Ledger
         }
 
         await using var session = sessions.Query();
-        var record = await session.LoadAsync<FactRecord>(factId, cancellationToken).ConfigureAwait(false);
+        var record = await session.LoadAsync<IndexedFact>(factId, cancellationToken).ConfigureAwait(false);
         if (record is null)
         {
             return null;
@@ -42,7 +42,7 @@ public sealed partial class Ledger
             ? await session.Query<TimelineEntry>().Where(other => other.Matter == matter && other.Id != factId).ToListAsync(cancellationToken).ConfigureAwait(false)
             : [];
         var revisions = entry?.Revisions ?? [];
-        var cited = revisions.Select(revision => revision.Source).Concat(related.Select(other => other.Source)).OfType<EventAddress>().ToHashSet();
+        var cited = revisions.Select(revision => revision.Source).Concat(related.Select(other => other.Source)).OfType<StreamPosition>().ToHashSet();
         var citations = await CitationStore.LoadAsync(session, cited, cancellationToken).ConfigureAwait(false);
         return new AuditTrail(
             fact,
@@ -50,7 +50,7 @@ public sealed partial class Ledger
             FactSummary.Of(fact),
             entry?.Signature,
             revisions
-                .Select(revision => new RevisionEntry(revision.Id, revision.Key, revision.IsRetraction, revision.Reason, revision.Changes, citations.For(revision.Id), revision.RecordedAt))
+                .Select(revision => new AuditedRevision(revision.Id, revision.Key, revision.IsRetraction, revision.Reason, revision.Changes, citations.For(revision.Id), revision.RecordedAt))
                 .ToArray(),
             related
                 .OrderBy(other => other.Key, StringComparer.Ordinal)

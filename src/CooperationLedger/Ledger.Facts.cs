@@ -80,7 +80,7 @@ public sealed partial class Ledger
         }
 
         await using var session = sessions.Query();
-        await foreach (var (fact, recorded) in StoredEvents.ReadAsync(session, cancellationToken).ConfigureAwait(false))
+        await foreach (var (fact, recorded) in EventLog.ReadAsync(session, cancellationToken).ConfigureAwait(false))
         {
             yield return new RecordedFact(fact, recorded, FactSummary.Of(fact), fact is IReportedFact reported ? FactSignature.Of(reported) : null);
         }
@@ -104,10 +104,10 @@ public sealed partial class Ledger
             return new VerificationReport(0, [], []);
         }
 
-        Dictionary<string, StoredDocument> documents;
+        Dictionary<string, StoredArticle> documents;
         await using (var session = sessions.Query())
         {
-            documents = (await session.Query<StoredDocument>().ToListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(document => document.Id, StringComparer.Ordinal);
+            documents = (await session.Query<StoredArticle>().ToListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(document => document.Id, StringComparer.Ordinal);
         }
 
         HashSet<Guid> entries;
@@ -159,7 +159,7 @@ public sealed partial class Ledger
         return new VerificationReport(checkedCount, problems, inferred, withoutEntries);
     }
 
-    private static RecordedEvent Recorded(IEvent e, string sourceFileHeader) => new(
+    private static Recording Recorded(IEvent e, string sourceFileHeader) => new(
         e.StreamId,
         e.Version,
         e.Sequence,

@@ -70,13 +70,13 @@ internal static class Kept
             yield return ("event", fact.FactId, serializer.ToJson(fact));
             if (!projectionsOnly)
             {
-                yield return ("fact", fact.FactId, serializer.ToJson(FactRecord.Of(fact, document.Document.Key, stream)));
+                yield return ("fact", fact.FactId, serializer.ToJson(IndexedFact.Of(fact, document.Document.Key, stream)));
             }
         }
 
         if (!projectionsOnly)
         {
-            yield return ("document", stream, serializer.ToJson(new StoredDocument(document.Document.Key, document.Document, document.ArticleText)));
+            yield return ("document", stream, serializer.ToJson(new StoredArticle(document.Document.Key, document.Document, document.ArticleText)));
         }
 
         IEnumerable<LedgerEntry> entries = [.. replay.Donations, .. replay.Claims, .. replay.Agreements, .. replay.Timeline];

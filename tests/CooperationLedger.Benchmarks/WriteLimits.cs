@@ -79,18 +79,18 @@ internal static class WriteLimits
         var recordedAt = SystemClock.Instance.GetCurrentInstant();
         var registry = (IEventRegistry)store.Options.Events;
         var streams = new List<StreamAction>();
-        var facts = new List<FactRecord>();
-        var documents = new List<StoredDocument>();
+        var facts = new List<IndexedFact>();
+        var documents = new List<StoredArticle>();
         foreach (var document in chunk)
         {
             var stream = FactIds.ForDocument(document.Document.Key);
             streams.Add(StreamAction.Start(registry, stream, [.. document.Facts]));
-            documents.Add(new StoredDocument(document.Document.Key, document.Document, document.ArticleText));
+            documents.Add(new StoredArticle(document.Document.Key, document.Document, document.ArticleText));
             for (var i = 0; i < document.Facts.Count; i++)
             {
                 var fact = document.Facts[i];
-                facts.Add(FactRecord.Of(fact, document.Document.Key, stream));
-                replay.Apply(fact, recordedAt, new EventAddress(stream, i + 1));
+                facts.Add(IndexedFact.Of(fact, document.Document.Key, stream));
+                replay.Apply(fact, recordedAt, new StreamPosition(stream, i + 1));
             }
         }
 

@@ -7,4 +7,4 @@ namespace CooperationLedger.Answers;
 /// <param name="Recorded">Its stream, position and recording metadata.</param>
 /// <param name="Summary">One line saying what it reports.</param>
 /// <param name="Figure">The figure it states (an amount, a statistic, counts, a poll's results), if any.</param>
-public sealed record RecordedFact(ILedgerEvent Fact, RecordedEvent Recorded, string Summary, string? Figure);
+public sealed record RecordedFact(ILedgerEvent Fact, Recording Recorded, string Summary, string? Figure);

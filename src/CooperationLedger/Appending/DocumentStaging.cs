@@ -34,10 +34,10 @@ internal static class DocumentStaging
 
         foreach (var e in plan.New)
         {
-            session.Insert(FactRecord.Of(e, file.Document.Key, streamId));
+            session.Insert(IndexedFact.Of(e, file.Document.Key, streamId));
         }
 
-        session.Store(StoredDocument.Of(file));
+        session.Store(StoredArticle.Of(file));
         await ActorRegistry.RegisterAsync(session, file, cancellationToken).ConfigureAwait(false);
     }
 

@@ -29,7 +29,7 @@ internal static class IngestPlanner
             await using var query = sessions.Query();
             var registered = !dryRun || sessions.Guard.Found(typeof(ActorRegistration));
             await ActorRegistry.CheckAsync(held && registered ? query : null, ordered, errors, pending: null, cancellationToken).ConfigureAwait(false);
-            var records = held ? await LoadRecordsAsync(query, ordered, cancellationToken).ConfigureAwait(false) : new Dictionary<Guid, FactRecord>();
+            var records = held ? await LoadRecordsAsync(query, ordered, cancellationToken).ConfigureAwait(false) : new Dictionary<Guid, IndexedFact>();
             var batchFacts = FactsOf(parsed);
             foreach (var file in ordered)
             {
@@ -60,17 +60,17 @@ internal static class IngestPlanner
         await PlanAsync(session, file, batchFacts, await LoadRecordsAsync(session, [file], cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
     /// <summary>Loads, in one query, the index records of every fact of the documents and of every fact they revise.</summary>
-    public static async Task<IReadOnlyDictionary<Guid, FactRecord>> LoadRecordsAsync(IQuerySession session, IEnumerable<ParsedFactFile> files, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyDictionary<Guid, IndexedFact>> LoadRecordsAsync(IQuerySession session, IEnumerable<ParsedFactFile> files, CancellationToken cancellationToken)
     {
         var ids = files.SelectMany(file => file.Events)
             .SelectMany(e => e is IRevision revision ? new[] { e.FactId, revision.Revises } : [e.FactId])
             .Distinct()
             .ToArray();
-        return (await session.LoadManyAsync<FactRecord>(cancellationToken, ids).ConfigureAwait(false)).ToDictionary(record => record.Id);
+        return (await session.LoadManyAsync<IndexedFact>(cancellationToken, ids).ConfigureAwait(false)).ToDictionary(record => record.Id);
     }
 
     /// <summary>Plans one document against index records already loaded (<see cref="LoadRecordsAsync"/>).</summary>
-    public static async Task<DocumentPlan> PlanAsync(IQuerySession session, ParsedFactFile file, IReadOnlySet<Guid> batchFacts, IReadOnlyDictionary<Guid, FactRecord> records, CancellationToken cancellationToken)
+    public static async Task<DocumentPlan> PlanAsync(IQuerySession session, ParsedFactFile file, IReadOnlySet<Guid> batchFacts, IReadOnlyDictionary<Guid, IndexedFact> records, CancellationToken cancellationToken)
     {
         var errors = new List<FactFileError>();
         var fresh = new List<ILedgerEvent>();
@@ -114,7 +114,7 @@ internal static class IngestPlanner
         return new DocumentPlan([.. fresh.Where(e => e is not IRevision), .. fresh.Where(e => e is IRevision)], present, errors, records.Values.Any(record => record.DocumentKey == file.Document.Key));
     }
 
-    private static async Task<string> DescribeDifferencesAsync(IQuerySession session, FactRecord stored, ILedgerEvent incoming, CancellationToken cancellationToken)
+    private static async Task<string> DescribeDifferencesAsync(IQuerySession session, IndexedFact stored, ILedgerEvent incoming, CancellationToken cancellationToken)
     {
         var events = await session.Events.FetchStreamAsync(stored.StreamId, token: cancellationToken).ConfigureAwait(false);
         var original = events.Select(e => e.Data).OfType<ILedgerEvent>().FirstOrDefault(e => e.FactId == stored.Id);

@@ -22,8 +22,8 @@ internal sealed record AsOfResolution(
     public Standing Standing => IsCorrected ? Standing.Corrected : Standing.Asserted;
 
     /// <summary>Gets where the fact's event and the events of the revisions applied are stored, for their citations.</summary>
-    public IEnumerable<EventAddress> Addresses =>
-        Applied.Select(revision => revision.Source).Prepend(Entry.Source).OfType<EventAddress>();
+    public IEnumerable<StreamPosition> Addresses =>
+        Applied.Select(revision => revision.Source).Prepend(Entry.Source).OfType<StreamPosition>();
 
     /// <summary>Gets the sources of the fact as resolved: the fact's own, then each revision applied.</summary>
     /// <param name="citations">The citations of the fact and of its revisions.</param>

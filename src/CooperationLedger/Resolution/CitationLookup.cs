@@ -16,7 +16,7 @@ internal sealed class CitationLookup(IReadOnlyDictionary<Guid, Citation> citatio
     /// Gets the addresses of the events whose citations an answer from <paramref name="resolved"/> can cite: each fact
     /// resolved, and the revisions applied to it.
     /// </summary>
-    public static IReadOnlyCollection<EventAddress> Needed(IEnumerable<AsOfResolution> resolved) =>
+    public static IReadOnlyCollection<StreamPosition> Needed(IEnumerable<AsOfResolution> resolved) =>
         resolved.SelectMany(resolution => resolution.Addresses).ToHashSet();
 
     /// <summary>Gets the citation of a fact or revision.</summary>

@@ -33,7 +33,7 @@ internal static class EntryEvolution
     /// <param name="recordedAt">When the ledger appended the event.</param>
     /// <param name="source">Where the event is stored; <see langword="null"/> when folding events held in memory.</param>
     /// <param name="entryFor">Builds this projection's entry for a fact, or <see langword="null"/> for a fact it does not keep.</param>
-    public static TEntry? Apply<TEntry>(TEntry? snapshot, object data, Instant recordedAt, EventAddress? source, Func<IReportedFact, Instant, TEntry?> entryFor)
+    public static TEntry? Apply<TEntry>(TEntry? snapshot, object data, Instant recordedAt, StreamPosition? source, Func<IReportedFact, Instant, TEntry?> entryFor)
         where TEntry : LedgerEntry => data switch
         {
             FactCorrected corrected => (TEntry?)snapshot?.WithRevision(Revision(corrected, corrected.Changes, isRetraction: false, recordedAt, source)),
@@ -42,6 +42,6 @@ internal static class EntryEvolution
             _ => snapshot,
         };
 
-    private static EntryRevision Revision(IRevision revision, Correction? changes, bool isRetraction, Instant recordedAt, EventAddress? source) =>
+    private static EntryRevision Revision(IRevision revision, Correction? changes, bool isRetraction, Instant recordedAt, StreamPosition? source) =>
         new(revision.FactId, revision.Key, isRetraction, revision.Reason, changes, revision.Citation.Document.PublishedOn, recordedAt, source);
 }

@@ -15,4 +15,4 @@ namespace CooperationLedger.Resolution;
 /// <param name="PublishedOn">When the revision's document was published: its known date.</param>
 /// <param name="RecordedAt">When the ledger appended the revision.</param>
 /// <param name="Source">Where the revision's event is stored; <see langword="null"/> when folded in memory.</param>
-internal sealed record EntryRevision(Guid Id, string Key, bool IsRetraction, string Reason, Correction? Changes, ReportedDate PublishedOn, Instant RecordedAt, EventAddress? Source);
+internal sealed record EntryRevision(Guid Id, string Key, bool IsRetraction, string Reason, Correction? Changes, ReportedDate PublishedOn, Instant RecordedAt, StreamPosition? Source);

@@ -27,7 +27,7 @@ internal abstract record LedgerEntry
     public ReportedDate PublishedOn { get; init; } = null!;
 
     /// <summary>Gets where the fact's event is stored; <see langword="null"/> for an entry folded in memory.</summary>
-    public EventAddress? Source { get; init; }
+    public StreamPosition? Source { get; init; }
 
     /// <summary>Gets the figure the fact asserts, for comparing sources (see <see cref="FactSignature"/>).</summary>
     public string? Signature { get; init; }

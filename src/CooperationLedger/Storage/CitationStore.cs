@@ -13,7 +13,7 @@ internal static class CitationStore
     /// event is neither sent nor read, and each citation is deserialized straight from its column, rather than through
     /// Marten's document query, which wraps every row as a JSON document to be parsed again.
     /// </summary>
-    public static async Task<CitationLookup> LoadAsync(IQuerySession session, IReadOnlyCollection<EventAddress> addresses, CancellationToken cancellationToken)
+    public static async Task<CitationLookup> LoadAsync(IQuerySession session, IReadOnlyCollection<StreamPosition> addresses, CancellationToken cancellationToken)
     {
         var citations = new Dictionary<Guid, Citation>();
         if (addresses.Count == 0)

@@ -49,7 +49,7 @@ internal static class CopyAppend
             return;
         }
 
-        foreach (var type in new[] { typeof(IEvent), typeof(FactRecord), typeof(StoredDocument), typeof(ActorRegistration) }.Concat(LedgerStoreConfiguration.EntryTypes))
+        foreach (var type in new[] { typeof(IEvent), typeof(IndexedFact), typeof(StoredArticle), typeof(ActorRegistration) }.Concat(LedgerStoreConfiguration.EntryTypes))
         {
             await store.Storage.Database.EnsureStorageExistsAsync(type, cancellationToken).ConfigureAwait(false);
         }
@@ -73,8 +73,8 @@ internal static class CopyAppend
 
         await CopyStreamsAsync(connection, events.DatabaseSchemaName, session.TenantId, documents, cancellationToken).ConfigureAwait(false);
         await CopyEventsAsync(connection, events, serializer, session.TenantId, rows, correlationId, session.LastModifiedBy, cancellationToken).ConfigureAwait(false);
-        await LoadAsync(tenant, serializer, connection, rows.Select(row => FactRecord.Of(row.Event, row.File.Document.Key, row.StreamId)), cancellationToken).ConfigureAwait(false);
-        await LoadAsync(tenant, serializer, connection, documents.Select(document => StoredDocument.Of(document.File)), cancellationToken).ConfigureAwait(false);
+        await LoadAsync(tenant, serializer, connection, rows.Select(row => IndexedFact.Of(row.Event, row.File.Document.Key, row.StreamId)), cancellationToken).ConfigureAwait(false);
+        await LoadAsync(tenant, serializer, connection, documents.Select(document => StoredArticle.Of(document.File)), cancellationToken).ConfigureAwait(false);
 
         // The entries of the batch before this one are read once it has committed: the revisions of its facts are
         // folded and written last, so that everything else is written beside it.
@@ -108,7 +108,7 @@ internal static class CopyAppend
 
         foreach (var row in rows)
         {
-            replay.Apply(row.Event, Instant.FromDateTimeOffset(row.RecordedAt), new EventAddress(row.StreamId, row.Version));
+            replay.Apply(row.Event, Instant.FromDateTimeOffset(row.RecordedAt), new StreamPosition(row.StreamId, row.Version));
         }
 
         await WriteEntriesAsync(session, tenant, serializer, connection, replay.Donations, loaded, cancellationToken).ConfigureAwait(false);

@@ -27,7 +27,7 @@ internal static class LedgerStoreConfiguration
 
     /// <summary>Gets the types of every document the ledger keeps: its entries, fact records, documents and actors.</summary>
     internal static IReadOnlyList<Type> DocumentTypes { get; } =
-        [.. EntryTypes, typeof(FactRecord), typeof(StoredDocument), typeof(ActorRegistration)];
+        [.. EntryTypes, typeof(IndexedFact), typeof(StoredArticle), typeof(ActorRegistration)];
 
     private static readonly ConditionalWeakTable<StoreOptions, object> Configured = [];
 
@@ -68,8 +68,10 @@ internal static class LedgerStoreConfiguration
         options.Policies.ForAllDocuments(mapping => FollowEventTenancy(options, mapping));
         options.Schema.For<DonationEntry>().Index(entry => entry.Matter);
         IndexWithoutTerms<DonationEntry>(options, "pair_terms");
-        options.Schema.For<FactRecord>();
-        options.Schema.For<StoredDocument>();
+        // The tables keep the names they were created under (mt_doc_factrecord, mt_doc_storeddocument), so that a
+        // ledger written before these types were renamed opens unchanged.
+        options.Schema.For<IndexedFact>().DocumentAlias("factrecord");
+        options.Schema.For<StoredArticle>().DocumentAlias("storeddocument");
         options.Schema.For<ActorRegistration>().Index(registration => registration.Id, index =>
         {
             index.Name = "mt_doc_actorregistration_idx_members";

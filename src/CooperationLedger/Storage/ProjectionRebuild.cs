@@ -1,3 +1,4 @@
+using CooperationLedger.Answers;
 using CooperationLedger.Facts;
 using CooperationLedger.Resolution;
 using CooperationLedger.Views;
@@ -11,7 +12,7 @@ namespace CooperationLedger.Storage;
 /// Rebuilds the ledger's projections from its events, all or nothing: the entries are emptied and written again in one
 /// transaction on one connection, so a query sees the projections of before until the rebuild commits, and a rebuild
 /// that fails, is cancelled or whose process is killed leaves them as they were. The events are read in the order
-/// recorded (<see cref="StoredEvents"/>, on a connection of their own), folded in memory a chunk at a time by
+/// recorded (<see cref="EventLog"/>, on a connection of their own), folded in memory a chunk at a time by
 /// <see cref="EntryFold"/> (the same evolution the inline projections run) and written with PostgreSQL's binary COPY
 /// through Marten's loaders. While one chunk is written, the next is read and folded: a revision of a fact from the
 /// chunk being written applies to that chunk's entry in memory; of a fact from an earlier chunk, to the entry loaded
@@ -57,22 +58,22 @@ internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents
     private async Task<ActorDirectory> ProjectAllAsync(Writer writer, CancellationToken cancellationToken)
     {
         await using var session = sessions.Query();
-        var chunk = new List<StoredEvent>(chunkEvents);
+        var chunk = new List<(ILedgerEvent Event, Recording Recording)>(chunkEvents);
         Folded? previous = null;
         var writing = Task.CompletedTask;
         var actors = ActorDirectory.Empty;
         try
         {
-            await foreach (var e in StoredEvents.ReadAsync(session, cancellationToken).ConfigureAwait(false))
+            await foreach (var e in EventLog.ReadAsync(session, cancellationToken).ConfigureAwait(false))
             {
                 chunk.Add(e);
-                actors.Declare(e.Data);
+                actors.Declare(e.Event);
                 if (chunk.Count == chunkEvents)
                 {
                     previous = await FoldAsync(chunk, previous, writer, writing, cancellationToken).ConfigureAwait(false);
                     await writing.ConfigureAwait(false);
                     writing = writer.WriteAsync(previous, cancellationToken);
-                    chunk = new List<StoredEvent>(chunkEvents);
+                    chunk = new List<(ILedgerEvent Event, Recording Recording)>(chunkEvents);
                 }
             }
 
@@ -106,9 +107,9 @@ internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents
     /// Folds a chunk over the entries of the earlier facts it revises: from the chunk before it, still in memory (it may
     /// be being written), or else from the database, where every chunk before that one is stored.
     /// </summary>
-    private static async Task<Folded> FoldAsync(IReadOnlyList<StoredEvent> chunk, Folded? previous, Writer writer, Task writing, CancellationToken cancellationToken)
+    private static async Task<Folded> FoldAsync(IReadOnlyList<(ILedgerEvent Event, Recording Recording)> chunk, Folded? previous, Writer writer, Task writing, CancellationToken cancellationToken)
     {
-        var earlier = EntryEvolution.RevisedBefore(chunk.Select(e => e.Data));
+        var earlier = EntryEvolution.RevisedBefore(chunk.Select(e => e.Event));
         var replay = new EntryFold();
         var stored = new HashSet<Guid>();
         foreach (var entry in earlier.SelectMany(id => previous?.Replay.EntriesOf(id) ?? []))
@@ -131,7 +132,7 @@ internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents
 
         foreach (var e in chunk)
         {
-            replay.Apply(e.Data, e.Recorded.RecordedAt, e.Address);
+            replay.Apply(e.Event, e.Recording.RecordedAt, StreamPosition.Of(e.Recording));
         }
 
         return new Folded(replay, stored);

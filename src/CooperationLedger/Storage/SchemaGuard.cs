@@ -73,7 +73,7 @@ internal sealed class SchemaGuard(IDocumentStore store, bool absentIsEmpty = fal
     /// </summary>
     private async Task<LedgerSchemaException?> NamingMismatchAsync(CancellationToken cancellationToken)
     {
-        var table = store.Options.FindOrResolveDocumentType(typeof(FactRecord)).TableName;
+        var table = store.Options.FindOrResolveDocumentType(typeof(IndexedFact)).TableName;
         if (!tablesFound.Contains(table.QualifiedName))
         {
             return null;
@@ -88,7 +88,7 @@ internal sealed class SchemaGuard(IDocumentStore store, bool absentIsEmpty = fal
         }
 
         var serializer = store.Options.Serializer();
-        var expected = StoredJsonNames.FieldsOf(serializer.ToJson(new FactRecord(Guid.Empty, "k", "d", "t", "h", Guid.Empty, IsRevision: false)));
+        var expected = StoredJsonNames.FieldsOf(serializer.ToJson(new IndexedFact(Guid.Empty, "k", "d", "t", "h", Guid.Empty, IsRevision: false)));
         var found = StoredJsonNames.FieldsOf(stored);
         return found.SetEquals(expected)
             ? null

@@ -7,7 +7,7 @@ namespace CooperationLedger.Storage;
 
 /// <summary>
 /// Reads the rows of one plain SQL query on a connection of the session's database, for reads that Marten's queries
-/// would materialize at greater cost (see <see cref="StoredEvents"/> and <see cref="CitationLookup"/>).
+/// would materialize at greater cost (see <see cref="EventLog"/> and <see cref="CitationLookup"/>).
 /// </summary>
 internal static class SqlRows
 {

@@ -91,7 +91,7 @@ internal sealed class EntryFold
     /// <param name="data">The event.</param>
     /// <param name="recordedAt">When the ledger appended it.</param>
     /// <param name="source">Where it is stored, kept in the entries it creates or revises; <see langword="null"/> for events held only in memory.</param>
-    public void Apply(object data, Instant recordedAt, EventAddress? source)
+    public void Apply(object data, Instant recordedAt, StreamPosition? source)
     {
         if (EntryEvolution.EntryId(data) is not { } id)
         {
@@ -110,7 +110,7 @@ internal sealed class EntryFold
         Evolve(timeline, id, data, recordedAt, source, (fact, at) => TimelineEntry.From(fact, at));
     }
 
-    private static void Evolve<TEntry>(Dictionary<Guid, TEntry> entries, Guid id, object data, Instant recordedAt, EventAddress? source, Func<IReportedFact, Instant, TEntry?> entryFor)
+    private static void Evolve<TEntry>(Dictionary<Guid, TEntry> entries, Guid id, object data, Instant recordedAt, StreamPosition? source, Func<IReportedFact, Instant, TEntry?> entryFor)
         where TEntry : LedgerEntry
     {
         entries.TryGetValue(id, out var snapshot);

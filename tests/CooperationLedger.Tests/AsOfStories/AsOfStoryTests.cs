@@ -221,7 +221,7 @@ public sealed class AsOfStoryTests(LedgerFixture fixture) : IClassFixture<Ledger
         await using var session = Ledger.Store.QuerySession();
         var stored = await session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync();
         var serializer = Ledger.Store.Options.Serializer();
-        exported.Select(fact => fact.Recorded).Should().Equal(stored.Select(e => new RecordedEvent(
+        exported.Select(fact => fact.Recorded).Should().Equal(stored.Select(e => new Recording(
             e.StreamId, e.Version, e.Sequence, Instant.FromDateTimeOffset(e.Timestamp), e.EventTypeName, e.CorrelationId, e.Headers!["source-file"].ToString())));
         exported.Select(fact => serializer.ToJson(fact.Fact)).Should().Equal(stored.Select(e => serializer.ToJson(e.Data)));
         exported.Select(fact => fact.Recorded.RecordedAt).Distinct().Should().Equal(SeedsRecorded, RevisionRecorded, ReviewRecorded);

@@ -102,7 +102,7 @@ public sealed class BulkAppendTests : IAsyncLifetime
     private async Task<Dictionary<string, int>> StoredFactsByDocumentAsync()
     {
         await using var session = fixture.Ledger.Store.QuerySession();
-        var keys = await session.Query<FactRecord>().Select(record => record.DocumentKey).ToListAsync();
+        var keys = await session.Query<IndexedFact>().Select(record => record.DocumentKey).ToListAsync();
         return keys.GroupBy(key => key, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal);
     }
 

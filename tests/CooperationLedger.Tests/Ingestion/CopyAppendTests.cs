@@ -72,8 +72,8 @@ public sealed class CopyAppendTests : IAsyncLifetime
         (await StreamVersionsAsync(copied)).Should().Equal(await StreamVersionsAsync(appended));
         (await StreamVersionsAsync(copied))[FactIds.ForDocument(documents[split].Document.Key)].Should().Be(documents[split].Facts.Count);
 
-        (await AllAsync<FactRecord>(copied)).Should().Equal(await AllAsync<FactRecord>(appended));
-        (await AllAsync<StoredDocument>(copied)).Should().Equal(await AllAsync<StoredDocument>(appended));
+        (await AllAsync<IndexedFact>(copied)).Should().Equal(await AllAsync<IndexedFact>(appended));
+        (await AllAsync<StoredArticle>(copied)).Should().Equal(await AllAsync<StoredArticle>(appended));
         await EntriesShouldBeTheSameAsync();
         (await AllAsync<TimelineEntry>(copied)).Should().Contain(entry => entry.Contains("\"revisions\":[{"), "revisions written by COPY and by Marten are among them");
     }

@@ -52,7 +52,7 @@ public sealed class InterruptedRunTests(DatabaseFixture database) : IClassFixtur
         await using var session = ledger.Store.QuerySession();
         var events = (await session.Events.QueryAllRawEvents().ToListAsync()).Count(e => e.Data is ILedgerEvent);
         events.Should().BeInRange(2_000, 199_999);
-        (await session.Query<FactRecord>().CountAsync()).Should().Be(events, "each batch is whole: its events and its fact index together");
+        (await session.Query<IndexedFact>().CountAsync()).Should().Be(events, "each batch is whole: its events and its fact index together");
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class KilledIngestTests(DatabaseFixture database) : IClassFixture<
         events.Select(e => ((ILedgerEvent)e.Data).FactId).Should().OnlyHaveUniqueItems();
         events.GroupBy(e => ((ILedgerEvent)e.Data).Citation.Document.Key)
             .Should().OnlyContain(document => document.Count() == expected[document.Key], "no document is half-appended");
-        (await session.Query<FactRecord>().CountAsync()).Should().Be(events.Count);
+        (await session.Query<IndexedFact>().CountAsync()).Should().Be(events.Count);
         var replay = EntryFold.Fold(events.Select(e => (e.Data, Instant.FromDateTimeOffset(e.Timestamp))));
         (await ledger.GetTimelineAsync(AsOf.Now)).Should().HaveCount(replay.Timeline.Count());
         Json((await ledger.GetDonorTotalsAsync(AsOf.Now)).Totals.Select(total => (total.Donor.Id, total.Recipient.Id, total.Pledged, total.Realised, total.Donations)))

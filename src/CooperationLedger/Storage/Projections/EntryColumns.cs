@@ -34,7 +34,7 @@ internal static class EntryColumns
         Terms<AgreementEntry>(nameof(AgreementEntry.PartyTerms), "party_terms"),
         Terms<TimelineEntry>(nameof(TimelineEntry.ActorKeys), "actor_keys"),
         Text<TimelineEntry>(nameof(TimelineEntry.Matter), "matter"),
-        Text<FactRecord>(nameof(FactRecord.DocumentKey), "document_key"),
+        Text<IndexedFact>(nameof(IndexedFact.DocumentKey), "document_key"),
         Terms<ActorRegistration>(nameof(ActorRegistration.Terms), "terms"),
         Text<ActorRegistration>(nameof(ActorRegistration.Country), "country") with { Indexed = false },
         Text<ActorRegistration>(nameof(ActorRegistration.MemberOf), "member_of") with { Indexed = false },

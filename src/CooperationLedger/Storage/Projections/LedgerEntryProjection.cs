@@ -27,7 +27,7 @@ internal abstract class LedgerEntryProjection<TEntry> : MultiStreamProjection<TE
     }
 
     public override TEntry? Evolve(TEntry? snapshot, Guid id, IEvent e) =>
-        EntryEvolution.Apply(snapshot, e.Data, Instant.FromDateTimeOffset(e.Timestamp), new EventAddress(e.StreamId, e.Version), EntryFor);
+        EntryEvolution.Apply(snapshot, e.Data, Instant.FromDateTimeOffset(e.Timestamp), new StreamPosition(e.StreamId, e.Version), EntryFor);
 
     protected abstract TEntry? EntryFor(IReportedFact fact, Instant recordedAt);
 

@@ -13,13 +13,13 @@ namespace CooperationLedger.Storage;
 /// materializes every event with all its metadata, which none of them reads. What is read is the same: the session's
 /// tenant, events not archived.
 /// </summary>
-internal static class StoredEvents
+internal static class EventLog
 {
     /// <summary>
     /// Streams the ledger events of the session's tenant, by their place in the store's sequence; once
     /// <paramref name="cancellationToken"/> is cancelled, stops at the next event.
     /// </summary>
-    public static async IAsyncEnumerable<StoredEvent> ReadAsync(IQuerySession session, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<(ILedgerEvent Event, Recording Recording)> ReadAsync(IQuerySession session, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var events = (EventGraph)session.DocumentStore.Options.Events;
         var serializer = session.DocumentStore.Options.Serializer();
@@ -34,7 +34,7 @@ internal static class StoredEvents
             // Npgsql's reader looks at the token only when it waits for the server, not for the rows it has buffered.
             cancellationToken.ThrowIfCancellationRequested();
             var type = row.GetString(4);
-            var recorded = new RecordedEvent(
+            var recorded = new Recording(
                 row.GetGuid(0),
                 row.GetInt64(1),
                 row.GetInt64(2),
@@ -42,7 +42,7 @@ internal static class StoredEvents
                 type,
                 row.IsDBNull(5) ? null : row.GetString(5),
                 row.IsDBNull(6) ? null : row.GetString(6));
-            yield return new StoredEvent((ILedgerEvent)serializer.FromJson(types[type], row, 7), recorded);
+            yield return ((ILedgerEvent)serializer.FromJson(types[type], row, 7), recorded);
         }
     }
 }

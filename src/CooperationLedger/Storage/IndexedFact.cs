@@ -15,9 +15,9 @@ namespace CooperationLedger.Storage;
 /// <param name="ContentHash">The SHA-256 of the event's canonical JSON.</param>
 /// <param name="StreamId">The document stream that holds the event.</param>
 /// <param name="IsRevision"><see langword="true"/> for a correction or retraction.</param>
-internal sealed record FactRecord(Guid Id, string Key, string DocumentKey, string Type, string ContentHash, Guid StreamId, bool IsRevision)
+internal sealed record IndexedFact(Guid Id, string Key, string DocumentKey, string Type, string ContentHash, Guid StreamId, bool IsRevision)
 {
     /// <summary>Gets the index record of an event appended to a document's stream.</summary>
-    public static FactRecord Of(ILedgerEvent e, string documentKey, Guid streamId) =>
+    public static IndexedFact Of(ILedgerEvent e, string documentKey, Guid streamId) =>
         new(e.FactId, e.Key, documentKey, FactCatalog.NameOf(e), FactFingerprint.Of(e), streamId, e is IRevision);
 }

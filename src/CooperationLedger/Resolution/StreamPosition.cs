@@ -1,3 +1,5 @@
+using CooperationLedger.Answers;
+
 namespace CooperationLedger.Resolution;
 
 /// <summary>
@@ -7,4 +9,8 @@ namespace CooperationLedger.Resolution;
 /// </summary>
 /// <param name="StreamId">The event's stream: the stream of the document it was read from.</param>
 /// <param name="Version">The event's version in its stream.</param>
-internal sealed record EventAddress(Guid StreamId, long Version);
+internal sealed record StreamPosition(Guid StreamId, long Version)
+{
+    /// <summary>Gets where a recorded event is stored.</summary>
+    public static StreamPosition Of(Recording recording) => new(recording.StreamId, recording.Version);
+}

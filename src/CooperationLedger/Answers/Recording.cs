@@ -10,4 +10,4 @@ namespace CooperationLedger.Answers;
 /// <param name="EventType">Its stable type name.</param>
 /// <param name="CorrelationId">The correlation id of the ingest that appended it.</param>
 /// <param name="SourceFile">The fact file it was read from, as recorded in the event's headers.</param>
-public sealed record RecordedEvent(Guid StreamId, long Version, long Sequence, Instant RecordedAt, string EventType, string? CorrelationId, string? SourceFile);
+public sealed record Recording(Guid StreamId, long Version, long Sequence, Instant RecordedAt, string EventType, string? CorrelationId, string? SourceFile);

@@ -6,8 +6,8 @@ namespace CooperationLedger.Storage;
 /// <param name="Id">The document's key.</param>
 /// <param name="Document">The document's description.</param>
 /// <param name="ArticleText">The article's text.</param>
-internal sealed record StoredDocument(string Id, SourceDocument Document, string ArticleText)
+internal sealed record StoredArticle(string Id, SourceDocument Document, string ArticleText)
 {
     /// <summary>Gets a document's description and text as the ledger keeps them.</summary>
-    public static StoredDocument Of(ParsedFactFile file) => new(file.Document.Key, file.Document, file.ArticleText);
+    public static StoredArticle Of(ParsedFactFile file) => new(file.Document.Key, file.Document, file.ArticleText);
 }

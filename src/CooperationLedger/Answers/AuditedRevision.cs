@@ -11,4 +11,4 @@ namespace CooperationLedger.Answers;
 /// <param name="Changes">What a correction changes; <see langword="null"/> for a retraction.</param>
 /// <param name="Citation">Where the revision comes from; its document's publication date is its known date.</param>
 /// <param name="RecordedAt">When the ledger appended the revision.</param>
-public sealed record RevisionEntry(Guid Id, string Key, bool IsRetraction, string Reason, Correction? Changes, Citation Citation, Instant RecordedAt);
+public sealed record AuditedRevision(Guid Id, string Key, bool IsRetraction, string Reason, Correction? Changes, Citation Citation, Instant RecordedAt);
