@@ -54,9 +54,24 @@ public sealed partial class Ledger
                 .ToArray(),
             related
                 .OrderBy(other => other.Key, StringComparer.Ordinal)
-                .Select(other => new RelatedFact(other.Id, other.Key, other.Signature, other.Signature is null || entry!.Signature is null || other.Signature == entry.Signature, citations.For(other.Id)))
+                .Select(other => new RelatedFact(other.Id, other.Key, other.Signature, RelationOf(entry!, other), citations.For(other.Id)))
                 .ToArray());
     }
+
+    /// <summary>
+    /// Corroboration is another document stating the same figure; another figure disputes; anything else (no figure to
+    /// compare, or a fact of the same document) is only on the same matter.
+    /// </summary>
+    private static Relation RelationOf(LedgerEntry audited, LedgerEntry other) =>
+        (audited.Signature, other.Signature) switch
+        {
+            (null, _) or (_, null) => Relation.SameMatter,
+            var (mine, theirs) when mine != theirs => Relation.Disputes,
+            _ when DocumentOf(other.Key) == DocumentOf(audited.Key) => Relation.SameMatter,
+            _ => Relation.Corroborates,
+        };
+
+    private static string DocumentOf(string key) => key[..key.IndexOf('/', StringComparison.Ordinal)];
 
     /// <summary>Gets the full trail of one event by its key, <c>document-key/fact-key</c>.</summary>
     /// <param name="key">The fact's key.</param>

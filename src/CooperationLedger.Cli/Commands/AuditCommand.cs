@@ -82,7 +82,12 @@ internal static class AuditCommand
         ]));
         rows.AddRange(trail.SameMatter.Select(related => (IReadOnlyList<string>)
         [
-            related.Agrees ? "Corroborated by" : "Disputed by",
+            related.Relation switch
+            {
+                Relation.Corroborates => "Corroborated by",
+                Relation.Disputes => "Disputed by",
+                _ => "Same matter",
+            },
             $"{related.Key}: {related.Figure ?? "-"} ({related.Citation.Document.Publication}, {related.Citation.Document.PublishedOn})",
         ]));
         TableOutput.Write(context.Console, "Audit trail", ["", ""], rows);

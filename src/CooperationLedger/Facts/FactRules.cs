@@ -11,4 +11,13 @@ internal static class FactRules
         fact.Stage is Stage.Reported or Stage.Realised && fact.Effective.Earliest > document.PublishedOn.Latest
             ? $"{fact.Effective} is after the document's publication ({document.PublishedOn}); only a pledged or committed fact can be dated later."
             : null;
+
+    /// <summary>
+    /// A donation goes from one party to another: a party's commitment of its own resources is a
+    /// <see cref="CommitmentMade"/>, never aid to itself.
+    /// </summary>
+    public static string? DonatesToItself(IReportedFact fact) =>
+        FactCatalog.KindOf(fact).DonationOf(fact) is { } donation && donation.Donor.Id == donation.Recipient.Id
+            ? $"is the donor ({donation.Donor.Id}): a party's commitment of its own resources is a {CommitmentMade.Descriptor.Name}, not a donation."
+            : null;
 }

@@ -43,6 +43,11 @@ internal static class DocumentFactsCheck
                 errors.Add(new FactFileError(label, factKey, "effective", reason));
             }
 
+            if (fact is IReportedFact donation && FactRules.DonatesToItself(donation) is { } self)
+            {
+                errors.Add(new FactFileError(label, factKey, "recipient", self));
+            }
+
             if (fact.Citation?.Document != document)
             {
                 errors.Add(new FactFileError(label, factKey, "citation.document", "is not the document these facts are appended with."));

@@ -5,8 +5,10 @@ namespace CooperationLedger.Reading;
 /// <content>Reading each type of fact.</content>
 internal static partial class FactFileReader
 {
-    private static ILedgerEvent? ReadFact(FactContext context)
+    /// <summary>Reads one fact; <paramref name="typeKnown"/> tells whether its fields could be checked against a kind.</summary>
+    private static ILedgerEvent? ReadFact(FactContext context, out bool typeKnown)
     {
+        typeKnown = false;
         var fields = context.Fields;
         var type = fields.Text("type", required: true, 60);
         if (type is null)
@@ -16,6 +18,7 @@ internal static partial class FactFileReader
 
         if (type is FactCatalog.Correction or FactCatalog.Retraction)
         {
+            typeKnown = true;
             return ReadRevision(context, type);
         }
 
@@ -24,6 +27,8 @@ internal static partial class FactFileReader
             fields.Error("type", $"'{type}' is not a fact type; the types are: {string.Join(", ", FactCatalog.Events.Select(entry => entry.Name))}.");
             return null;
         }
+
+        typeKnown = true;
 
         var anchor = context.Document.PublishedOn.Earliest ?? context.Document.PublishedOn.Latest;
         var effective = ReadDate(fields, "date", required: true, anchor);
@@ -39,6 +44,11 @@ internal static partial class FactFileReader
         if (FactRules.DatedAfterPublication(body, context.Document) is { } reason)
         {
             fields.Error("date", reason);
+        }
+
+        if (FactRules.DonatesToItself(body) is { } self)
+        {
+            fields.Error("recipient", self);
         }
 
         return body;

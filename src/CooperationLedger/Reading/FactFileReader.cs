@@ -78,8 +78,13 @@ internal static partial class FactFileReader
                 }
 
                 var context = new FactContext(fields, document, quotes, actors, key ?? $"fact-{index + 1}");
-                var fact = ReadFact(context);
-                fields.RejectUnknown();
+                var fact = ReadFact(context, out var typeKnown);
+                if (typeKnown)
+                {
+                    // Without a kind, every field would be reported as unknown: the type's error says it all.
+                    fields.RejectUnknown();
+                }
+
                 if (fact is not null)
                 {
                     events.Add(fact);

@@ -206,7 +206,7 @@ public sealed class AsOfStoryTests(LedgerFixture fixture) : IClassFixture<Ledger
 
         trail!.Revisions.Should().ContainSingle().Which.Changes!.StatisticValue.Should().Be(35.9m);
         trail.Revisions[0].Citation.Quote.Should().Contain("not 39.5% as first announced");
-        trail.SameMatter.Should().ContainSingle().Which.Should().Match<RelatedFact>(related => !related.Agrees && related.Figure == "+41%");
+        trail.SameMatter.Should().ContainSingle().Which.Should().Match<RelatedFact>(related => related.Relation == Relation.Disputes && related.Figure == "+41%");
     }
 
     [Fact]

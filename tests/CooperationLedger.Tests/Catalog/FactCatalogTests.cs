@@ -87,6 +87,15 @@ public sealed class FactCatalogTests(LedgerFixture fixture) : IClassFixture<Ledg
             .Should().BeEquivalentTo(FactCatalog.Events.Select(entry => entry.Type), "every event record is in the catalog");
     }
 
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Each_kind_has_a_row_in_the_fact_file_reference(string name)
+    {
+        var reference = File.ReadAllText(Path.Combine(RepositoryRoot.Folder, "docs", "fact-files.md"));
+
+        reference.Should().Contain($"| `{name}` |", "docs/fact-files.md lists every kind with its fields");
+    }
+
     /// <summary>Ingests the kind's example (again, when another test did: ingestion is idempotent) and returns the fact read.</summary>
     private async Task<(FactKind Kind, IReportedFact Fact)> IngestExampleAsync(string name)
     {

@@ -24,6 +24,8 @@ internal static class FactCatalog
         StructureEstablished.Descriptor,
         ExerciseHeld.Descriptor,
         PollPublished.Descriptor,
+        CommitmentMade.Descriptor,
+        OtherFactReported.Descriptor,
     ];
 
     /// <summary>Gets the name of a correction in fact files and the database.</summary>
