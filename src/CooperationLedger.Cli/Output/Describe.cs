@@ -19,8 +19,24 @@ internal static class Describe
             parts.Add("~" + total.Approximate.ToString("#,0.##", CultureInfo.InvariantCulture));
         }
 
-        return parts.Count == 0 ? "-" : string.Join(" + ", parts);
+        if (parts.Count == 0)
+        {
+            return "-";
+        }
+
+        // A hedged total says what its parts allow: both bounds, one, or none.
+        var bounds = total.IsExact ? null : (total.Low, total.High) switch
+        {
+            ({ } low, { } high) when low == high => null,
+            ({ } low, { } high) => $" ({Number(low)} to {Number(high)})",
+            ({ } low, null) when low > 0 => $" (at least {Number(low)})",
+            (_, { } high) => $" (at most {Number(high)})",
+            _ => " (no bounds stated)",
+        };
+        return string.Join(" + ", parts) + bounds;
     }
+
+    private static string Number(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 
     public static string Source(SourceReference source)
     {

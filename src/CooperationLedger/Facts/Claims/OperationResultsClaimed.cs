@@ -69,7 +69,7 @@ public sealed record OperationResultsClaimed(
             }
 
             count.RejectUnknown();
-            if (quantity is not null && breakdown.Count > 0 && breakdown.Sum(share => share.Count.Low) > (quantity.High ?? quantity.Low))
+            if (quantity?.UpperBound is { } most && breakdown.Count > 0 && breakdown.Sum(share => share.Count.Low) > most)
             {
                 count.Error("breakdown", $"its parts add up to more than the count ({quantity}).");
             }
@@ -90,6 +90,10 @@ public sealed record OperationResultsClaimed(
             : new OperationResultsClaimed(h.Id, h.Key, by, counts, period, h.Effective, h.Stage, h.Matter, h.Citation);
     }
 
+    /// <summary>
+    /// Reads a count as printed: <c>20</c>, <c>20-25</c>, or a number after a hedge (<c>about</c>, <c>around</c>,
+    /// <c>some</c>; <c>at least</c>, <c>more than</c>, <c>over</c>; <c>at most</c>, <c>up to</c>, <c>fewer than</c>).
+    /// </summary>
     private static Quantity? ReadQuantity(IFactFields fields, string name)
     {
         var text = fields.Text(name, required: true, 30);
@@ -98,15 +102,32 @@ public sealed record OperationResultsClaimed(
             return null;
         }
 
-        var parts = text.Split('-', 2);
-        if (!int.TryParse(parts[0], CultureInfo.InvariantCulture, out var low)
-            || (parts.Length == 2 && !int.TryParse(parts[1], CultureInfo.InvariantCulture, out _)))
+        var (approximation, number) = (Approximation.Exact, text);
+        foreach (var (words, hedge) in Hedges)
         {
-            fields.Error(name, $"'{text}' is not a count (a whole number, or a range such as 10-20).");
+            if (text.StartsWith(words + " ", StringComparison.OrdinalIgnoreCase))
+            {
+                (approximation, number) = (hedge, text[(words.Length + 1)..].Trim());
+                break;
+            }
+        }
+
+        var parts = number.Split('-', 2);
+        if (!int.TryParse(parts[0], NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var low)
+            || (parts.Length == 2 && (approximation != Approximation.Exact || !int.TryParse(parts[1], NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out _))))
+        {
+            fields.Error(name, $"'{text}' is not a count: write a whole number (20), a range (20-25), or a number after about, at least, more than, at most or up to.");
             return null;
         }
 
-        int? high = parts.Length == 2 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : null;
-        return fields.Check(name, () => new Quantity(low, high));
+        int? high = parts.Length == 2 ? int.Parse(parts[1], NumberStyles.AllowThousands, CultureInfo.InvariantCulture) : null;
+        return fields.Check(name, () => new Quantity(low, high, high is null ? approximation : Approximation.Range));
     }
+
+    private static readonly (string Words, Approximation Approximation)[] Hedges =
+    [
+        ("about", Approximation.About), ("around", Approximation.About), ("some", Approximation.About), ("roughly", Approximation.About),
+        ("at least", Approximation.AtLeast), ("more than", Approximation.AtLeast), ("over", Approximation.AtLeast),
+        ("at most", Approximation.AtMost), ("up to", Approximation.AtMost), ("fewer than", Approximation.AtMost), ("less than", Approximation.AtMost),
+    ];
 }

@@ -80,9 +80,11 @@ public sealed record StatisticClaimed(
         var value = measure.Decimal("value", required: true);
         var unit = measure.Text("unit", required: true, 100);
         var verbatim = measure.Text("verbatim", required: true, 300);
+        var approximation = measure.Choice<Approximation>("approximation") ?? Approximation.Exact;
+        var upper = measure.Decimal("upperBound");
         measure.RejectUnknown();
         return kind is null || value is null || unit is null || verbatim is null ? null
-            : measure.Check("value", () => new StatisticMeasure(kind.Value, value.Value, unit, verbatim));
+            : measure.Check("value", () => new StatisticMeasure(kind.Value, value.Value, unit, verbatim, approximation, upper));
     }
 
     private static FactSample Sample(FactSampler s)

@@ -11,10 +11,17 @@ public sealed record StatisticMeasure
     /// <param name="value">The number; negative only for a change (a fall).</param>
     /// <param name="unit">Its unit ("percent", "kg", "cases").</param>
     /// <param name="verbatim">The words it was read from ("39.5% more").</param>
-    /// <exception cref="ArgumentException">A level is negative, or a text is blank.</exception>
+    /// <param name="approximation">How exactly the source states it, as for money: "roughly a third" is about.</param>
+    /// <param name="upperBound">The high end of a range; only a range has one, above <paramref name="value"/>.</param>
+    /// <exception cref="ArgumentException">A level is negative, a text is blank, or the bound does not fit the approximation.</exception>
     [JsonConstructor]
-    public StatisticMeasure(StatisticKind kind, decimal value, string unit, string verbatim)
+    public StatisticMeasure(StatisticKind kind, decimal value, string unit, string verbatim, Approximation approximation = Approximation.Exact, decimal? upperBound = null)
     {
+        if (!Enum.IsDefined(approximation) || (approximation == Approximation.Range) != (upperBound is not null) || upperBound <= value)
+        {
+            throw new ArgumentOutOfRangeException(nameof(upperBound), upperBound, "A range has an upper bound above its value, and only a range has one.");
+        }
+
         if (!Enum.IsDefined(kind))
         {
             throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown statistic kind.");
@@ -34,6 +41,8 @@ public sealed record StatisticMeasure
         Value = value;
         Unit = Preconditions.CheckText(unit, nameof(unit), 100);
         Verbatim = Preconditions.CheckText(verbatim, nameof(verbatim), 300);
+        Approximation = approximation;
+        UpperBound = upperBound;
     }
 
     /// <summary>Gets what the number measures.</summary>
@@ -48,13 +57,30 @@ public sealed record StatisticMeasure
     /// <summary>Gets the words it was read from.</summary>
     public string Verbatim { get; }
 
-    /// <summary>Returns the same measure with another value, as a correction states it.</summary>
+    /// <summary>Gets how exactly the source states the number.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public Approximation Approximation { get; }
+
+    /// <summary>Gets the high end of a range, when <see cref="Approximation"/> is <see cref="Approximation.Range"/>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? UpperBound { get; }
+
+    /// <summary>Returns the same measure with another value, as a correction states it: the correction's figure is exact.</summary>
     /// <param name="value">The corrected value.</param>
     /// <returns>The corrected measure.</returns>
     public StatisticMeasure WithValue(decimal value) => new(Kind, value, Unit, Verbatim);
 
     /// <inheritdoc/>
-    public override string ToString() => Kind switch
+    public override string ToString() => Approximation switch
+    {
+        Approximation.About => "about " + Figure(),
+        Approximation.AtLeast => "at least " + Figure(),
+        Approximation.AtMost => "at most " + Figure(),
+        Approximation.Range => $"{Figure()} to {UpperBound:0.##}",
+        _ => Figure(),
+    };
+
+    private string Figure() => Kind switch
     {
         StatisticKind.PercentChange => $"{Value:+0.##;-0.##}%",
         StatisticKind.AbsoluteChange => $"{Value:+0.##;-0.##} {Unit}",

@@ -61,9 +61,7 @@ internal static class DonorTotalsAnswer
         var first = (DonationEntry)donations[0].Resolution.Entry;
         AmountTotal Sum(Stage stage) => donations
             .Where(d => d.Resolution.Stage == stage)
-            .Aggregate(AmountTotal.Zero, (total, d) => d.Value.IsExact
-                ? total with { Exact = total.Exact + d.Value.Amount }
-                : total with { Approximate = total.Approximate + d.Value.Amount });
+            .Aggregate(AmountTotal.Zero, (total, d) => total.Add(d.Value));
         var ordered = donations.OrderBy(d => d.Resolution.Entry.Key, StringComparer.Ordinal).ToArray();
         return new DonorTotal(
             first.Donor,

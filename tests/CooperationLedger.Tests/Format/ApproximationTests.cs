@@ -1,0 +1,74 @@
+using CooperationLedger.Answers;
+using CooperationLedger.Facts;
+using CooperationLedger.Tests.Support;
+using NodaTime;
+
+namespace CooperationLedger.Tests.Format;
+
+/// <summary>
+/// Given a brief of 20 May 2013 (Test Brief): the OSCE gave the Kyrgyz Border Service EUR 100,000 for training, between
+/// EUR 200,000 and 250,000 of equipment and up to EUR 50,000 for a seminar; more than 300 officers were trained; the
+/// service detained some 40 smugglers and seized 20-25 firearms; roughly a third of its posts have radios. Totals and
+/// figures say how exact they are, never a single number that hides a hedge.
+/// </summary>
+public sealed class ApproximationTests(LedgerFixture fixture) : IClassFixture<LedgerFixture>, IAsyncLifetime
+{
+    private static readonly AsOf EndOf2013 = AsOf.Known(new LocalDate(2013, 12, 31));
+
+    public async Task InitializeAsync() => await fixture.Ledger.IngestAsync([Fixtures.FactFile("brief-2013-osce-aid")]);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task The_osce_total_keeps_the_exact_part_apart_and_is_bounded_by_the_range_and_the_ceiling()
+    {
+        var totals = await fixture.Ledger.GetDonorTotalsAsync(EndOf2013, new DonationFilter(Donor: "OSCE"));
+
+        totals.Totals.Should().ContainSingle().Which.Realised.Should().Be(
+            new AmountTotal(Exact: 100_000m, Approximate: 250_000m, Low: 300_000m, High: 400_000m),
+            "100,000 exact; 200,000 to 250,000; 0 to 50,000");
+    }
+
+    [Fact]
+    public void An_about_amount_leaves_the_total_without_bounds_and_an_at_least_one_without_a_ceiling()
+    {
+        var about = AmountTotal.Zero.Add(new MoneyAmount(100m, new Currency("EUR"))).Add(new MoneyAmount(300m, new Currency("EUR"), Approximation.About));
+        var atLeast = AmountTotal.Zero.Add(new MoneyAmount(100m, new Currency("EUR"))).Add(new MoneyAmount(300m, new Currency("EUR"), Approximation.AtLeast));
+
+        about.Should().Be(new AmountTotal(100m, 300m, null, null));
+        atLeast.Should().Be(new AmountTotal(100m, 300m, 400m, null));
+    }
+
+    [Fact]
+    public async Task The_tool_shows_the_bounds_of_a_hedged_total()
+    {
+        var run = await CliRunner.InProcessAsync(new Dictionary<string, string?> { ["COOPERATIONLEDGER_CONNECTION"] = fixture.ConnectionString }, "donors", "--known-on", "2013-12-31", "--donor", "OSCE");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Output.Should().Contain("100,000 + ~250,000 (300,000 to").And.Contain("400,000)", "the table wraps the cell at its width");
+    }
+
+    [Fact]
+    public async Task A_claimed_statistic_keeps_its_hedge_in_its_figure()
+    {
+        var claims = await fixture.Ledger.GetClaimedStatisticsAsync(EndOf2013, new ClaimFilter(Metric: "officers trained"));
+        var radios = await fixture.Ledger.GetClaimedStatisticsAsync(EndOf2013, new ClaimFilter(Metric: "border posts with radios"));
+
+        var officers = claims.Claims.Should().ContainSingle().Subject.Measure;
+        officers.Approximation.Should().Be(Approximation.AtLeast);
+        officers.ToString().Should().Be("at least 300 officers");
+        radios.Claims.Should().ContainSingle().Which.Measure.ToString().Should().Be("about 33 percent of posts");
+    }
+
+    [Fact]
+    public async Task Counts_keep_their_hedges_and_ranges()
+    {
+        var trail = await fixture.Ledger.AuditAsync("brief-2013-osce-aid/first-quarter-results");
+
+        var counts = trail!.Fact.Should().BeOfType<OperationResultsClaimed>().Subject.Counts;
+        counts.Select(count => (count.Outcome, count.Count.ToString(), count.Count.UpperBound)).Should().Equal(
+            ("detained", "about 40", (int?)null),
+            ("seized", "20-25", 25));
+        trail.Figure.Should().Be("detained about 40 smugglers; seized 20-25 firearms");
+    }
+}
