@@ -96,7 +96,7 @@ public sealed partial class Ledger
             party is not null && otherParty is not null ? BoundsUse.CheckOnly : BoundsUse.Indexed,
             [party, otherParty],
             (query, actors) => query.WithTerms("party_terms", actors.Select(party)).WithTerms("party_terms", actors.Select(otherParty)),
-            (resolved, actors, citations) => AgreementsAnswer.FromResolved(resolved, party, otherParty, actors, citations),
+            (resolved, actors, citations) => AgreementsAnswer.FromResolved(resolved, asOf, party, otherParty, actors, citations, sessions.Today),
             cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using CooperationLedger.Answers;
 using CooperationLedger.Cli.Output;
 
 namespace CooperationLedger.Cli.Commands;
@@ -33,14 +35,21 @@ internal static class AgreementsCommand
             TableOutput.Write(
                 context.Console,
                 "Agreements",
-                ["Date", "Parties", "Areas", "Stage", "In effect", "Sources"],
+                ["Date", "Parties", "Areas", "Stage", "Term", agreements.Count > 0 ? $"On {agreements[0].Day.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)}" : "State", "Sources"],
                 agreements.Select(agreement => (IReadOnlyList<string>)
                 [
                     agreement.Effective.ToString() + (agreement.Effective.IsInferred ? " (inferred)" : string.Empty),
                     string.Join(", ", agreement.Parties.Select(p => p.Name)),
                     string.Join("; ", agreement.Areas),
                     agreement.Stage.ToString().ToLowerInvariant(),
-                    agreement.InEffect ? "yes" : "no",
+                    agreement.EndsOn is { } ends ? $"until {ends}" + (agreement.Term?.Verbatim is { } words ? $" ({words})" : string.Empty) : "-",
+                    agreement.State switch
+                    {
+                        AgreementState.InEffect => "in effect",
+                        AgreementState.Announced => "announced only",
+                        AgreementState.NotYetInEffect => "not yet in effect",
+                        _ => "expired",
+                    },
                     Describe.Sources(agreement.Sources),
                 ]));
             return ExitCodes.Success;

@@ -12,6 +12,9 @@ internal sealed class LedgerSessions(IDocumentStore store, string? tenant, Schem
 {
     public IDocumentStore Store => store;
 
+    /// <summary>Gets today's date, in UTC, by the clock that stamps the store's recorded times.</summary>
+    public NodaTime.LocalDate Today => NodaTime.LocalDate.FromDateTime(((Marten.Events.EventGraph)store.Options.Events).TimeProvider.GetUtcNow().UtcDateTime);
+
     /// <summary>Checks the tables' tenancy before their first use; see <see cref="SchemaGuard"/>.</summary>
     public SchemaGuard Guard => guard;
 

@@ -123,7 +123,7 @@ public sealed class CliCommandTests(DatabaseFixture database) : IClassFixture<Da
         var table = await RunAsync("timeline", "--actor", "kg-gknb");
         table.ExitCode.Should().Be(0);
         table.Output.Should().Contain("equipment_donated").And.Contain("Timeline");
-        (await RunAsync("agreements", "--as-of", "2011-09-05")).Output.Should().Contain("border security").And.Contain("yes");
+        (await RunAsync("agreements", "--as-of", "2011-09-05")).Output.Should().Contain("border security").And.Contain("in effect");
     }
 
     [Fact]

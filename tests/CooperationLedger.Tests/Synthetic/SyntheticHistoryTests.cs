@@ -24,6 +24,9 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
 
     private LedgerFixture fixture => history.Ledger;
 
+    /// <summary>Gets the day by the ledger's clock, which agreements' states are for when the as-of point names none.</summary>
+    private LocalDate Today => fixture.Clock.GetCurrentInstant().InUtc().Date;
+
     [Fact]
     public void The_generator_is_deterministic_and_has_revisions_and_conflicts_in_the_stated_shares()
     {
@@ -119,7 +122,7 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
         donors.Totals.Should().NotBeEmpty();
         AnswerJson.Of(donors).Should().Be(AnswerJson.Of(DonorTotalsAnswer.From(replay.Donations, asOf, DonationFilter.None, replay.Actors, replay.Citations)));
         AnswerJson.Of(claims).Should().Be(AnswerJson.Of(ClaimedStatisticsAnswer.From(replay.Claims, asOf, ClaimFilter.None, replay.Actors, replay.Citations)));
-        AnswerJson.Of(agreements).Should().Be(AnswerJson.Of(AgreementsAnswer.From(replay.Agreements, asOf, null, null, replay.Actors, replay.Citations)));
+        AnswerJson.Of(agreements).Should().Be(AnswerJson.Of(AgreementsAnswer.From(replay.Agreements, asOf, null, null, replay.Actors, replay.Citations, Today)));
         AnswerJson.Of(timeline).Should().Be(AnswerJson.Of(TimelineAnswer.From(replay.Timeline, asOf, ["kg"], replay.Actors, replay.Citations)));
     }
 
@@ -162,7 +165,7 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
         (await fixture.Ledger.GetClaimedStatisticsAsync(AsOf.Now, byMatter)).Claims.Should().HaveCountGreaterThan(1, "the sources disagree on this matter");
         var between = await fixture.Ledger.GetAgreementsAsync(AsOf.Now, party, other);
         between.Should().Contain(a => a.FactId == agreement.FactId);
-        AnswerJson.Of(between).Should().Be(AnswerJson.Of(AgreementsAnswer.From(replay.Agreements, AsOf.Now, party, other, replay.Actors, replay.Citations)));
+        AnswerJson.Of(between).Should().Be(AnswerJson.Of(AgreementsAnswer.From(replay.Agreements, AsOf.Now, party, other, replay.Actors, replay.Citations, Today)));
 
         // A timeline narrows by the indexed actor keys: one actor by key, two by key and country code.
         string[] one = [donation.Recipient.Id], two = [donation.Donor.Id, donation.Recipient.Country!.ToLowerInvariant()];
@@ -199,7 +202,7 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
             AnswerJson.Of(await fixture.Ledger.GetClaimedStatisticsAsync(point, byMatter))
                 .Should().Be(AnswerJson.Of(ClaimedStatisticsAnswer.From(recorded.Claims, point, byMatter, recorded.Actors, recorded.Citations)));
             AnswerJson.Of(await fixture.Ledger.GetAgreementsAsync(point, party, other))
-                .Should().Be(AnswerJson.Of(AgreementsAnswer.From(recorded.Agreements, point, party, other, recorded.Actors, recorded.Citations)));
+                .Should().Be(AnswerJson.Of(AgreementsAnswer.From(recorded.Agreements, point, party, other, recorded.Actors, recorded.Citations, Today)));
             AnswerJson.Of(await fixture.Ledger.GetTimelineAsync(point, two[0], two[1]))
                 .Should().Be(AnswerJson.Of(TimelineAnswer.From(recorded.Timeline, point, two, recorded.Actors, recorded.Citations)));
         }

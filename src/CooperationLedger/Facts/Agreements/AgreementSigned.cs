@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CooperationLedger.Facts;
 
 /// <summary>Parties agreed to cooperate, on the areas listed, from the effective date.</summary>
@@ -10,6 +12,7 @@ namespace CooperationLedger.Facts;
 /// <param name="Stage">Realised when signed or agreed; pledged when only announced for the future.</param>
 /// <param name="Matter">The matter key shared with other reports of the same agreement, if any.</param>
 /// <param name="Citation">Where the fact comes from.</param>
+/// <param name="Term">How long it runs, if the source says; <see langword="null"/> for an agreement with no stated end.</param>
 public sealed record AgreementSigned(
     Guid FactId,
     string Key,
@@ -19,7 +22,8 @@ public sealed record AgreementSigned(
     ReportedDate Effective,
     Stage Stage,
     string? Matter,
-    Citation Citation) : IReportedFact
+    Citation Citation,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] AgreementTerm? Term = null) : IReportedFact
 {
     /// <summary>The kind: stated in a fact file as <c>agreement_signed</c>; feeds the agreements view.</summary>
     internal static readonly FactKind<AgreementSigned> Descriptor = new("agreement_signed", Read)
@@ -27,7 +31,7 @@ public sealed record AgreementSigned(
         DefaultStage = Stage.Realised,
         Summary = e => $"{FactWording.Names(e.Parties)} agreed to cooperate on {FactWording.Names(e.Areas)}",
         Actors = e => e.Parties,
-        Agreement = e => new AgreementParts(e.Parties, e.Areas, e.Title),
+        Agreement = e => new AgreementParts(e.Parties, e.Areas, e.Title, e.Term),
         Sampler = Sample,
         SampleWeight = 1,
         Example = """
@@ -35,6 +39,7 @@ public sealed record AgreementSigned(
             parties: [cn, kg]
             areas: [drug trafficking, border security]
             title: Memorandum on border security
+            term: { years: 5, verbatim: for five years }
             """,
     };
 
@@ -43,7 +48,25 @@ public sealed record AgreementSigned(
         var parties = r.ActorList("parties", minimum: 2);
         var areas = r.Fields.Texts("areas", required: true);
         var title = r.Fields.Text("title", maxLength: 300);
-        return parties.Count < 2 ? null : new AgreementSigned(h.Id, h.Key, parties, areas, title, h.Effective, h.Stage, h.Matter, h.Citation);
+        var term = ReadTerm(r);
+        return parties.Count < 2 ? null : new AgreementSigned(h.Id, h.Key, parties, areas, title, h.Effective, h.Stage, h.Matter, h.Citation, term);
+    }
+
+    /// <summary>Reads <c>term: { until: 2004 }</c> or <c>term: { years: 3, months: 6 }</c>, each with an optional <c>verbatim</c>.</summary>
+    private static AgreementTerm? ReadTerm(IFactReading r)
+    {
+        var term = r.Fields.Map("term");
+        if (term is null)
+        {
+            return null;
+        }
+
+        var until = r.Date(term, "until", required: false, anchor: r.PublicationDay);
+        var years = term.Integer("years", min: 1, max: 100);
+        var months = term.Integer("months", min: 1, max: 1200);
+        var verbatim = term.Text("verbatim", maxLength: 200);
+        term.RejectUnknown();
+        return term.Check("until", () => new AgreementTerm(until, years, months, verbatim));
     }
 
     private static FactSample Sample(FactSampler s)

@@ -21,4 +21,5 @@ internal sealed record StatisticParts(Actor Claimant, Actor Subject, string Metr
 /// <param name="Parties">Who agreed.</param>
 /// <param name="Areas">What they agreed to cooperate on.</param>
 /// <param name="Title">The agreement's title, if printed.</param>
-internal sealed record AgreementParts(IReadOnlyList<Actor> Parties, IReadOnlyList<string> Areas, string? Title);
+/// <param name="Term">How long it runs, if the source says.</param>
+internal sealed record AgreementParts(IReadOnlyList<Actor> Parties, IReadOnlyList<string> Areas, string? Title, AgreementTerm? Term);

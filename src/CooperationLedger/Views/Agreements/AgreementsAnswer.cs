@@ -1,6 +1,7 @@
 using CooperationLedger.Answers;
 using CooperationLedger.Facts;
 using CooperationLedger.Resolution;
+using NodaTime;
 
 namespace CooperationLedger.Views;
 
@@ -8,21 +9,36 @@ namespace CooperationLedger.Views;
 internal static class AgreementsAnswer
 {
     /// <summary>Resolves <paramref name="entries"/> at <paramref name="asOf"/> and computes the agreements from them.</summary>
-    public static IReadOnlyList<AgreementStatus> From(IEnumerable<AgreementEntry> entries, AsOf asOf, string? party, string? otherParty, ActorDirectory actors, CitationLookup citations) =>
-        FromResolved(AsOfResolution.ResolveAll(entries, asOf), party, otherParty, actors, citations);
+    public static IReadOnlyList<AgreementStatus> From(IEnumerable<AgreementEntry> entries, AsOf asOf, string? party, string? otherParty, ActorDirectory actors, CitationLookup citations, LocalDate today) =>
+        FromResolved(AsOfResolution.ResolveAll(entries, asOf), asOf, party, otherParty, actors, citations, today);
 
     /// <param name="resolutions">The agreement entries as resolved at the as-of point.</param>
+    /// <param name="asOf">The as-of point: its effective day and rule decide each agreement's state.</param>
     /// <param name="party">A party every agreement must have, or <see langword="null"/>.</param>
     /// <param name="otherParty">Another party every agreement must have, or <see langword="null"/>.</param>
     /// <param name="actors">What the ledger knows of the parties named.</param>
     /// <param name="citations">The citations of the facts and revisions the answer cites.</param>
-    public static IReadOnlyList<AgreementStatus> FromResolved(IEnumerable<AsOfResolution> resolutions, string? party, string? otherParty, ActorDirectory actors, CitationLookup citations) =>
-        FromResolved(resolutions, [actors.Select(party), actors.Select(otherParty)], citations);
+    /// <param name="today">The day the question is asked: the day states are for when the as-of point names no effective day.</param>
+    public static IReadOnlyList<AgreementStatus> FromResolved(IEnumerable<AsOfResolution> resolutions, AsOf asOf, string? party, string? otherParty, ActorDirectory actors, CitationLookup citations, LocalDate today) =>
+        FromResolved(resolutions, asOf.Effective ?? today, asOf.Rule, [actors.Select(party), actors.Select(otherParty)], citations);
 
-    private static AgreementStatus[] FromResolved(IEnumerable<AsOfResolution> resolutions, ActorSelection?[] parties, CitationLookup citations) =>
+    /// <summary>
+    /// An agreement is in effect from its date until the end of its term: dates read under the rule, as the as-of
+    /// point reads every date, so that under "certainly" a memorandum valid "until 2004" is in effect all of 2004, and
+    /// under "possibly" it may have expired from its first day.
+    /// </summary>
+    private static AgreementState StateOn(LocalDate day, DateRule rule, Stage stage, ReportedDate effective, ReportedDate? endsOn) =>
+        stage is not (Stage.Realised or Stage.Committed) ? AgreementState.Announced
+        : !effective.IsOnOrBefore(day, rule) ? AgreementState.NotYetInEffect
+        : endsOn is not null && endsOn.IsOnOrBefore(day.PlusDays(-1), rule) ? AgreementState.Expired
+        : AgreementState.InEffect;
+
+    private static AgreementStatus[] FromResolved(IEnumerable<AsOfResolution> resolutions, LocalDate day, DateRule rule, ActorSelection?[] parties, CitationLookup citations) =>
         resolutions
             .Select(r => (Resolution: r, Agreement: (AgreementEntry)r.Entry))
             .Where(a => parties.All(wanted => wanted is null || a.Agreement.Parties.Any(wanted.Includes)))
+            .Select(a => (a.Resolution, a.Agreement, EndsOn: a.Agreement.Term?.EndsFrom(a.Resolution.Effective)))
+            .Select(a => (a.Resolution, a.Agreement, a.EndsOn, State: StateOn(day, rule, a.Resolution.Stage, a.Resolution.Effective, a.EndsOn)))
             .Select(a => new AgreementStatus(
                 a.Agreement.Id,
                 a.Agreement.Key,
@@ -31,9 +47,13 @@ internal static class AgreementsAnswer
                 a.Agreement.Title,
                 a.Resolution.Effective,
                 a.Resolution.Stage,
-                a.Resolution.Stage is Stage.Realised or Stage.Committed,
+                a.State == AgreementState.InEffect,
                 a.Resolution.Standing,
-                a.Resolution.Sources(citations)))
+                a.Resolution.Sources(citations),
+                a.State,
+                a.Agreement.Term,
+                a.EndsOn,
+                day))
             .OrderBy(a => a.Effective.Earliest)
             .ThenBy(a => a.Key, StringComparer.Ordinal)
             .ToArray();
