@@ -10,7 +10,7 @@ using NodaTime;
 
 namespace CooperationLedger;
 
-/// <content>Reading every stored fact: for export, and to verify quotes against the stored documents.</content>
+/// <content>Reading every stored fact: for export, and to verify quotes against the stored articles.</content>
 public sealed partial class Ledger
 {
     /// <summary>
@@ -132,11 +132,11 @@ public sealed partial class Ledger
             }
             else if (SourceDocument.FingerprintOf(stored.ArticleText) != citation.Document.ContentSha256)
             {
-                problems.Add(new QuoteProblem(fact.FactId, fact.Key, "the stored document's text differs from the text the quote was checked against."));
+                problems.Add(new QuoteProblem(fact.FactId, fact.Key, "the stored article's text differs from the text the quote was checked against."));
             }
             else if ((indexes.TryGetValue(stored.Id, out var index) ? index : indexes[stored.Id] = new QuoteIndex(stored.ArticleText)).Locate(citation.Quote) is null)
             {
-                problems.Add(new QuoteProblem(fact.FactId, fact.Key, "the quote is not found in the stored document."));
+                problems.Add(new QuoteProblem(fact.FactId, fact.Key, "the quote is not found in the stored article."));
             }
 
             if (citation.Document.PublishedOn is { IsInferred: true } published)

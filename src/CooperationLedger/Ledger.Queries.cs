@@ -41,7 +41,8 @@ public sealed partial class Ledger
                 ? query.WithTermPairs("pair_terms", donor, recipient)
                 : query.WithTerms("donor_terms", actors.Select(filter.Donor)).WithTerms("recipient_terms", actors.Select(filter.Recipient)),
             (resolved, actors, citations) => DonorTotalsAnswer.FromResolved(resolved, asOf, filter, actors, citations),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            (resolved, actors) => DonorTotalsAnswer.Admitted(resolved, filter, actors)).ConfigureAwait(false);
     }
 
     /// <summary>Gets claimed statistics as of a point, exactly as claimed, side by side where sources disagree.</summary>
@@ -138,8 +139,9 @@ public sealed partial class Ledger
 
     /// <summary>
     /// Reads what the register knows of the actors the question names (<see cref="ActorRegistry.LoadAsync"/>), the entries
-    /// narrowed in SQL by them and by the as-of point, resolves each entry at that point once, loads the citations of what
-    /// was resolved, and computes the answer from it.
+    /// narrowed in SQL by them and by the as-of point, resolves each entry at that point once, keeps what the answer
+    /// admits (<paramref name="admit"/>, for what SQL cannot narrow), loads the citations of what is kept, and computes
+    /// the answer from it.
     /// A question that names what finds few entries by itself (two actors, a matter) has its as-of bounds checked on those
     /// entries rather than looked up (<see cref="BoundsUse"/>). It runs as a question of <paramref name="kind"/>
     /// (<see cref="QueryAsync"/>): retried through transient failures, in a span of its own.
@@ -151,7 +153,8 @@ public sealed partial class Ledger
         IReadOnlyList<string?> named,
         Func<IQueryable<TEntry>, ActorDirectory, IQueryable<TEntry>> narrow,
         Func<IReadOnlyList<AsOfResolution>, ActorDirectory, CitationLookup, TAnswer> answer,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<IReadOnlyList<AsOfResolution>, ActorDirectory, IEnumerable<AsOfResolution>>? admit = null)
         where TEntry : LedgerEntry =>
         QueryAsync(
             kind,
@@ -178,8 +181,10 @@ public sealed partial class Ledger
 
                 var entries = await narrow(AsOfBounds.Apply(session.Query<TEntry>(), asOf, bounds), actors).ToListAsync(token).ConfigureAwait(false);
 
-                // Each entry is resolved once: the citations loaded are those of what was resolved.
-                var resolved = AsOfResolution.ResolveAll(entries, asOf);
+                // Each entry is resolved once, then narrowed by what the answer admits in memory (a donation's currency
+                // as of the point): the citations loaded are those of what the answer can cite.
+                IReadOnlyList<AsOfResolution> resolved = AsOfResolution.ResolveAll(entries, asOf);
+                resolved = admit is null ? resolved : [.. admit(resolved, actors)];
                 var citations = await CitationStore.LoadAsync(session, CitationLookup.Needed(resolved), token).ConfigureAwait(false);
                 return answer(resolved, actors, citations);
             },

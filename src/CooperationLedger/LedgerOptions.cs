@@ -17,7 +17,7 @@ namespace CooperationLedger;
 public sealed class LedgerOptions
 {
     /// <summary>The schema used when none is given: <c>cooperation_ledger</c>.</summary>
-    public const string DefaultSchema = "cooperation_ledger";
+    public const string DefaultSchema = Storage.SchemaName.Default;
 
     /// <summary>
     /// Gets or sets the Npgsql connection string of the ledger's own store. Required when the application has not

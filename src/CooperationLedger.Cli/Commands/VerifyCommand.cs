@@ -28,7 +28,7 @@ internal static class VerifyCommand
             else
             {
                 context.Console.WriteLine(report.QuotesVerified
-                    ? $"Checked {report.FactsChecked} facts: every quote is found in its stored document."
+                    ? $"Checked {report.FactsChecked} facts: every quote is found in its stored article."
                     : $"Checked {report.FactsChecked} facts: {report.QuoteProblems.Count} quotes do not check out.");
                 TableOutput.Write(context.Console, "Quote problems", ["Fact", "Problem"], report.QuoteProblems.Select(problem => (IReadOnlyList<string>)[problem.Key, problem.Problem]));
                 TableOutput.Write(

@@ -5,7 +5,7 @@ namespace CooperationLedger.Answers;
 /// projections have lost (which every answer would then leave out).
 /// </summary>
 /// <param name="FactsChecked">How many stored events were checked.</param>
-/// <param name="QuoteProblems">Quotes not found in their stored documents; empty when every quote checks out.</param>
+/// <param name="QuoteProblems">Quotes not found in their stored articles; empty when every quote checks out.</param>
 /// <param name="InferredDates">Facts whose effective or publication date was inferred, for an editor to review.</param>
 /// <param name="FactsWithoutEntries">How many stored facts have no entry in the projections; 0 when they are whole.</param>
 public sealed record VerificationReport(int FactsChecked, IReadOnlyList<QuoteProblem> QuoteProblems, IReadOnlyList<InferredDate> InferredDates, int FactsWithoutEntries = 0)

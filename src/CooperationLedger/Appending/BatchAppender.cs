@@ -204,7 +204,7 @@ internal sealed class BatchAppender(LedgerSessions sessions, ResiliencePipeline 
         var fresh = await ActorRegistry.CheckAsync(session, ordered, errors, turn.PreviousActors, cancellationToken).ConfigureAwait(false);
         var actors = errors.Count == 0 ? await ActorRegistry.ClaimAsync(session, connection, fresh, registration => ordered.First(file => file.Document.Key == registration.DeclaredIn).Path, errors, cancellationToken).ConfigureAwait(false) : [];
         turn.RegisterActors(actors);
-        var records = await IngestPlanner.LoadRecordsAsync(session, ordered, cancellationToken).ConfigureAwait(false);
+        var records = await IngestPlanner.LoadIndexedAsync(session, ordered, cancellationToken).ConfigureAwait(false);
         var results = new List<DocumentIngested>();
         var staged = new List<(ParsedFactFile File, DocumentPlan Plan)>();
         foreach (var file in ordered)

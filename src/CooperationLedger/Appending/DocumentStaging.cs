@@ -11,7 +11,7 @@ internal static class DocumentStaging
 {
     /// <summary>
     /// Adds a document's new events to its stream (starting the stream, or appending at the version read, so that a
-    /// concurrent writer is detected), its index records and its stored text to the session. Each event carries the
+    /// concurrent writer is detected), its indexed facts and its stored article to the session. Each event carries the
     /// document's key as its causation id and the file's name as a header.
     /// </summary>
     public static async Task StageAsync(IDocumentSession session, ParsedFactFile file, DocumentPlan plan, CancellationToken cancellationToken)

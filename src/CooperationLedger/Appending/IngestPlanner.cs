@@ -29,7 +29,7 @@ internal static class IngestPlanner
             await using var query = sessions.Query();
             var registered = !dryRun || sessions.Guard.Found(typeof(ActorRegistration));
             await ActorRegistry.CheckAsync(held && registered ? query : null, ordered, errors, pending: null, cancellationToken).ConfigureAwait(false);
-            var records = held ? await LoadRecordsAsync(query, ordered, cancellationToken).ConfigureAwait(false) : new Dictionary<Guid, IndexedFact>();
+            var records = held ? await LoadIndexedAsync(query, ordered, cancellationToken).ConfigureAwait(false) : new Dictionary<Guid, IndexedFact>();
             var batchFacts = FactsOf(parsed);
             foreach (var file in ordered)
             {
@@ -57,10 +57,10 @@ internal static class IngestPlanner
 
     /// <summary>Plans one document against the index as it is now.</summary>
     public static async Task<DocumentPlan> PlanAsync(IQuerySession session, ParsedFactFile file, IReadOnlySet<Guid> batchFacts, CancellationToken cancellationToken) =>
-        await PlanAsync(session, file, batchFacts, await LoadRecordsAsync(session, [file], cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        await PlanAsync(session, file, batchFacts, await LoadIndexedAsync(session, [file], cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Loads, in one query, the index records of every fact of the documents and of every fact they revise.</summary>
-    public static async Task<IReadOnlyDictionary<Guid, IndexedFact>> LoadRecordsAsync(IQuerySession session, IEnumerable<ParsedFactFile> files, CancellationToken cancellationToken)
+    /// <summary>Loads, in one query, the indexed facts among the documents' facts and the facts they revise.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, IndexedFact>> LoadIndexedAsync(IQuerySession session, IEnumerable<ParsedFactFile> files, CancellationToken cancellationToken)
     {
         var ids = files.SelectMany(file => file.Events)
             .SelectMany(e => e is IRevision revision ? new[] { e.FactId, revision.Revises } : [e.FactId])
@@ -69,7 +69,7 @@ internal static class IngestPlanner
         return (await session.LoadManyAsync<IndexedFact>(cancellationToken, ids).ConfigureAwait(false)).ToDictionary(record => record.Id);
     }
 
-    /// <summary>Plans one document against index records already loaded (<see cref="LoadRecordsAsync"/>).</summary>
+    /// <summary>Plans one document against indexed facts already loaded (<see cref="LoadIndexedAsync"/>).</summary>
     public static async Task<DocumentPlan> PlanAsync(IQuerySession session, ParsedFactFile file, IReadOnlySet<Guid> batchFacts, IReadOnlyDictionary<Guid, IndexedFact> records, CancellationToken cancellationToken)
     {
         var errors = new List<FactFileError>();
@@ -126,7 +126,7 @@ internal static class IngestPlanner
         return new DocumentPlan([.. fresh.Where(e => e is not IRevision), .. fresh.Where(e => e is IRevision)], present, errors, records.Values.Any(record => record.DocumentKey == file.Document.Key));
     }
 
-    /// <summary>Reads back the event an index record names, from its document's stream.</summary>
+    /// <summary>Reads back the event an indexed fact names, from its document's stream.</summary>
     private static async Task<ILedgerEvent?> LoadStoredAsync(IQuerySession session, IndexedFact stored, CancellationToken cancellationToken)
     {
         var events = await session.Events.FetchStreamAsync(stored.StreamId, token: cancellationToken).ConfigureAwait(false);

@@ -14,7 +14,7 @@ using NpgsqlTypes;
 namespace CooperationLedger.Storage;
 
 /// <summary>
-/// The bulk path's writer for documents new to the ledger: their streams, events, index records, texts and projection
+/// The bulk path's writer for documents new to the ledger: their streams, events, indexed facts, articles and projection
 /// entries written with PostgreSQL's binary COPY inside the batch's own transaction, instead of row by row through
 /// Marten's append and its inline projections. The entries are folded in memory by <see cref="EntryFold"/>, the same
 /// evolution the inline projections run; an entry created before the batch and revised by it is loaded, revised and

@@ -17,7 +17,7 @@ namespace CooperationLedger.Storage;
 /// <param name="IsRevision"><see langword="true"/> for a correction or retraction.</param>
 internal sealed record IndexedFact(Guid Id, string Key, string DocumentKey, string Type, string ContentHash, Guid StreamId, bool IsRevision)
 {
-    /// <summary>Gets the index record of an event appended to a document's stream.</summary>
+    /// <summary>Gets the indexed fact of an event appended to a document's stream.</summary>
     public static IndexedFact Of(ILedgerEvent e, string documentKey, Guid streamId) =>
         new(e.FactId, e.Key, documentKey, FactCatalog.NameOf(e), FactFingerprint.Of(e), streamId, e is IRevision);
 }

@@ -25,7 +25,7 @@ internal static class LedgerStoreConfiguration
     internal static IReadOnlyList<Type> EntryTypes { get; } =
         [typeof(DonationEntry), typeof(StatisticClaimEntry), typeof(AgreementEntry), typeof(TimelineEntry)];
 
-    /// <summary>Gets the types of every document the ledger keeps: its entries, fact records, documents and actors.</summary>
+    /// <summary>Gets the types of every document the ledger keeps: its entries, indexed facts, articles and actors.</summary>
     internal static IReadOnlyList<Type> DocumentTypes { get; } =
         [.. EntryTypes, typeof(IndexedFact), typeof(StoredArticle), typeof(ActorRegistration)];
 

@@ -9,7 +9,7 @@ namespace CooperationLedger.Storage;
 /// <remarks>The checked, immutable form of <see cref="LedgerOptions"/> for a store of the ledger's own.</remarks>
 internal sealed record LedgerStoreSettings
 {
-    private readonly string schema = LedgerOptions.DefaultSchema;
+    private readonly string schema = SchemaName.Default;
 
     /// <summary>
     /// Gets the PostgreSQL schema for the ledger's tables and functions: a plain lower-case identifier (letters, digits,

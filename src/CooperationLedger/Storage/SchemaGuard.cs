@@ -68,7 +68,7 @@ internal sealed class SchemaGuard(IDocumentStore store, bool absentIsEmpty = fal
     /// <summary>
     /// Gets the refusal of a ledger whose documents were written by a serializer that names their fields otherwise
     /// than this store's (an application's snake_case store read by the tool's camelCase one), or <see langword="null"/>
-    /// when one stored fact record has the fields this store's serializer would write. Read through the wrong names,
+    /// when one indexed fact has the fields this store's serializer would write. Read through the wrong names,
     /// every field would come back empty, and a rebuild would write the emptiness back.
     /// </summary>
     private async Task<LedgerSchemaException?> NamingMismatchAsync(CancellationToken cancellationToken)
@@ -94,7 +94,7 @@ internal sealed class SchemaGuard(IDocumentStore store, bool absentIsEmpty = fal
             ? null
             : new LedgerSchemaException(
                 $"The ledger in schema '{store.Options.DatabaseSchemaName}' was written by a serializer that names its fields otherwise than this store's "
-                + $"(a stored fact record has {string.Join(", ", found.Order(StringComparer.Ordinal))}; this store would write {string.Join(", ", expected.Order(StringComparer.Ordinal))}): "
+                + $"(an indexed fact has {string.Join(", ", found.Order(StringComparer.Ordinal))}; this store would write {string.Join(", ", expected.Order(StringComparer.Ordinal))}): "
                 + "read it through a store whose serializer is configured as the one that wrote it (the application's store), not a store of the ledger's own such as the ledger tool's. Nothing was changed.");
     }
 

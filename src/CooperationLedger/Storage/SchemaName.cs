@@ -5,6 +5,9 @@ namespace CooperationLedger.Storage;
 /// <summary>Checks that a schema name is a plain identifier before it goes anywhere near SQL.</summary>
 internal static partial class SchemaName
 {
+    /// <summary>The schema a ledger of its own keeps its tables in when none is given.</summary>
+    public const string Default = "cooperation_ledger";
+
     public static string Validate(string? value, string parameterName)
     {
         if (value is null || !PlainIdentifier().IsMatch(value))

@@ -71,6 +71,26 @@ public sealed class LayerTests
     }
 
     [Fact]
+    public void Only_storage_writes_sql_or_names_martens_tables()
+    {
+        var sql = new System.Text.RegularExpressions.Regex(@"\bmt_[a-z]|^\s*(select|insert|update|delete|create|alter|drop|copy|with)\s", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        string[] rawSql = ["::QueryAsync(String", "::Query(String", "::QueueSqlCommand(", "::AdvancedSql", "::StreamJson(String", "::ExecuteAsync(String"];
+
+        var written = Graph.Literals.Where(layer => layer.Key != "CooperationLedger.Storage")
+            .SelectMany(layer => layer.Value.Where(literal => sql.IsMatch(literal)).Select(literal => $"{layer.Key} holds \"{literal}\""));
+        var sent = Graph.ExternalCalls.Where(layer => layer.Key != "CooperationLedger.Storage")
+            .SelectMany(layer => layer.Value.Where(call => call.StartsWith("Marten", StringComparison.Ordinal) && rawSql.Any(call.Contains)).Select(call => $"{layer.Key} calls {call}"));
+
+        written.Concat(sent).Should().BeEmpty("SQL text and Marten's table names live in storage alone");
+    }
+
+    [Fact]
+    public void Every_type_of_the_library_is_in_a_layer()
+    {
+        Graph.TypesOutside.Should().BeEmpty("a type in no layer's namespace would escape every rule here");
+    }
+
+    [Fact]
     public void The_public_surface_is_four_namespaces()
     {
         typeof(Ledger).Assembly.GetExportedTypes().Select(type => type.Namespace).Distinct().Order(StringComparer.Ordinal)

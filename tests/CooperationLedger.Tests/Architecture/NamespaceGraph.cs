@@ -12,6 +12,9 @@ internal sealed class NamespaceGraph
     private readonly Dictionary<string, HashSet<string>> uses = new(StringComparer.Ordinal);
     private readonly List<(string From, string To)> typeUses = [];
     private readonly Dictionary<string, HashSet<string>> external = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> literals = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> calls = new(StringComparer.Ordinal);
+    private readonly List<string> outside = [];
 
     private NamespaceGraph()
     {
@@ -26,14 +29,41 @@ internal sealed class NamespaceGraph
     /// <summary>Gets each type, by full name, with each type of another namespace of the prefix that it uses.</summary>
     public IReadOnlyList<(string From, string To)> TypeUses => typeUses;
 
+    /// <summary>Gets the string literals each namespace's code holds.</summary>
+    public IReadOnlyDictionary<string, HashSet<string>> Literals => literals;
+
+    /// <summary>Gets the methods of other libraries each namespace calls, as <c>Type::Method(parameter types)</c>.</summary>
+    public IReadOnlyDictionary<string, HashSet<string>> ExternalCalls => calls;
+
+    /// <summary>Gets the assembly's own types that are in no namespace of the prefix (compiler-generated ones aside).</summary>
+    public IReadOnlyList<string> TypesOutside => outside;
+
     /// <summary>Reads the namespaces under <paramref name="prefix"/> of the assembly at <paramref name="path"/>.</summary>
     public static NamespaceGraph Read(string path, string prefix)
     {
         var graph = new NamespaceGraph();
         using var assembly = AssemblyDefinition.ReadAssembly(path);
+        graph.outside.AddRange(assembly.MainModule.Types
+            .Where(type => !InScope(type.Namespace, prefix) && !IsGenerated(type))
+            .Select(type => type.FullName));
         foreach (var type in assembly.MainModule.Types.Where(type => InScope(type.Namespace, prefix)))
         {
             var from = type.Namespace;
+            graph.literals.TryAdd(from, new HashSet<string>(StringComparer.Ordinal));
+            graph.calls.TryAdd(from, new HashSet<string>(StringComparer.Ordinal));
+            foreach (var instruction in InstructionsOf(type))
+            {
+                switch (instruction.Operand)
+                {
+                    case string literal:
+                        graph.literals[from].Add(literal);
+                        break;
+                    case MethodReference called when !InScope(TopLevelNamespace(called.DeclaringType), prefix):
+                        graph.calls[from].Add($"{called.DeclaringType.Namespace}.{called.DeclaringType.Name}::{called.Name}({string.Join(",", called.Parameters.Select(parameter => parameter.ParameterType.Name))})");
+                        break;
+                }
+            }
+
             var used = graph.UsesOf(from);
             if (!graph.external.TryGetValue(from, out var outside))
             {
@@ -117,6 +147,17 @@ internal sealed class NamespaceGraph
         return cycles;
     }
 
+    /// <summary>Types the compiler or a source generator adds: the module, embedded attributes, generated regexes.</summary>
+    private static bool IsGenerated(TypeDefinition type) =>
+        type.Name is "<Module>" || type.Name.StartsWith("<PrivateImplementationDetails>", StringComparison.Ordinal)
+        || type.Namespace is "Microsoft.CodeAnalysis" or "System.Runtime.CompilerServices" or "System.Text.RegularExpressions.Generated"
+        || type.CustomAttributes.Any(attribute => attribute.AttributeType.Name == "CompilerGeneratedAttribute");
+
+    /// <summary>Every instruction of a type's methods, its nested types' included.</summary>
+    private static IEnumerable<Mono.Cecil.Cil.Instruction> InstructionsOf(TypeDefinition type) =>
+        type.Methods.Where(method => method.HasBody).SelectMany(method => method.Body.Instructions)
+            .Concat(type.NestedTypes.SelectMany(InstructionsOf));
+
     private static bool InScope(string name, string prefix) =>
         name == prefix || name.StartsWith(prefix + ".", StringComparison.Ordinal);
 
@@ -166,7 +207,7 @@ internal sealed class NamespaceGraph
             foreach (var attribute in provider.CustomAttributes)
             {
                 Add(attribute.AttributeType);
-                foreach (var argument in attribute.ConstructorArguments)
+                foreach (var argument in attribute.ConstructorArguments.Concat(attribute.Properties.Concat(attribute.Fields).Select(named => named.Argument)))
                 {
                     Add(argument.Type);
                     Add(argument.Value as TypeReference);

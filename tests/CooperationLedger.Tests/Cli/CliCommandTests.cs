@@ -189,7 +189,7 @@ public sealed class CliCommandTests(DatabaseFixture database) : IClassFixture<Da
         var run = await RunAsync("verify");
 
         run.ExitCode.Should().Be(0, run.Output + run.Error);
-        run.Output.Should().Contain("every quote is found in its stored document").And.Contain("Inferred dates").And.Contain("presidential election");
+        run.Output.Should().Contain("every quote is found in its stored article").And.Contain("Inferred dates").And.Contain("presidential election");
     }
 
     [Fact]

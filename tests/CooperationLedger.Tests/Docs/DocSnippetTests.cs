@@ -4,9 +4,11 @@ using CooperationLedger.Tests.Support;
 namespace CooperationLedger.Tests.Docs;
 
 /// <summary>
-/// Every C# block in the README and docs/ is code that runs in a test, as Marten's and NodaTime's docs are: the README's
-/// two programs are built and run from the packed package (<c>PackageConsumerTests</c>), and every other block is the
-/// region of the same name in a test (<c>#region snippet: name</c>), marked in the doc by <c>&lt;!-- snippet: name --&gt;</c>.
+/// Every C# block in the README, docs/ (at any depth) and the package's readme is code that runs in a test, as Marten's
+/// and NodaTime's docs are: the README's two programs are built and run from the packed package
+/// (<c>PackageConsumerTests</c>), and every other block is the region of the same name in a test method of this folder
+/// (<c>#region snippet: name</c>), marked in the doc by <c>&lt;!-- snippet: name --&gt;</c>. A block is C# when its
+/// fence (<c>```</c> or <c>~~~</c>) says <c>csharp</c>, <c>cs</c> or <c>c#</c>, in any case, with or without more words.
 /// </summary>
 public sealed partial class DocSnippetTests
 {
@@ -50,24 +52,27 @@ public sealed partial class DocSnippetTests
         Regions().Keys.Should().OnlyContain(name => shown.Contains(name), "a snippet region no document shows is dead weight");
     }
 
-    /// <summary>The README and every document of docs/, relative to the repository.</summary>
+    /// <summary>The README, every document of docs/ and the package's readme, relative to the repository.</summary>
     private static IEnumerable<string> DocumentPaths() =>
-        Directory.GetFiles(Path.Combine(RepositoryRoot.Folder, "docs"), "*.md").Order(StringComparer.Ordinal).Append(Path.Combine(RepositoryRoot.Folder, "README.md"))
+        Directory.GetFiles(Path.Combine(RepositoryRoot.Folder, "docs"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Append(Path.Combine(RepositoryRoot.Folder, "README.md"))
+            .Append(Path.Combine(RepositoryRoot.Folder, "src", "CooperationLedger", "PACKAGE.md"))
             .Select(path => Path.GetRelativePath(RepositoryRoot.Folder, path));
 
-    /// <summary>Every <c>#region snippet: name</c> of the tests, its lines with their common indentation removed.</summary>
+    /// <summary>
+    /// Every <c>#region snippet: name</c> of the test files of this folder, its lines with their common indentation
+    /// removed; each must stand in a method marked <c>[Fact]</c> or <c>[Theory]</c>, so that it runs.
+    /// </summary>
     private static Dictionary<string, string> Regions()
     {
         var regions = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot.Folder, "tests"), "*.cs", SearchOption.AllDirectories))
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot.Folder, "tests", "CooperationLedger.Tests", "Docs"), "*.cs"))
         {
-            if (file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            var text = File.ReadAllText(file);
+            foreach (Match region in SnippetRegion().Matches(text))
             {
-                continue;
-            }
-
-            foreach (Match region in SnippetRegion().Matches(File.ReadAllText(file)))
-            {
+                var method = text[..region.Index].Split('\n').Reverse().SkipWhile(line => !MethodSignature().IsMatch(line)).Skip(1).FirstOrDefault(line => line.Trim().Length > 0);
+                (method?.Trim() ?? string.Empty).Should().BeOneOf(["[Fact]", "[Theory]"], $"the snippet '{region.Groups["name"].Value}' in {Path.GetFileName(file)} is in a test method, so that it runs");
                 var lines = region.Groups["code"].Value.TrimEnd().Split('\n');
                 var indent = lines.Where(line => line.Trim().Length > 0).Min(line => line.Length - line.TrimStart().Length);
                 regions.Add(region.Groups["name"].Value, string.Join('\n', lines.Select(line => line.Length >= indent ? line[indent..] : line.Trim())) + "\n");
@@ -77,8 +82,11 @@ public sealed partial class DocSnippetTests
         return regions;
     }
 
-    [GeneratedRegex(@"```csharp\n(?<code>.*?)```", RegexOptions.Singleline)]
+    [GeneratedRegex(@"^[ \t]*(?<fence>```|~~~)[ \t]*(?i:csharp|cs|c\#)(?=[ \t\n])[^\n]*\n(?<code>.*?)^[ \t]*\k<fence>", RegexOptions.Singleline | RegexOptions.Multiline)]
     private static partial Regex CSharpBlock();
+
+    [GeneratedRegex(@"^\s*(public|private|internal|protected)\b[^=;]*\(")]
+    private static partial Regex MethodSignature();
 
     [GeneratedRegex(@"^<!-- snippet: (?<name>[a-z0-9-]+) -->$", RegexOptions.Multiline)]
     private static partial Regex SnippetMarker();

@@ -1,12 +1,15 @@
+using System.Text.Json;
 using CooperationLedger.Answers;
 using CooperationLedger.Facts;
+using CooperationLedger.Hosting;
 using CooperationLedger.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace CooperationLedger.Tests.Docs;
 
 /// <summary>
-/// The C# of docs/library.md, each snippet the region of the same name here (<see cref="DocSnippetTests"/> keeps the two
+/// The C# of docs/library.md and the package's readme, each snippet the region of the same name here (<see cref="DocSnippetTests"/> keeps the two
 /// equal), run against the seeds and the wire that corrects the drug agency's figure, with what it says checked.
 /// </summary>
 public sealed class LibrarySnippets(LedgerFixture fixture) : IClassFixture<LedgerFixture>, IAsyncLifetime
@@ -90,5 +93,25 @@ public sealed class LibrarySnippets(LedgerFixture fixture) : IClassFixture<Ledge
 
         kabarTimeline.Should().NotBeEmpty();
         akipressTimeline.Should().BeEmpty("one tenant's facts are never another's");
+    }
+
+    [Fact]
+    public async Task Package_registration()
+    {
+        var connectionString = fixture.ConnectionString;
+        var factFiles = Seeds.Facts;
+        #region snippet: package-registration
+        var services = new ServiceCollection();
+        services.AddCooperationLedger(options => options.ConnectionString = connectionString);
+        await using var provider = services.BuildServiceProvider();
+
+        var ledger = provider.GetRequiredService<Ledger>();
+        await ledger.IngestAsync([factFiles]);
+        var totals = await ledger.GetDonorTotalsAsync(AsOf.Known(new LocalDate(2011, 12, 31)));
+        var json = JsonSerializer.Serialize(totals, LedgerJson.Options); // ISO dates, enums as words, facts by type name
+        #endregion
+
+        totals.Totals.Should().Contain(total => total.Donor.Name == "China" && total.Currency.Code == "KGS");
+        json.Should().Contain("\"knownOn\":\"2011-12-31\"");
     }
 }

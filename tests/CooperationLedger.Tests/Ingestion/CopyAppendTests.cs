@@ -15,7 +15,7 @@ namespace CooperationLedger.Tests.Ingestion;
 /// <summary>
 /// The bulk path writes documents new to the ledger with COPY instead of Marten's append. Given the same generated
 /// history appended once through the bulk path and once document by document through Marten's append, both ledgers
-/// hold the same events, streams, index records, texts and projection entries, and Marten goes on appending to a
+/// hold the same events, streams, indexed facts, articles and projection entries, and Marten goes on appending to a
 /// stream the bulk path started. A bulk batch that goes through Marten's append applies a revision of a fact that
 /// another of its documents adds, as appending the two documents one by one does.
 /// </summary>

@@ -68,7 +68,7 @@ public sealed class TenancyTests(DatabaseFixture database) : IClassFixture<Datab
     public async Task Two_tenants_holding_different_versions_of_one_document_each_cite_their_own()
     {
         // Epsilon's copy of the article alpha holds says the drug agency's figure was relayed by another outlet: the same
-        // document key, so the same fact ids and event addresses, with a different citation.
+        // document key, so the same fact ids and stream positiones, with a different citation.
         var folder = Directory.CreateTempSubdirectory("tenancy-");
         try
         {

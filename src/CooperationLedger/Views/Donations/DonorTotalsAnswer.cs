@@ -18,12 +18,8 @@ internal static class DonorTotalsAnswer
     /// <param name="citations">The citations of the facts and revisions the answer cites.</param>
     public static DonorTotals FromResolved(IEnumerable<AsOfResolution> resolutions, AsOf asOf, DonationFilter filter, ActorDirectory actors, CitationLookup citations)
     {
-        var (donor, recipient) = (actors.Select(filter.Donor), actors.Select(filter.Recipient));
-        var resolved = resolutions
-            .Select(r => (Resolution: r, Entry: (DonationEntry)r.Entry))
-            .Where(d => ActorSelection.Admits(donor, d.Entry.Donor) && ActorSelection.Admits(recipient, d.Entry.Recipient))
-            .Select(d => (d.Resolution, d.Entry, Value: d.Resolution.CorrectedValue ?? d.Entry.Value))
-            .Where(d => filter.Currency is null || string.Equals(d.Value?.Currency.Code, filter.Currency, StringComparison.OrdinalIgnoreCase))
+        var resolved = Admitted(resolutions, filter, actors)
+            .Select(r => (Resolution: r, Entry: (DonationEntry)r.Entry, Value: r.CorrectedValue ?? ((DonationEntry)r.Entry).Value))
             .ToArray();
         var disputes = DisputeFinder.Find(resolved.Select(d => (d.Resolution, d.Value?.ToString())), citations);
         var disputed = disputes.SelectMany(dispute => dispute.Versions).Select(version => version.FactId).ToHashSet();
@@ -54,6 +50,19 @@ internal static class DonorTotalsAnswer
             .ThenBy(donation => donation.Key, StringComparer.Ordinal)
             .ToArray();
         return new DonorTotals(asOf, totals, unstated, disputes);
+    }
+
+    /// <summary>
+    /// Gets the donations the filter admits: by the donor and recipient it names (a country with its agencies and
+    /// people) and by the currency of their amount as of the point. The answer cites these alone, so a question loads the
+    /// citations of these alone.
+    /// </summary>
+    public static IEnumerable<AsOfResolution> Admitted(IEnumerable<AsOfResolution> resolutions, DonationFilter filter, ActorDirectory actors)
+    {
+        var (donor, recipient) = (actors.Select(filter.Donor), actors.Select(filter.Recipient));
+        return resolutions.Where(r => r.Entry is DonationEntry entry
+            && ActorSelection.Admits(donor, entry.Donor) && ActorSelection.Admits(recipient, entry.Recipient)
+            && (filter.Currency is null || string.Equals((r.CorrectedValue ?? entry.Value)?.Currency.Code, filter.Currency, StringComparison.OrdinalIgnoreCase)));
     }
 
     private static DonorTotal Total((AsOfResolution Resolution, MoneyAmount Value)[] donations, CitationLookup citations)
