@@ -123,7 +123,7 @@ public sealed partial class Ledger
             named.Length == 2 ? BoundsUse.CheckOnly : BoundsUse.Indexed,
             named,
             (query, actors) => named.Aggregate(query, (q, text) => q.WithKeys("actor_keys", actors.Select(text)!)),
-            (resolved, actors, citations) => TimelineAnswer.FromResolved(resolved, named, actors, citations),
+            (resolved, actors, citations) => TimelineAnswer.FromResolved(resolved, asOf, named, actors, citations),
             cancellationToken).ConfigureAwait(false);
     }
 

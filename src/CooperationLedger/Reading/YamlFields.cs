@@ -237,7 +237,11 @@ internal sealed class YamlFields : IFactFields
             var name = (key as YamlScalarNode)?.Value ?? key.ToString();
             if (!read.Contains(name))
             {
-                Sink.Add(Fact, PathOf(name), "is not a field of this format (misspelt, or in the wrong place).", key);
+                // In a { flow mapping }, an unquoted comma ends a value: the rest of the text reads as a field.
+                var hint = node.Style == YamlDotNet.Core.Events.MappingStyle.Flow
+                    ? " If it is the rest of a text that holds a comma, put the text in quotes."
+                    : string.Empty;
+                Sink.Add(Fact, PathOf(name), "is not a field of this format (misspelt, or in the wrong place)." + hint, key);
             }
         }
     }

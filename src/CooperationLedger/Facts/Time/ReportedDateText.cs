@@ -133,7 +133,10 @@ internal static partial class ReportedDateText
         var match = UnitPattern().Match(text);
         if (!match.Success)
         {
-            error = $"'{text}' is not a date: write YYYY, YYYY-MM, YYYY-Qn or YYYY-MM-DD.";
+            error = $"'{text}' is not a date. The forms are a day (2006-11-22), a month (2006-11), a quarter (2006-Q4) or a year (2006); "
+                + "one unknown day between two of them (2006-11-20..2006-11-22; ..2006-11-22 on or before, 2006-07-27.. on or after); "
+                + "a period from the start of one to the end of another (2006-01/2006-09; /2006-11-21 since an unknown start); "
+                + "and a trailing ~ for an approximate date (2006~).";
             return false;
         }
 
