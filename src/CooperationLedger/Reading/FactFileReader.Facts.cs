@@ -65,7 +65,7 @@ internal static partial class FactFileReader
         var quote = fields.Text("quote", required: true, Citation.MaxQuoteLength);
         var attributedId = fields.Text("attributedTo", maxLength: 100);
         var stance = fields.Choice<Stance>("stance", required: attributedId is not null) ?? Stance.Source;
-        var relay = ReadRelay(fields);
+        var relay = ReadRelay(fields, context.Document.PublishedOn.Earliest ?? context.Document.PublishedOn.Latest);
         fields.RejectUnknown();
 
         var attributed = attributedId is null ? null : context.Resolve(fields.PathOf("attributedTo"), attributedId);
@@ -84,7 +84,7 @@ internal static partial class FactFileReader
         return fields.Check("stance", () => new Citation(context.Document, quote, stance, attributed, relay, location));
     }
 
-    private static Relay? ReadRelay(YamlFields citation)
+    private static Relay? ReadRelay(YamlFields citation, NodaTime.LocalDate? anchor)
     {
         var raw = citation.Raw("relayedFrom");
         if (raw is null)
@@ -105,7 +105,7 @@ internal static partial class FactFileReader
         }
 
         var name = fields.Text("outlet", required: true, 300);
-        var date = ReadDate(fields, "date", required: false, anchor: null);
+        var date = ReadDate(fields, "date", required: false, anchor);
         fields.RejectUnknown();
         return name is null ? null : fields.Check("outlet", () => new Relay(name, date));
     }

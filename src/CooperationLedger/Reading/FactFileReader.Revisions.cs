@@ -19,7 +19,7 @@ internal static partial class FactFileReader
             {
                 var value = ReadMoney(change, "value");
                 var statistic = change.Decimal("statisticValue");
-                var date = ReadDate(change, "date", required: false, anchor: null);
+                var date = ReadDate(change, "date", required: false, anchor: c.Document.PublishedOn.Earliest ?? c.Document.PublishedOn.Latest);
                 var stage = change.Choice<Stage>("stage");
                 change.RejectUnknown();
                 changes = new Correction(value, statistic, date, stage);

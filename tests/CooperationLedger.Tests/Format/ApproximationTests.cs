@@ -68,7 +68,18 @@ public sealed class ApproximationTests(LedgerFixture fixture) : IClassFixture<Le
         var counts = trail!.Fact.Should().BeOfType<OperationResultsClaimed>().Subject.Counts;
         counts.Select(count => (count.Outcome, count.Count.ToString(), count.Count.UpperBound)).Should().Equal(
             ("detained", "about 40", (int?)null),
-            ("seized", "20-25", 25));
-        trail.Figure.Should().Be("detained about 40 smugglers; seized 20-25 firearms");
+            ("seized", "20-25", 25),
+            ("burnt", "38", 38));
+        counts[2].Value.Should().Be(new MoneyAmount(2_000_000m, new Currency("USD"), Approximation.About, verbatim: "about US$2 million"));
+        trail.Figure.Should().Be("detained about 40 smugglers; seized 20-25 firearms; burnt 38 kg of heroin worth about 2000000 USD");
+    }
+
+    [Fact]
+    public async Task A_periods_phrase_resolves_against_the_publication_date_as_every_fields_does()
+    {
+        var claims = await fixture.Ledger.GetClaimedStatisticsAsync(EndOf2013, new ClaimFilter(Metric: "smugglers detained"));
+
+        var period = claims.Claims.Should().ContainSingle().Subject.Period;
+        period.Should().Be(ReportedDate.InYear(2012).ResolvedFrom("last year", new LocalDate(2013, 5, 20)));
     }
 }

@@ -27,9 +27,9 @@ public sealed record OperationResultsClaimed(
     internal static readonly FactKind<OperationResultsClaimed> Descriptor = new("operation_results_claimed", Read)
     {
         DefaultStage = Stage.Reported,
-        Summary = e => $"{FactWording.Names(e.By)}: {string.Join("; ", e.Counts.Select(c => $"{c.Count} {c.Subject} {c.Outcome}"))}",
+        Summary = e => $"{FactWording.Names(e.By)}: {string.Join("; ", e.Counts.Select(c => $"{c.Count} {c.Subject} {c.Outcome}{(c.Value is null ? string.Empty : $" (worth {c.Value})")}"))}",
         Actors = e => e.By,
-        Signature = e => string.Join("; ", e.Counts.Select(c => $"{c.Outcome} {c.Count} {c.Subject}")),
+        Signature = e => string.Join("; ", e.Counts),
         Example = """
             date: 2011-10-03
             by: [kg-dca]
@@ -50,6 +50,7 @@ public sealed record OperationResultsClaimed(
             var quantity = ReadQuantity(count, "count");
             var subject = count.Text("subject", required: true, 300);
             var of = count.Text("of", maxLength: 100);
+            var value = r.Money(count, "value");
             var breakdown = new List<CountShare>();
             foreach (var share in count.Maps("breakdown"))
             {
@@ -76,7 +77,7 @@ public sealed record OperationResultsClaimed(
 
             if (outcome is not null && quantity is not null && subject is not null)
             {
-                counts.Add(new OutcomeCount(outcome, quantity, subject, of, breakdown));
+                counts.Add(new OutcomeCount(outcome, quantity, subject, of, breakdown, value));
             }
         }
 

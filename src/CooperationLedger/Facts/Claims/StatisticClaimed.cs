@@ -57,8 +57,9 @@ public sealed record StatisticClaimed(
         var subject = r.Actor("subject");
         var metric = r.Fields.Text("metric", required: true, 200);
         var measure = ReadMeasure(r.Fields);
-        var period = r.Date(r.Fields, "period", required: true, anchor: null);
-        var baseline = r.Date(r.Fields, "baseline", required: false, anchor: null);
+        // A phrase resolves against the publication date here as in every field ("last year"), unless an anchor is given.
+        var period = r.Date(r.Fields, "period", required: true, anchor: r.PublicationDay);
+        var baseline = r.Date(r.Fields, "baseline", required: false, anchor: r.PublicationDay);
         if (period is not null && baseline is not null && baseline.Latest >= period.Earliest)
         {
             r.Fields.Error("baseline", $"the baseline {baseline} does not end before the period {period} starts.");
