@@ -54,9 +54,9 @@ internal static class ClaimsCommand
             [
                 claim.Metric,
                 claim.OriginalMeasure is null ? $"{claim.Measure} ({claim.Measure.Verbatim})" : $"{claim.Measure} (first claimed {claim.OriginalMeasure})",
-                claim.Period.ToString(),
+                claim.Period?.ToString() ?? "no period stated",
                 claim.Baseline?.ToString() ?? "-",
-                claim.Claimant.ToString(),
+                claim.Claimant?.ToString() ?? "unattributed (the outlet's own statement)",
                 claim.Subject.Name,
                 claim.Standing.ToString().ToLowerInvariant(),
                 Describe.Sources(claim.Sources),

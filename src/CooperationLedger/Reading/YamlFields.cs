@@ -64,6 +64,8 @@ internal sealed class YamlFields : IFactFields
 
     public bool Has(string name) => Raw(name) is not null;
 
+    public bool Says(string name, string word) => Raw(name) is YamlScalarNode { Value: { } value } && value == word;
+
     /// <summary>Gets a list-valued field, reporting it when it is required and absent, or present and not a list.</summary>
     public YamlSequenceNode? Sequence(string name, bool required)
     {

@@ -97,9 +97,9 @@ public sealed class AsOfStoryTests(LedgerFixture fixture) : IClassFixture<Ledger
         var claim = endOf2006.Claims.Should().ContainSingle().Subject;
         claim.Measure.Value.Should().Be(39.5m);
         claim.Measure.Kind.Should().Be(StatisticKind.PercentChange);
-        claim.Period.ToString().Should().Be("2006-01/2006-09");
+        claim.Period!.ToString().Should().Be("2006-01/2006-09");
         claim.Baseline!.ToString().Should().Be("2005-01/2005-09");
-        claim.Claimant.Name.Should().Be("Bolotbek Nogoybayev");
+        claim.Claimant!.Name.Should().Be("Bolotbek Nogoybayev");
         claim.Subject.Name.Should().Be("Kyrgyz Drug Control Agency");
         claim.Sources.Single().Citation.RelayedFrom!.ToString().Should().Be("Kabar, 2006-11-22");
         claim.Standing.Should().Be(Standing.Asserted);
@@ -240,7 +240,7 @@ public sealed class AsOfStoryTests(LedgerFixture fixture) : IClassFixture<Ledger
             .Which.Should().Match<DonorTotal>(total => total.Donor.Id == "cn" && total.Recipient.Id == "kg-gknb");
         toKyrgyzstan.NoAmountStated.Select(donation => (donation.Donor.Id, donation.Recipient.Id))
             .Should().BeEquivalentTo(new[] { ("cn", "kg-gknb"), ("us", "kg-mod"), ("iom", "kg") });
-        byKyrgyzstan.Claims.Should().Contain(claim => claim.FactId == DcaClaim && claim.Claimant.Id == "nogoybayev", "a Kyrgyz official's claim is Kyrgyzstan's");
+        byKyrgyzstan.Claims.Should().Contain(claim => claim.FactId == DcaClaim && claim.Claimant!.Id == "nogoybayev", "a Kyrgyz official's claim is Kyrgyzstan's");
     }
 
     [Fact]

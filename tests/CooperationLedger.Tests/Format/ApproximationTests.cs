@@ -82,4 +82,42 @@ public sealed class ApproximationTests(LedgerFixture fixture) : IClassFixture<Le
         var period = claims.Claims.Should().ContainSingle().Subject.Period;
         period.Should().Be(ReportedDate.InYear(2012).ResolvedFrom("last year", new LocalDate(2013, 5, 20)));
     }
+
+    [Fact]
+    public async Task The_outlets_own_figure_with_no_period_is_kept_unattributed_and_without_a_period()
+    {
+        var claims = await fixture.Ledger.GetClaimedStatisticsAsync(EndOf2013, new ClaimFilter(Metric: "officers on the Tajik border"));
+        var byClaimant = await fixture.Ledger.GetClaimedStatisticsAsync(EndOf2013, new ClaimFilter(Claimant: "kg-border"));
+        var run = await CliRunner.InProcessAsync(new Dictionary<string, string?> { ["COOPERATIONLEDGER_CONNECTION"] = fixture.ConnectionString }, "claims", "--known-on", "2013-12-31", "--metric", "officers on the Tajik border");
+
+        var claim = claims.Claims.Should().ContainSingle().Subject;
+        claim.Claimant.Should().BeNull("the outlet states it as its own");
+        claim.Period.Should().BeNull("the source states no period, and none is guessed");
+        byClaimant.Claims.Should().NotContain(c => c.Metric == "officers on the Tajik border", "an unattributed claim is nobody's");
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Output.Should().Contain("unattributed").And.Contain("no period stated");
+    }
+
+    [Fact]
+    public void A_claim_that_leaves_out_its_claimant_is_refused_rather_than_taken_for_unattributed()
+    {
+        var folder = Directory.CreateTempSubdirectory("ledger-claimant-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "facts"));
+            Directory.CreateDirectory(Path.Combine(folder, "articles"));
+            File.Copy(Fixtures.Article("brief-2013-osce-aid.txt"), Path.Combine(folder, "articles", "brief-2013-osce-aid.txt"));
+            var file = Path.Combine(folder, "facts", "brief-2013-osce-aid.yaml");
+            File.WriteAllText(file, File.ReadAllText(Fixtures.FactFile("brief-2013-osce-aid")).Replace("    claimant: unattributed\n", string.Empty, StringComparison.Ordinal));
+
+            var act = () => Reading.FactFileReader.Read(file);
+
+            act.Should().Throw<FactFileException>().Which.Errors.Should().ContainSingle()
+                .Which.Should().Match<FactFileError>(error => error.Fact == "officers-on-tajik-border" && error.Field!.EndsWith(".claimant", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

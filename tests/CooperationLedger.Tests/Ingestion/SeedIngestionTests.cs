@@ -35,7 +35,7 @@ public sealed class SeedIngestionTests(LedgerFixture fixture) : IClassFixture<Le
         claim.Measure.Should().Be(new StatisticMeasure(StatisticKind.PercentChange, 39.5m, "percent", "39.5% more"));
         claim.Period.Should().Be(ReportedDate.MonthsFrom(new YearMonth(2006, 1), new YearMonth(2006, 9)));
         claim.Baseline.Should().Be(ReportedDate.MonthsFrom(new YearMonth(2005, 1), new YearMonth(2005, 9)));
-        claim.Claimant.Name.Should().Be("Bolotbek Nogoybayev");
+        claim.Claimant!.Name.Should().Be("Bolotbek Nogoybayev");
         claim.Claimant.Role.Should().Be("director of the Kyrgyz Drug Control Agency");
         claim.Citation.Stance.Should().Be(Stance.Party, "an official on his own agency's results makes a claim");
         claim.Citation.IsClaim.Should().BeTrue();

@@ -148,7 +148,7 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
         var donations = new DonationFilter(Donor: donation.Donor.Country?.ToLowerInvariant() ?? donation.Donor.Id, Recipient: donation.Recipient.Name.ToUpperInvariant());
         var byMetric = new ClaimFilter(Metric: claim.Metric.ToUpperInvariant(), Subject: claim.Subject.Id);
         var byMatter = new ClaimFilter(Matter: claim.Matter);
-        var byClaimant = new ClaimFilter(Claimant: claim.Claimant.Name.ToLowerInvariant());
+        var byClaimant = new ClaimFilter(Claimant: claim.Claimant!.Name.ToLowerInvariant());
         var (party, other) = (agreement.Parties[0].Country!, agreement.Parties[1].Name.ToLowerInvariant());
 
         var donorTotals = await fixture.Ledger.GetDonorTotalsAsync(AsOf.Now, donations);

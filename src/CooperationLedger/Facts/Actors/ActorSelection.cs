@@ -40,5 +40,5 @@ internal sealed class ActorSelection
     /// <summary>Tells whether an optional selection admits <paramref name="actor"/>: no selection admits everyone.</summary>
     /// <param name="selection">The selection, or <see langword="null"/> when the question names no one.</param>
     /// <param name="actor">The actor.</param>
-    public static bool Admits(ActorSelection? selection, Actor actor) => selection is null || selection.Includes(actor);
+    public static bool Admits(ActorSelection? selection, Actor? actor) => selection is null || (actor is not null && selection.Includes(actor));
 }

@@ -13,6 +13,9 @@ internal interface IFactFields
     /// <summary>Tells whether the field is present.</summary>
     bool Has(string name);
 
+    /// <summary>Tells whether the field is the plain word <paramref name="word"/> (such as <c>unattributed</c>), recording nothing either way.</summary>
+    bool Says(string name, string word);
+
     /// <summary>Records an error on a field.</summary>
     void Error(string name, string reason);
 

@@ -9,13 +9,13 @@ namespace CooperationLedger.Facts;
 internal sealed record DonationParts(Actor Donor, Actor Recipient, Actor? Channel, string Description, MoneyAmount? Value);
 
 /// <summary>What the claimed-statistics view keeps of a fact.</summary>
-/// <param name="Claimant">Who claims.</param>
+/// <param name="Claimant">Who claims; <see langword="null"/> when unattributed.</param>
 /// <param name="Subject">Whose results the statistic describes.</param>
 /// <param name="Metric">What is measured.</param>
 /// <param name="Measure">The number as claimed.</param>
-/// <param name="Period">The period covered.</param>
+/// <param name="Period">The period covered; <see langword="null"/> when not stated.</param>
 /// <param name="Baseline">The period compared with, if any.</param>
-internal sealed record StatisticParts(Actor Claimant, Actor Subject, string Metric, StatisticMeasure Measure, ReportedDate Period, ReportedDate? Baseline);
+internal sealed record StatisticParts(Actor? Claimant, Actor Subject, string Metric, StatisticMeasure Measure, ReportedDate? Period, ReportedDate? Baseline);
 
 /// <summary>What the agreements view keeps of a fact.</summary>
 /// <param name="Parties">Who agreed.</param>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using NodaTime;
 
 namespace CooperationLedger.Facts;
@@ -6,11 +7,11 @@ namespace CooperationLedger.Facts;
 /// <summary>Someone claimed a statistic: a metric's level or change over a period, against a baseline period.</summary>
 /// <param name="FactId">The fact's deterministic id.</param>
 /// <param name="Key">The fact's key, <c>document-key/fact-key</c>.</param>
-/// <param name="Claimant">Who makes the claim (Bolotbek Nogoybayev, director of the Drug Control Agency).</param>
+/// <param name="Claimant"><see langword="null"/> for an unattributed claim, the outlet's own statement; otherwise Who makes the claim (Bolotbek Nogoybayev, director of the Drug Control Agency).</param>
 /// <param name="Subject">Whose results the statistic describes (the Drug Control Agency).</param>
 /// <param name="Metric">What is measured ("narcotics seized").</param>
 /// <param name="Measure">The number, exactly as claimed.</param>
-/// <param name="Period">The period the statistic covers (January to September 2006).</param>
+/// <param name="Period"><see langword="null"/> when the source states no period; otherwise The period the statistic covers (January to September 2006).</param>
 /// <param name="Baseline">The period it is compared with, for a change (January to September 2005).</param>
 /// <param name="Effective">When the claim was made.</param>
 /// <param name="Stage">Reported.</param>
@@ -19,11 +20,11 @@ namespace CooperationLedger.Facts;
 public sealed record StatisticClaimed(
     Guid FactId,
     string Key,
-    Actor Claimant,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Actor? Claimant,
     Actor Subject,
     string Metric,
     StatisticMeasure Measure,
-    ReportedDate Period,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ReportedDate? Period,
     ReportedDate? Baseline,
     ReportedDate Effective,
     Stage Stage,
@@ -34,7 +35,7 @@ public sealed record StatisticClaimed(
     internal static readonly FactKind<StatisticClaimed> Descriptor = new("statistic_claimed", Read)
     {
         DefaultStage = Stage.Reported,
-        Summary = e => $"{e.Claimant.Name} claims {e.Metric} {e.Measure} for {e.Period}{(e.Baseline is null ? string.Empty : $" against {e.Baseline}")}",
+        Summary = e => $"{e.Claimant?.Name ?? "unattributed:"} claims {e.Metric} {e.Measure} {(e.Period is null ? "(no period stated)" : $"for {e.Period}")}{(e.Baseline is null ? string.Empty : $" against {e.Baseline}")}",
         Actors = e => [e.Claimant, e.Subject],
         Signature = e => e.Measure.ToString(),
         Statistic = e => new StatisticParts(e.Claimant, e.Subject, e.Metric, e.Measure, e.Period, e.Baseline),
@@ -51,21 +52,30 @@ public sealed record StatisticClaimed(
             """,
     };
 
+    /// <summary>What a fact file writes for a claim with no claimant: the outlet's own statement.</summary>
+    internal const string Unattributed = "unattributed";
+
+    /// <summary>What a fact file writes for a claim that states no period.</summary>
+    internal const string NoPeriod = "not_stated";
+
     private static StatisticClaimed? Read(IFactReading r, FactHeader h)
     {
-        var claimant = r.Actor("claimant");
+        // Absent is said, never left out: a claimant or period missing by mistake is refused, not taken for none.
+        var unattributed = r.Fields.Says("claimant", Unattributed);
+        var claimant = unattributed ? null : r.Actor("claimant");
         var subject = r.Actor("subject");
         var metric = r.Fields.Text("metric", required: true, 200);
         var measure = ReadMeasure(r.Fields);
         // A phrase resolves against the publication date here as in every field ("last year"), unless an anchor is given.
-        var period = r.Date(r.Fields, "period", required: true, anchor: r.PublicationDay);
+        var noPeriod = r.Fields.Says("period", NoPeriod);
+        var period = noPeriod ? null : r.Date(r.Fields, "period", required: true, anchor: r.PublicationDay);
         var baseline = r.Date(r.Fields, "baseline", required: false, anchor: r.PublicationDay);
         if (period is not null && baseline is not null && baseline.Latest >= period.Earliest)
         {
             r.Fields.Error("baseline", $"the baseline {baseline} does not end before the period {period} starts.");
         }
 
-        return claimant is null || subject is null || metric is null || measure is null || period is null ? null
+        return (claimant is null && !unattributed) || subject is null || metric is null || measure is null || (period is null && !noPeriod) ? null
             : new StatisticClaimed(h.Id, h.Key, claimant, subject, metric, measure, period, baseline, h.Effective, h.Stage, h.Matter, h.Citation);
     }
 

@@ -44,7 +44,7 @@ internal static class ClaimedStatisticsAnswer
                 c.Claim.Matter,
                 c.Resolution.Sources(citations)))
             .OrderBy(claim => claim.Metric, StringComparer.Ordinal)
-            .ThenBy(claim => claim.Period.Earliest)
+            .ThenBy(claim => claim.Period?.Earliest)
             .ThenBy(claim => claim.Key, StringComparer.Ordinal)
             .ToArray();
         return new ClaimedStatistics(asOf, claims, disputes);

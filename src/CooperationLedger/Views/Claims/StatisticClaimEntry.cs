@@ -7,7 +7,7 @@ namespace CooperationLedger.Views;
 /// <summary>A claimed statistic as projected for queries by metric, claimant, period and baseline.</summary>
 internal sealed record StatisticClaimEntry : LedgerEntry
 {
-    public Actor Claimant { get; init; } = null!;
+    public Actor? Claimant { get; init; }
 
     public Actor Subject { get; init; } = null!;
 
@@ -15,7 +15,7 @@ internal sealed record StatisticClaimEntry : LedgerEntry
 
     public StatisticMeasure Measure { get; init; } = null!;
 
-    public ReportedDate Period { get; init; } = null!;
+    public ReportedDate? Period { get; init; }
 
     public ReportedDate? Baseline { get; init; }
 
@@ -31,7 +31,7 @@ internal sealed record StatisticClaimEntry : LedgerEntry
     public static StatisticClaimEntry? From(IReportedFact fact, Instant recordedAt) =>
         FactCatalog.KindOf(fact).StatisticOf(fact) is { } claim
             ? Fill(
-                new StatisticClaimEntry { Claimant = claim.Claimant, Subject = claim.Subject, Metric = claim.Metric, Measure = claim.Measure, Period = claim.Period, Baseline = claim.Baseline, MetricTerm = ActorTerms.For(claim.Metric), ClaimantTerms = ActorTerms.Of(claim.Claimant), SubjectTerms = ActorTerms.Of(claim.Subject) },
+                new StatisticClaimEntry { Claimant = claim.Claimant, Subject = claim.Subject, Metric = claim.Metric, Measure = claim.Measure, Period = claim.Period, Baseline = claim.Baseline, MetricTerm = ActorTerms.For(claim.Metric), ClaimantTerms = claim.Claimant is null ? [] : ActorTerms.Of(claim.Claimant), SubjectTerms = ActorTerms.Of(claim.Subject) },
                 fact,
                 recordedAt)
             : null;
