@@ -112,10 +112,10 @@ public static class SyntheticHistory
                 return;
             }
 
-            if (roll < options.RevisionShare + options.ConflictShare && earlier.OfType<StatisticClaimed>().FirstOrDefault(claim => random.NextDouble() < 0.05) is { } disputed)
+            if (roll < options.RevisionShare + options.ConflictShare && earlier.OfType<StatisticClaimed>().FirstOrDefault(claim => claim.Measure.Value is not null && random.NextDouble() < 0.05) is { } disputed)
             {
                 var reviewer = Pick(words.Organisations);
-                var measure = disputed.Measure.WithValue(disputed.Measure.Value + random.Next(3, 30));
+                var measure = disputed.Measure.WithValue(disputed.Measure.Value!.Value + random.Next(3, 30));
                 Add(
                     $"{reviewer.Name} put the change in {disputed.Metric} by the {disputed.Subject.Name} over {disputed.Period} at {measure} rather than {disputed.Measure}.",
                     c => disputed with { FactId = id, Key = fullKey, Claimant = reviewer, Measure = measure, Effective = ReportedDate.OnDay(published), Citation = c },
@@ -150,7 +150,7 @@ public static class SyntheticHistory
         {
             EquipmentDonated { Value: { } value } => new Correction(new MoneyAmount(value.Amount + 1000m, value.Currency, value.Approximation, value.UpperBound, value.Verbatim), null, null, null),
             GrantProvided { Value: { } value } => new Correction(new MoneyAmount(value.Amount + 1000m, value.Currency, value.Approximation, value.UpperBound, value.Verbatim), null, null, null),
-            StatisticClaimed claim => new Correction(null, claim.Measure.Value - 2.5m, null, null),
+            StatisticClaimed { Measure.Value: { } number } => new Correction(null, number - 2.5m, null, null),
             _ => null,
         };
 

@@ -41,8 +41,16 @@ public sealed partial class Ledger
         var related = entry?.Matter is { } matter
             ? await session.Query<TimelineEntry>().Where(other => other.Matter == matter && other.Id != factId).ToListAsync(cancellationToken).ConfigureAwait(false)
             : [];
+        var outgoing = entry?.Links ?? [];
+        var targets = outgoing.Count == 0 ? [] : await session.LoadManyAsync<TimelineEntry>(cancellationToken, outgoing.Select(link => link.TargetId).Distinct()).ConfigureAwait(false);
+        var linking = entry is null ? [] : await session.Query<TimelineEntry>().LinkingTo(entry.Key).ToListAsync(cancellationToken).ConfigureAwait(false);
         var revisions = entry?.Revisions ?? [];
-        var cited = revisions.Select(revision => revision.Source).Concat(related.Select(other => other.Source)).OfType<StreamPosition>().ToHashSet();
+        var cited = revisions.Select(revision => revision.Source)
+            .Concat(related.Select(other => other.Source))
+            .Concat(targets.Select(other => other.Source))
+            .Concat(linking.Select(other => other.Source))
+            .OfType<StreamPosition>()
+            .ToHashSet();
         var citations = await CitationStore.LoadAsync(session, cited, cancellationToken).ConfigureAwait(false);
         return new AuditTrail(
             fact,
@@ -55,21 +63,52 @@ public sealed partial class Ledger
             related
                 .OrderBy(other => other.Key, StringComparer.Ordinal)
                 .Select(other => new RelatedFact(other.Id, other.Key, other.Signature, RelationOf(entry!, other), citations.For(other.Id)))
-                .ToArray());
+                .ToArray(),
+            LinksOf(outgoing, targets, linking, entry?.Key ?? string.Empty, citations));
+    }
+
+    private static LinkedFact[] LinksOf(IReadOnlyList<FactLink> outgoing, IReadOnlyList<TimelineEntry> targets, IReadOnlyList<TimelineEntry> linking, string key, CitationLookup citations)
+    {
+        var held = targets.ToDictionary(target => target.Id);
+        var from = outgoing.Select(link => held.TryGetValue(link.TargetId, out var target)
+            ? new LinkedFact(link.Kind, false, target.Id, target.Key, target.Summary, citations.For(target.Id))
+            : new LinkedFact(link.Kind, false, link.TargetId, link.Target, null, null));
+        var to = linking.SelectMany(other => other.Links
+            .Where(link => link.Target == key)
+            .Select(link => new LinkedFact(link.Kind, true, other.Id, other.Key, other.Summary, citations.For(other.Id))));
+        return [.. from.Concat(to).OrderBy(link => link.Incoming).ThenBy(link => link.Kind).ThenBy(link => link.Key, StringComparer.Ordinal)];
     }
 
     /// <summary>
-    /// Corroboration is another document stating the same figure; another figure disputes; anything else (no figure to
-    /// compare, or a fact of the same document) is only on the same matter.
+    /// Corroboration is another document stating the same figure in the same scale (units normalised), or a report
+    /// linked as the same fact; another figure in the same scale disputes, as does a figure declared to conflict;
+    /// anything else (no figure to compare, figures of different metrics, or a fact of the same document) is only on
+    /// the same matter.
     /// </summary>
-    private static Relation RelationOf(LedgerEntry audited, LedgerEntry other) =>
-        (audited.Signature, other.Signature) switch
+    private static Relation RelationOf(LedgerEntry audited, LedgerEntry other)
+    {
+        if (Linked(audited, other, LinkKind.SameAs))
+        {
+            return Relation.Corroborates;
+        }
+
+        if (Linked(audited, other, LinkKind.ConflictsWith))
+        {
+            return Relation.Disputes;
+        }
+
+        return (audited.Comparison, other.Comparison) switch
         {
             (null, _) or (_, null) => Relation.SameMatter,
-            var (mine, theirs) when mine != theirs => Relation.Disputes,
+            var (mine, theirs) when mine.Value.Scale != theirs.Value.Scale => Relation.SameMatter,
+            var (mine, theirs) when mine.Value.Figure != theirs.Value.Figure => Relation.Disputes,
             _ when DocumentOf(other.Key) == DocumentOf(audited.Key) => Relation.SameMatter,
             _ => Relation.Corroborates,
         };
+    }
+
+    private static bool Linked(LedgerEntry one, LedgerEntry other, LinkKind kind) =>
+        one.Links.Any(link => link.Kind == kind && link.TargetId == other.Id) || other.Links.Any(link => link.Kind == kind && link.TargetId == one.Id);
 
     private static string DocumentOf(string key) => key[..key.IndexOf('/', StringComparison.Ordinal)];
 

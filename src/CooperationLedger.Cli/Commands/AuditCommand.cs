@@ -90,6 +90,25 @@ internal static class AuditCommand
             },
             $"{related.Key}: {related.Figure ?? "-"} ({related.Citation.Document.Publication}, {related.Citation.Document.PublishedOn})",
         ]));
+        rows.AddRange(trail.Links.Select(link => (IReadOnlyList<string>)
+        [
+            LinkLabel(link),
+            $"{link.Key}: " + (link.Summary is null ? "(not in the ledger: its document is not ingested)" : $"{link.Summary} ({link.Citation!.Document.Publication}, {link.Citation.Document.PublishedOn})"),
+        ]));
         TableOutput.Write(context.Console, "Audit trail", ["", ""], rows);
     }
+
+    private static string LinkLabel(LinkedFact link) => (link.Kind, link.Incoming) switch
+    {
+        (LinkKind.Under, false) => "Made under",
+        (LinkKind.Under, true) => "Made under it",
+        (LinkKind.Realises, false) => "Realises",
+        (LinkKind.Realises, true) => "Realised by",
+        (LinkKind.PartOf, false) => "Part of",
+        (LinkKind.PartOf, true) => "Has part (not counted itself)",
+        (LinkKind.SameAs, false) => "Same fact as",
+        (LinkKind.SameAs, true) => "Also reported by",
+        (LinkKind.ConflictsWith, false) => "Conflicts with",
+        _ => "Conflicted by",
+    };
 }

@@ -44,10 +44,12 @@ internal static class DonorsCommand
 
     public static void Write(CliContext context, DonorTotals totals)
     {
+        // An outlet's expectation is no party's promise: its column is shown only when some line has one.
+        var expected = totals.Totals.Any(total => !total.Expected.IsZero);
         TableOutput.Write(
             context.Console,
             "Donor totals",
-            ["Donor", "Recipient", "Currency", "Pledged", "Committed", "Realised", "Stated equivalents", "Sources"],
+            ["Donor", "Recipient", "Currency", "Pledged", "Committed", "Realised", .. expected ? ["Expected (no promise)"] : Array.Empty<string>(), "Stated equivalents", "Sources"],
             totals.Totals.Select(total => (IReadOnlyList<string>)
             [
                 total.Donor.Name,
@@ -56,6 +58,7 @@ internal static class DonorsCommand
                 Describe.Amount(total.Pledged),
                 Describe.Amount(total.Committed),
                 Describe.Amount(total.Realised),
+                .. expected ? [Describe.Amount(total.Expected)] : Array.Empty<string>(),
                 string.Join(Environment.NewLine, total.StatedEquivalents.Select(equivalent => $"{equivalent.Amount.Verbatim ?? equivalent.Amount.ToString()} = {equivalent.Equivalent.Verbatim ?? equivalent.Equivalent.ToString()}")),
                 Describe.Sources(total.Sources),
             ]));

@@ -12,4 +12,5 @@ namespace CooperationLedger.Answers;
 /// <param name="Figure">The figure it states, if any.</param>
 /// <param name="Revisions">Its corrections and retractions, in the order recorded, each with its citation.</param>
 /// <param name="SameMatter">Other sources' facts on the same matter.</param>
-public sealed record AuditTrail(ILedgerEvent Fact, Recording Recorded, string Summary, string? Figure, IReadOnlyList<AuditedRevision> Revisions, IReadOnlyList<RelatedFact> SameMatter);
+/// <param name="Links">The facts it links to, and the facts that link to it, each with how.</param>
+public sealed record AuditTrail(ILedgerEvent Fact, Recording Recorded, string Summary, string? Figure, IReadOnlyList<AuditedRevision> Revisions, IReadOnlyList<RelatedFact> SameMatter, IReadOnlyList<LinkedFact> Links);

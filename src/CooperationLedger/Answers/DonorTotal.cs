@@ -11,9 +11,10 @@ namespace CooperationLedger.Answers;
 /// <param name="Donor">Who gives.</param>
 /// <param name="Recipient">Who receives.</param>
 /// <param name="Currency">The currency of the amounts.</param>
-/// <param name="Pledged">Amounts promised or expected.</param>
+/// <param name="Pledged">Amounts a party promised, by when each was announced.</param>
 /// <param name="Committed">Amounts bound by an agreement, not yet delivered.</param>
 /// <param name="Realised">Amounts delivered.</param>
+/// <param name="Expected">Amounts the outlets expect with no party's promise, kept apart from pledges.</param>
 /// <param name="Donations">How many donations and grants make up the line, each with a stated amount.</param>
 /// <param name="StatedEquivalents">Equivalents in other currencies as the sources print them; never converted or summed.</param>
 /// <param name="Sources">Every event the figure is derived from, with its citation.</param>
@@ -24,6 +25,7 @@ public sealed record DonorTotal(
     AmountTotal Pledged,
     AmountTotal Committed,
     AmountTotal Realised,
+    AmountTotal Expected,
     int Donations,
     IReadOnlyList<StatedEquivalent> StatedEquivalents,
     IReadOnlyList<SourceReference> Sources);

@@ -11,5 +11,6 @@ internal static class FactSummary
         _ => e.Key,
     };
 
-    public static string Of(IReportedFact fact) => FactCatalog.KindOf(fact).SummaryOf(fact);
+    public static string Of(IReportedFact fact) =>
+        FactCatalog.KindOf(fact).SummaryOf(fact) + (fact.Expected is { } due ? $" (due {due})" : string.Empty);
 }

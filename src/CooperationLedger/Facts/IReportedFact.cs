@@ -14,4 +14,10 @@ public interface IReportedFact : ILedgerEvent
     /// about one matter that agree corroborate each other, and facts that disagree are shown as disputed, side by side.
     /// </summary>
     string? Matter { get; }
+
+    /// <summary>Gets the fact's typed links to other facts; <see langword="null"/> when it has none.</summary>
+    IReadOnlyList<FactLink>? Links { get; }
+
+    /// <summary>Gets when a promised or expected fact is due; its <see cref="Effective"/> date is when it was announced.</summary>
+    ReportedDate? Expected { get; }
 }

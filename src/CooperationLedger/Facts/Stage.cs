@@ -6,7 +6,7 @@ public enum Stage
     /// <summary>Stated as having happened or being so, with no promise involved (a meeting, a statistic).</summary>
     Reported,
 
-    /// <summary>Promised or expected, not binding: "will donate", "is expected in 2012", "scheduled for January 2007".</summary>
+    /// <summary>Promised by a party, not binding: "will donate", "scheduled for January 2007"; its date is when it was announced.</summary>
     Pledged,
 
     /// <summary>Bound by an agreement or a decision, not yet delivered.</summary>
@@ -14,4 +14,8 @@ public enum Stage
 
     /// <summary>Delivered, signed, held.</summary>
     Realised,
+
+    /// <summary>Expected by the outlet, promised by no party: "it appears that", "is expected to"; kept apart from a pledge.</summary>
+    /// <remarks>Last, so that the stages stored before it keep their numbers.</remarks>
+    Expected,
 }

@@ -35,7 +35,18 @@ internal static partial class FactFileReader
         var stage = fields.Choice<Stage>("stage", required: kind.DefaultStage is null) ?? kind.DefaultStage;
         var matter = fields.Text("matter", maxLength: 200);
         var citation = ReadCitation(context);
-        var body = kind.Read(context, new FactHeader(context.Id, context.FullKey, effective!, stage ?? Stage.Reported, matter, citation!));
+        var links = ReadLinks(context);
+        var expected = ReadDate(fields, "expected", required: false, anchor);
+        if (expected is not null && stage is not (Stage.Pledged or Stage.Committed or Stage.Expected))
+        {
+            fields.Error("expected", "is when a promise or expectation is due: give it with stage pledged, committed or expected, and the announcement as date.");
+        }
+        else if (expected is not null && effective is not null && expected.Latest < effective.Earliest)
+        {
+            fields.Error("expected", $"{expected} is before the announcement ({effective}): date is when it was announced, expected when it is due.");
+        }
+
+        var body = kind.Read(context, new FactHeader(context.Id, context.FullKey, effective!, stage ?? Stage.Reported, matter, citation!, links, expected));
         if (effective is null || stage is null || citation is null || body is null)
         {
             return null;
@@ -52,6 +63,43 @@ internal static partial class FactFileReader
         }
 
         return body;
+    }
+
+    /// <summary>
+    /// Reads the typed links, <c>links: { under: key, same_as: [key, key] }</c>: a key of the same document, or
+    /// <c>document-key/fact-key</c> for a fact of another, which need not be ingested yet.
+    /// </summary>
+    private static FactLink[]? ReadLinks(FactContext context)
+    {
+        var fields = context.Fields.Map("links");
+        if (fields is null)
+        {
+            return null;
+        }
+
+        var links = new List<FactLink>();
+        foreach (var kind in Enum.GetValues<LinkKind>())
+        {
+            var name = YamlFields.SnakeCase(kind.ToString());
+            var targets = fields.Has(name) && fields.Raw(name) is YamlDotNet.RepresentationModel.YamlScalarNode
+                ? [fields.Text(name, maxLength: 300)!]
+                : fields.Texts(name, maxLength: 300);
+            foreach (var target in targets.OfType<string>())
+            {
+                var full = target.Contains('/', StringComparison.Ordinal) ? target : $"{context.Document.Key}/{target}";
+                if (full == context.FullKey)
+                {
+                    fields.Error(name, "names the fact itself; a link is to another fact.");
+                }
+                else if (fields.Check(name, () => new FactLink(kind, full)) is { } link)
+                {
+                    links.Add(link);
+                }
+            }
+        }
+
+        fields.RejectUnknown();
+        return links.Count == 0 ? null : links.Distinct().ToArray();
     }
 
     private static Citation? ReadCitation(FactContext context)

@@ -57,6 +57,7 @@ internal static partial class FactFileReader
         if (document is not null && articleText is not null)
         {
             var keys = new HashSet<string>(StringComparer.Ordinal);
+            var linked = new List<(YamlFields Fields, ILedgerEvent Fact)>();
             var quotes = new QuoteIndex(articleText);
             for (var index = 0; index < factNodes.Count; index++)
             {
@@ -88,8 +89,11 @@ internal static partial class FactFileReader
                 if (fact is not null)
                 {
                     events.Add(fact);
+                    linked.Add((fields, fact));
                 }
             }
+
+            CheckLocalLinks(linked, document.Key, keys);
         }
 
         if (sink.HasErrors || document is null || articleText is null)
@@ -98,6 +102,22 @@ internal static partial class FactFileReader
         }
 
         return new ParsedFactFile(path, document, articleText, events);
+    }
+
+    /// <summary>Refuses a link to a fact of the same document that the document does not have: it can only be a typo.</summary>
+    private static void CheckLocalLinks(IEnumerable<(YamlFields Fields, ILedgerEvent Fact)> facts, string documentKey, HashSet<string> keys)
+    {
+        foreach (var (fields, fact) in facts)
+        {
+            foreach (var link in (fact as IReportedFact)?.Links ?? [])
+            {
+                var (document, key) = (link.Target[..link.Target.IndexOf('/', StringComparison.Ordinal)], link.Target[(link.Target.IndexOf('/', StringComparison.Ordinal) + 1)..]);
+                if (document == documentKey && !keys.Contains(key))
+                {
+                    fields.Error("links", $"'{key}' ({YamlFields.SnakeCase(link.Kind.ToString())}) is not a fact of this document; name a fact of another document as document-key/fact-key.");
+                }
+            }
+        }
     }
 
     private static YamlNode? LoadRoot(string yaml, ErrorSink sink)

@@ -32,6 +32,22 @@ internal abstract record LedgerEntry
     /// <summary>Gets the figure the fact asserts, for comparing sources (see <see cref="FactSignature"/>).</summary>
     public string? Signature { get; init; }
 
+    /// <summary>
+    /// Gets the scale the figure is compared in (see <see cref="FactSignature.Comparison"/>); <see langword="null"/>
+    /// for a fact with no figure, or an entry projected before figures were compared by meaning, which compares by
+    /// <see cref="Signature"/>.
+    /// </summary>
+    public string? ComparedScale { get; init; }
+
+    /// <summary>Gets the figure in <see cref="ComparedScale"/>, normalised (units, spelling).</summary>
+    public string? ComparedFigure { get; init; }
+
+    /// <summary>Gets the fact's typed links to other facts.</summary>
+    public IReadOnlyList<FactLink> Links { get; init; } = [];
+
+    /// <summary>Gets the keys of the facts it links to, for finding the links to a fact in PostgreSQL.</summary>
+    public IReadOnlyList<string> LinkTargets { get; init; } = [];
+
     public Instant RecordedAt { get; init; }
 
     public IReadOnlyList<EntryRevision> Revisions { get; init; } = [];
@@ -60,6 +76,10 @@ internal abstract record LedgerEntry
             Matter = fact.Matter,
             PublishedOn = fact.Citation.Document.PublishedOn,
             Signature = FactSignature.Of(fact),
+            ComparedScale = FactSignature.Comparison(fact)?.Scale,
+            ComparedFigure = FactSignature.Comparison(fact)?.Figure,
+            Links = fact.Links ?? [],
+            LinkTargets = fact.Links?.Select(link => link.Target).Distinct(StringComparer.Ordinal).ToArray() ?? [],
             RecordedAt = recordedAt,
             EffectiveFrom = DayNumber.From(fact.Effective),
             EffectiveTo = DayNumber.To(fact.Effective),
@@ -67,6 +87,11 @@ internal abstract record LedgerEntry
             KnownTo = DayNumber.To(fact.Citation.Document.PublishedOn),
             RecordedAtMs = recordedAt.ToUnixTimeMilliseconds(),
         };
+
+    /// <summary>Gets what the figure is compared by, falling back to the signature for an entry projected before.</summary>
+    public (string Scale, string Figure)? Comparison =>
+        ComparedScale is not null && ComparedFigure is not null ? (ComparedScale, ComparedFigure)
+        : Signature is not null ? (Type, Signature) : null;
 
     /// <summary>
     /// Adds a revision. The indexed bounds widen to admit a corrected effective date, so that the SQL filter stays a

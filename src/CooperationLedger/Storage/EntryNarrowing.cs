@@ -52,6 +52,10 @@ internal static class EntryNarrowing
     public static IQueryable<TEntry> WithKeys<TEntry>(this IQueryable<TEntry> query, string column, ActorSelection selection)
         where TEntry : LedgerEntry => query.Overlapping(column, selection.Keys);
 
+    /// <summary>Keeps the entries that link to the fact <paramref name="key"/> (see <see cref="LedgerEntry.LinkTargets"/>).</summary>
+    public static IQueryable<TEntry> LinkingTo<TEntry>(this IQueryable<TEntry> query, string key)
+        where TEntry : LedgerEntry => query.Overlapping("link_targets", [key]);
+
     /// <summary>Keeps the entries whose array column holds one of <paramref name="elements"/> (none, when there are none).</summary>
     private static IQueryable<TEntry> Overlapping<TEntry>(this IQueryable<TEntry> query, string column, IReadOnlyList<string> elements)
         where TEntry : LedgerEntry => query.WhereSql($"d.{column} && ?", new object[] { elements.ToArray() });

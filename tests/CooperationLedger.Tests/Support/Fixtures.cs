@@ -1,3 +1,4 @@
+using CooperationLedger.Facts;
 namespace CooperationLedger.Tests.Support;
 
 /// <summary>The test suite's own fact files (synthetic sources for corrections, retractions and disputes).</summary>
@@ -6,6 +7,33 @@ public static class Fixtures
     public static string FactFile(string documentKey) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "facts", documentKey + ".yaml");
 
     public static string Article(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "articles", name);
+
+    /// <summary>Reads a fact file written beside a copy of the fixture article it names, and returns what it refuses.</summary>
+    public static IReadOnlyList<FactFileError> Refusals(string yaml, string article)
+    {
+        var folder = Directory.CreateTempSubdirectory("ledger-refusal-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "facts"));
+            Directory.CreateDirectory(Path.Combine(folder, "articles"));
+            File.Copy(Article(article), Path.Combine(folder, "articles", article));
+            var file = Path.Combine(folder, "facts", "refused.yaml");
+            File.WriteAllText(file, yaml);
+            try
+            {
+                CooperationLedger.Reading.FactFileReader.Read(file);
+                return [];
+            }
+            catch (FactFileException refused)
+            {
+                return refused.Errors;
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
 
 /// <summary>Variants of the malformed corpus's valid base, for stories about who an actor key names.</summary>

@@ -25,6 +25,14 @@ public sealed record AgreementSigned(
     Citation Citation,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] AgreementTerm? Term = null) : IReportedFact
 {
+    /// <summary>Gets the fact's typed links to other facts (see <see cref="FactLink"/>); <see langword="null"/> when it has none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<FactLink>? Links { get; init; }
+
+    /// <summary>Gets when a promised or expected fact is due, as the source states it (the announcement is its effective date); <see langword="null"/> when none is stated.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ReportedDate? Expected { get; init; }
+
     /// <summary>The kind: stated in a fact file as <c>agreement_signed</c>; feeds the agreements view.</summary>
     internal static readonly FactKind<AgreementSigned> Descriptor = new("agreement_signed", Read)
     {
@@ -49,7 +57,7 @@ public sealed record AgreementSigned(
         var areas = r.Fields.Texts("areas", required: true);
         var title = r.Fields.Text("title", maxLength: 300);
         var term = ReadTerm(r);
-        return parties.Count < 2 ? null : new AgreementSigned(h.Id, h.Key, parties, areas, title, h.Effective, h.Stage, h.Matter, h.Citation, term);
+        return parties.Count < 2 ? null : new AgreementSigned(h.Id, h.Key, parties, areas, title, h.Effective, h.Stage, h.Matter, h.Citation, term) { Links = h.Links, Expected = h.Expected };
     }
 
     /// <summary>Reads <c>term: { until: 2004 }</c> or <c>term: { years: 3, months: 6 }</c>, each with an optional <c>verbatim</c>.</summary>

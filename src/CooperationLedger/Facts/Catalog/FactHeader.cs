@@ -7,4 +7,6 @@ namespace CooperationLedger.Facts;
 /// <param name="Stage">How far along it is.</param>
 /// <param name="Matter">The matter key, if any.</param>
 /// <param name="Citation">Where it comes from.</param>
-internal sealed record FactHeader(Guid Id, string Key, ReportedDate Effective, Stage Stage, string? Matter, Citation Citation);
+/// <param name="Links">Its typed links to other facts, if any.</param>
+/// <param name="Expected">When a promise or expectation is due, if the source says.</param>
+internal sealed record FactHeader(Guid Id, string Key, ReportedDate Effective, Stage Stage, string? Matter, Citation Citation, IReadOnlyList<FactLink>? Links = null, ReportedDate? Expected = null);

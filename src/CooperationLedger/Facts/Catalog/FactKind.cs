@@ -43,6 +43,12 @@ internal abstract class FactKind
     /// <summary>Gets the figure the fact asserts (see <see cref="FactSignature"/>), or <see langword="null"/> when it has none.</summary>
     public abstract string? SignatureOf(IReportedFact fact);
 
+    /// <summary>
+    /// Gets what the fact's figure is compared by: the scale two figures must share to be compared (a metric in one
+    /// unit, a currency), and the figure in it. By default the scale is the kind and the figure its signature.
+    /// </summary>
+    public abstract (string Scale, string Figure)? ComparisonOf(IReportedFact fact);
+
     /// <summary>Gets the actors the fact names, in its order, possibly with repeats and absent ones.</summary>
     public abstract IEnumerable<Actor?> ActorsOf(IReportedFact fact);
 
@@ -84,6 +90,9 @@ internal sealed class FactKind<TFact> : FactKind
     /// <summary>Gets the figure the fact asserts; unset for kinds with none (they never dispute).</summary>
     public Func<TFact, string?>? Signature { get; init; }
 
+    /// <summary>Gets what the figure is compared by, when the signature alone would compare spellings (see <see cref="FactKind.ComparisonOf"/>).</summary>
+    public Func<TFact, (string Scale, string Figure)?>? Compared { get; init; }
+
     /// <summary>Gets the parts the donations view keeps; unset for kinds it does not keep.</summary>
     public Func<TFact, DonationParts>? Donation { get; init; }
 
@@ -110,6 +119,9 @@ internal sealed class FactKind<TFact> : FactKind
     public override string SummaryOf(IReportedFact fact) => Summary(Cast(fact));
 
     public override string? SignatureOf(IReportedFact fact) => Signature?.Invoke(Cast(fact));
+
+    public override (string Scale, string Figure)? ComparisonOf(IReportedFact fact) =>
+        Compared is not null ? Compared(Cast(fact)) : SignatureOf(fact) is { } signature ? (Name, signature) : null;
 
     public override IEnumerable<Actor?> ActorsOf(IReportedFact fact) => Actors(Cast(fact));
 

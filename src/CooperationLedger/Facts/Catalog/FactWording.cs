@@ -7,10 +7,20 @@ internal static class FactWording
     /// <param name="stage">The fact's stage.</param>
     /// <param name="future">The verb after "will" ("donate", "set up").</param>
     /// <param name="past">The verb in the past ("donated").</param>
-    public static string Verb(Stage stage, string future, string past) => stage is Stage.Pledged or Stage.Committed ? $"will {future}" : past;
+    public static string Verb(Stage stage, string future, string past) => stage switch
+    {
+        Stage.Pledged or Stage.Committed => $"will {future}",
+        Stage.Expected => $"is expected to {future}",
+        _ => past,
+    };
 
     /// <summary>Gets " (planned)" for a pledged event, nothing for one that happened.</summary>
-    public static string Planned(Stage stage) => stage == Stage.Pledged ? " (planned)" : string.Empty;
+    public static string Planned(Stage stage) => stage switch
+    {
+        Stage.Pledged => " (planned)",
+        Stage.Expected => " (expected by the outlet)",
+        _ => string.Empty,
+    };
 
     /// <summary>Gets " worth 300000000 KGS" for a stated value, nothing without one.</summary>
     public static string Worth(MoneyAmount? value) => value is null ? string.Empty : $" worth {value}";

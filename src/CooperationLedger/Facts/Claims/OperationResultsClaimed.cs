@@ -1,4 +1,6 @@
+using System.Collections.Frozen;
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace CooperationLedger.Facts;
 
@@ -23,6 +25,14 @@ public sealed record OperationResultsClaimed(
     string? Matter,
     Citation Citation) : IReportedFact
 {
+    /// <summary>Gets the fact's typed links to other facts (see <see cref="FactLink"/>); <see langword="null"/> when it has none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<FactLink>? Links { get; init; }
+
+    /// <summary>Gets when a promised or expected fact is due, as the source states it (the announcement is its effective date); <see langword="null"/> when none is stated.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ReportedDate? Expected { get; init; }
+
     /// <summary>The kind: stated in a fact file as <c>operation_results_claimed</c>.</summary>
     internal static readonly FactKind<OperationResultsClaimed> Descriptor = new("operation_results_claimed", Read)
     {
@@ -47,7 +57,8 @@ public sealed record OperationResultsClaimed(
         foreach (var count in r.Fields.Maps("counts", required: true))
         {
             var outcome = count.Text("outcome", required: true, 100);
-            var quantity = ReadQuantity(count, "count");
+            var unit = count.Text("unit", maxLength: 40);
+            var quantity = ReadQuantity(count, "count", unit);
             var subject = count.Text("subject", required: true, 300);
             var of = count.Text("of", maxLength: 100);
             var value = r.Money(count, "value");
@@ -56,7 +67,7 @@ public sealed record OperationResultsClaimed(
             {
                 var label = share.Text("label", required: true, 200);
                 var actor = share.Text("actor", maxLength: 100);
-                var shareCount = ReadQuantity(share, "count");
+                var shareCount = ReadQuantity(share, "count", unit);
                 share.RejectUnknown();
                 if (actor is not null)
                 {
@@ -70,7 +81,7 @@ public sealed record OperationResultsClaimed(
             }
 
             count.RejectUnknown();
-            if (quantity?.UpperBound is { } most && breakdown.Count > 0 && breakdown.Sum(share => share.Count.Low) > most)
+            if (quantity?.UpperBound is { } most && breakdown.Count > 0 && breakdown.Sum(share => share.Count.Low ?? 0) > most)
             {
                 count.Error("breakdown", $"its parts add up to more than the count ({quantity}).");
             }
@@ -88,19 +99,25 @@ public sealed record OperationResultsClaimed(
         }
 
         return by.Count == 0 || counts.Count == 0 ? null
-            : new OperationResultsClaimed(h.Id, h.Key, by, counts, period, h.Effective, h.Stage, h.Matter, h.Citation);
+            : new OperationResultsClaimed(h.Id, h.Key, by, counts, period, h.Effective, h.Stage, h.Matter, h.Citation) { Links = h.Links, Expected = h.Expected };
     }
 
     /// <summary>
-    /// Reads a count as printed: <c>20</c>, <c>20-25</c>, or a number after a hedge (<c>about</c>, <c>around</c>,
-    /// <c>some</c>; <c>at least</c>, <c>more than</c>, <c>over</c>; <c>at most</c>, <c>up to</c>, <c>fewer than</c>).
+    /// Reads a count as printed: <c>20</c>, <c>20-25</c>, <c>1.5</c> with a unit, a number after a hedge
+    /// (<c>about</c>, <c>around</c>, <c>some</c>; <c>at least</c>, <c>more than</c>, <c>over</c>; <c>at most</c>,
+    /// <c>up to</c>, <c>fewer than</c>), or vague words with no number (<c>dozens</c>, <c>several</c>), kept as words.
     /// </summary>
-    private static Quantity? ReadQuantity(IFactFields fields, string name)
+    private static Quantity? ReadQuantity(IFactFields fields, string name, string? unit)
     {
         var text = fields.Text(name, required: true, 30);
         if (text is null)
         {
             return null;
+        }
+
+        if (VagueWords.Contains(text.Trim().ToLowerInvariant()))
+        {
+            return fields.Check(name, () => new Quantity(null, unit: unit, vague: text.Trim()));
         }
 
         var (approximation, number) = (Approximation.Exact, text);
@@ -113,17 +130,22 @@ public sealed record OperationResultsClaimed(
             }
         }
 
+        const NumberStyles styles = NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint;
         var parts = number.Split('-', 2);
-        if (!int.TryParse(parts[0], NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var low)
-            || (parts.Length == 2 && (approximation != Approximation.Exact || !int.TryParse(parts[1], NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out _))))
+        if (!decimal.TryParse(parts[0], styles, CultureInfo.InvariantCulture, out var low)
+            || (parts.Length == 2 && (approximation != Approximation.Exact || !decimal.TryParse(parts[1], styles, CultureInfo.InvariantCulture, out _))))
         {
-            fields.Error(name, $"'{text}' is not a count: write a whole number (20), a range (20-25), or a number after about, at least, more than, at most or up to.");
+            fields.Error(name, $"'{text}' is not a count: write a number (20; 1.5 with a unit), a range (20-25), a number after about, at least, more than, at most or up to, or one of: {string.Join(", ", VagueWords.Order(StringComparer.Ordinal))}.");
             return null;
         }
 
-        int? high = parts.Length == 2 ? int.Parse(parts[1], NumberStyles.AllowThousands, CultureInfo.InvariantCulture) : null;
-        return fields.Check(name, () => new Quantity(low, high, high is null ? approximation : Approximation.Range));
+        decimal? high = parts.Length == 2 ? decimal.Parse(parts[1], styles, CultureInfo.InvariantCulture) : null;
+        return fields.Check(name, () => new Quantity(low, high, high is null ? approximation : Approximation.Range, unit));
     }
+
+    /// <summary>The words a source uses for a count it does not give; each is kept as it is, with no number made up for it.</summary>
+    private static readonly FrozenSet<string> VagueWords = FrozenSet.ToFrozenSet(
+        ["a few", "dozens", "hundreds", "thousands", "scores", "several", "many", "numerous", "a number of", "unstated"], StringComparer.Ordinal);
 
     private static readonly (string Words, Approximation Approximation)[] Hedges =
     [

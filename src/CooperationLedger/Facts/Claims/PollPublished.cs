@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace CooperationLedger.Facts;
 
@@ -29,6 +30,14 @@ public sealed record PollPublished(
     string? Matter,
     Citation Citation) : IReportedFact
 {
+    /// <summary>Gets the fact's typed links to other facts (see <see cref="FactLink"/>); <see langword="null"/> when it has none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<FactLink>? Links { get; init; }
+
+    /// <summary>Gets when a promised or expected fact is due, as the source states it (the announcement is its effective date); <see langword="null"/> when none is stated.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ReportedDate? Expected { get; init; }
+
     /// <summary>The kind: stated in a fact file as <c>poll_published</c>.</summary>
     internal static readonly FactKind<PollPublished> Descriptor = new("poll_published", Read)
     {
@@ -76,6 +85,6 @@ public sealed record PollPublished(
         }
 
         return pollster is null || respondents is null || population is null || question is null || fieldwork is null || results.Count == 0 ? null
-            : new PollPublished(h.Id, h.Key, pollster, respondents.Value, population, question, results, fieldwork, h.Effective, h.Stage, h.Matter, h.Citation);
+            : new PollPublished(h.Id, h.Key, pollster, respondents.Value, population, question, results, fieldwork, h.Effective, h.Stage, h.Matter, h.Citation) { Links = h.Links, Expected = h.Expected };
     }
 }

@@ -31,6 +31,14 @@ public sealed record StatisticClaimed(
     string? Matter,
     Citation Citation) : IReportedFact
 {
+    /// <summary>Gets the fact's typed links to other facts (see <see cref="FactLink"/>); <see langword="null"/> when it has none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<FactLink>? Links { get; init; }
+
+    /// <summary>Gets when a promised or expected fact is due, as the source states it (the announcement is its effective date); <see langword="null"/> when none is stated.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ReportedDate? Expected { get; init; }
+
     /// <summary>The kind: stated in a fact file as <c>statistic_claimed</c>; feeds the claimed-statistics view.</summary>
     internal static readonly FactKind<StatisticClaimed> Descriptor = new("statistic_claimed", Read)
     {
@@ -38,6 +46,7 @@ public sealed record StatisticClaimed(
         Summary = e => $"{e.Claimant?.Name ?? "unattributed:"} claims {e.Metric} {e.Measure} {(e.Period is null ? "(no period stated)" : $"for {e.Period}")}{(e.Baseline is null ? string.Empty : $" against {e.Baseline}")}",
         Actors = e => [e.Claimant, e.Subject],
         Signature = e => e.Measure.ToString(),
+        Compared = e => e.Measure.Comparison is { } c ? (ScaleOf(e.Metric, c.Scale), c.Figure) : null,
         Statistic = e => new StatisticParts(e.Claimant, e.Subject, e.Metric, e.Measure, e.Period, e.Baseline),
         Sampler = Sample,
         SampleWeight = 3,
@@ -58,6 +67,10 @@ public sealed record StatisticClaimed(
     /// <summary>What a fact file writes for a claim that states no period.</summary>
     internal const string NoPeriod = "not_stated";
 
+    /// <summary>Gets the scale a claim's figure is compared in: its metric (case and spacing aside) and its measure's scale.</summary>
+    internal static string ScaleOf(string metric, string measureScale) =>
+        $"{string.Join(' ', metric.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant()}|{measureScale}";
+
     private static StatisticClaimed? Read(IFactReading r, FactHeader h)
     {
         // Absent is said, never left out: a claimant or period missing by mistake is refused, not taken for none.
@@ -76,8 +89,10 @@ public sealed record StatisticClaimed(
         }
 
         return (claimant is null && !unattributed) || subject is null || metric is null || measure is null || (period is null && !noPeriod) ? null
-            : new StatisticClaimed(h.Id, h.Key, claimant, subject, metric, measure, period, baseline, h.Effective, h.Stage, h.Matter, h.Citation);
+            : new StatisticClaimed(h.Id, h.Key, claimant, subject, metric, measure, period, baseline, h.Effective, h.Stage, h.Matter, h.Citation) { Links = h.Links, Expected = h.Expected };
     }
+
+    private static readonly string[] NumberFields = ["value", "unit", "approximation", "upperBound"];
 
     private static StatisticMeasure? ReadMeasure(IFactFields fields)
     {
@@ -88,13 +103,31 @@ public sealed record StatisticClaimed(
         }
 
         var kind = measure.Choice<StatisticKind>("kind", required: true);
-        var value = measure.Decimal("value", required: true);
-        var unit = measure.Text("unit", required: true, 100);
         var verbatim = measure.Text("verbatim", required: true, 300);
+        if (kind == StatisticKind.Qualitative)
+        {
+            // A claim in words keeps its words and, if they give one, its direction; a number would be an invention.
+            var direction = measure.Choice<Direction>("direction");
+            foreach (var invented in NumberFields.Where(name => measure.Has(name)))
+            {
+                measure.Error(invented, "is not given for a qualitative claim: keep its words in verbatim, and its direction if they give one.");
+            }
+
+            measure.RejectUnknown();
+            return verbatim is null ? null : measure.Check("verbatim", () => new StatisticMeasure(StatisticKind.Qualitative, null, null, verbatim, direction: direction));
+        }
+
+        var value = measure.Decimal("value", required: true);
+        var unit = measure.Text("unit", required: kind != StatisticKind.Ratio, 100);
         var approximation = measure.Choice<Approximation>("approximation") ?? Approximation.Exact;
         var upper = measure.Decimal("upperBound");
+        if (measure.Has("direction"))
+        {
+            measure.Error("direction", "is given only for a qualitative claim: a number says its own direction.");
+        }
+
         measure.RejectUnknown();
-        return kind is null || value is null || unit is null || verbatim is null ? null
+        return kind is null || value is null || (unit is null && kind != StatisticKind.Ratio) || verbatim is null ? null
             : measure.Check("value", () => new StatisticMeasure(kind.Value, value.Value, unit, verbatim, approximation, upper));
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 namespace CooperationLedger.Facts;
 
 /// <summary>
@@ -24,6 +25,14 @@ public sealed record CommitmentMade(
     string? Matter,
     Citation Citation) : IReportedFact
 {
+    /// <summary>Gets the fact's typed links to other facts (see <see cref="FactLink"/>); <see langword="null"/> when it has none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<FactLink>? Links { get; init; }
+
+    /// <summary>Gets when a promised or expected fact is due, as the source states it (the announcement is its effective date); <see langword="null"/> when none is stated.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ReportedDate? Expected { get; init; }
+
     /// <summary>The kind: stated in a fact file as <c>commitment_made</c>; feeds the timeline only, never the donations view.</summary>
     internal static readonly FactKind<CommitmentMade> Descriptor = new("commitment_made", Read)
     {
@@ -47,6 +56,6 @@ public sealed record CommitmentMade(
         var purpose = r.Fields.Text("purpose", required: true, 500);
         var value = r.Money(r.Fields, "value");
         return party is null || purpose is null ? null
-            : new CommitmentMade(h.Id, h.Key, party, purpose, value, h.Effective, h.Stage, h.Matter, h.Citation);
+            : new CommitmentMade(h.Id, h.Key, party, purpose, value, h.Effective, h.Stage, h.Matter, h.Citation) { Links = h.Links, Expected = h.Expected };
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 namespace CooperationLedger.Facts;
 
 /// <summary>A donor gave, or pledged to give, equipment to a recipient.</summary>
@@ -25,6 +26,14 @@ public sealed record EquipmentDonated(
     string? Matter,
     Citation Citation) : IReportedFact
 {
+    /// <summary>Gets the fact's typed links to other facts (see <see cref="FactLink"/>); <see langword="null"/> when it has none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<FactLink>? Links { get; init; }
+
+    /// <summary>Gets when a promised or expected fact is due, as the source states it (the announcement is its effective date); <see langword="null"/> when none is stated.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ReportedDate? Expected { get; init; }
+
     /// <summary>The kind: stated in a fact file as <c>equipment_donated</c>; feeds the donations view.</summary>
     internal static readonly FactKind<EquipmentDonated> Descriptor = new("equipment_donated", Read)
     {
@@ -52,7 +61,7 @@ public sealed record EquipmentDonated(
         var items = r.Fields.Texts("items", required: true);
         var value = r.Money(r.Fields, "value");
         return donor is null || recipient is null ? null
-            : new EquipmentDonated(h.Id, h.Key, donor, recipient, channel, items, value, h.Effective, h.Stage, h.Matter, h.Citation);
+            : new EquipmentDonated(h.Id, h.Key, donor, recipient, channel, items, value, h.Effective, h.Stage, h.Matter, h.Citation) { Links = h.Links, Expected = h.Expected };
     }
 
     private static FactSample Sample(FactSampler s)

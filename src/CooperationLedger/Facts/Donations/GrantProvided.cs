@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 namespace CooperationLedger.Facts;
 
 /// <summary>A donor gave, or pledged, a grant of money or aid to a recipient.</summary>
@@ -23,6 +24,14 @@ public sealed record GrantProvided(
     string? Matter,
     Citation Citation) : IReportedFact
 {
+    /// <summary>Gets the fact's typed links to other facts (see <see cref="FactLink"/>); <see langword="null"/> when it has none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<FactLink>? Links { get; init; }
+
+    /// <summary>Gets when a promised or expected fact is due, as the source states it (the announcement is its effective date); <see langword="null"/> when none is stated.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ReportedDate? Expected { get; init; }
+
     /// <summary>The kind: stated in a fact file as <c>grant_provided</c>; feeds the donations view.</summary>
     internal static readonly FactKind<GrantProvided> Descriptor = new("grant_provided", Read)
     {
@@ -49,7 +58,7 @@ public sealed record GrantProvided(
         var purpose = r.Fields.Text("purpose", required: true, 500);
         var value = r.Money(r.Fields, "value");
         return donor is null || recipient is null || purpose is null ? null
-            : new GrantProvided(h.Id, h.Key, donor, recipient, purpose, value, h.Effective, h.Stage, h.Matter, h.Citation);
+            : new GrantProvided(h.Id, h.Key, donor, recipient, purpose, value, h.Effective, h.Stage, h.Matter, h.Citation) { Links = h.Links, Expected = h.Expected };
     }
 
     private static FactSample Sample(FactSampler s)

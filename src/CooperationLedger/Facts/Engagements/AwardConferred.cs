@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace CooperationLedger.Facts;
 
@@ -27,6 +28,14 @@ public sealed record AwardConferred(
     string? Matter,
     Citation Citation) : IReportedFact
 {
+    /// <summary>Gets the fact's typed links to other facts (see <see cref="FactLink"/>); <see langword="null"/> when it has none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<FactLink>? Links { get; init; }
+
+    /// <summary>Gets when a promised or expected fact is due, as the source states it (the announcement is its effective date); <see langword="null"/> when none is stated.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ReportedDate? Expected { get; init; }
+
     /// <summary>The kind: stated in a fact file as <c>award_conferred</c>.</summary>
     internal static readonly FactKind<AwardConferred> Descriptor = new("award_conferred", Read)
     {
@@ -51,6 +60,6 @@ public sealed record AwardConferred(
         var recipients = r.Fields.Integer("recipients", min: 1, max: 1_000_000);
         var reason = r.Fields.Text("reason", maxLength: 500);
         return conferrer is null || recipient is null || award is null ? null
-            : new AwardConferred(h.Id, h.Key, conferrer, recipient, award, recipients, reason, h.Effective, h.Stage, h.Matter, h.Citation);
+            : new AwardConferred(h.Id, h.Key, conferrer, recipient, award, recipients, reason, h.Effective, h.Stage, h.Matter, h.Citation) { Links = h.Links, Expected = h.Expected };
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 namespace CooperationLedger.Facts;
 
 /// <summary>Forces of one or more parties held, or planned, a joint exercise.</summary>
@@ -23,6 +24,14 @@ public sealed record ExerciseHeld(
     string? Matter,
     Citation Citation) : IReportedFact
 {
+    /// <summary>Gets the fact's typed links to other facts (see <see cref="FactLink"/>); <see langword="null"/> when it has none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<FactLink>? Links { get; init; }
+
+    /// <summary>Gets when a promised or expected fact is due, as the source states it (the announcement is its effective date); <see langword="null"/> when none is stated.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ReportedDate? Expected { get; init; }
+
     /// <summary>The kind: stated in a fact file as <c>exercise_held</c>.</summary>
     internal static readonly FactKind<ExerciseHeld> Descriptor = new("exercise_held", Read)
     {
@@ -44,6 +53,6 @@ public sealed record ExerciseHeld(
         var purpose = r.Fields.Text("purpose", maxLength: 500);
         var place = r.Fields.Text("place", maxLength: 300);
         return participants.Count == 0 || name is null ? null
-            : new ExerciseHeld(h.Id, h.Key, participants, name, purpose, place, h.Effective, h.Stage, h.Matter, h.Citation);
+            : new ExerciseHeld(h.Id, h.Key, participants, name, purpose, place, h.Effective, h.Stage, h.Matter, h.Citation) { Links = h.Links, Expected = h.Expected };
     }
 }

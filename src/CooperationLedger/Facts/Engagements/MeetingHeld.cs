@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 namespace CooperationLedger.Facts;
 
 /// <summary>Parties met, or one visited another, or such a meeting was scheduled.</summary>
@@ -23,6 +24,14 @@ public sealed record MeetingHeld(
     string? Matter,
     Citation Citation) : IReportedFact
 {
+    /// <summary>Gets the fact's typed links to other facts (see <see cref="FactLink"/>); <see langword="null"/> when it has none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<FactLink>? Links { get; init; }
+
+    /// <summary>Gets when a promised or expected fact is due, as the source states it (the announcement is its effective date); <see langword="null"/> when none is stated.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ReportedDate? Expected { get; init; }
+
     /// <summary>The kind: stated in a fact file as <c>meeting_held</c>.</summary>
     internal static readonly FactKind<MeetingHeld> Descriptor = new("meeting_held", Read)
     {
@@ -47,7 +56,7 @@ public sealed record MeetingHeld(
         var place = r.Fields.Text("place", maxLength: 300);
         var subjects = r.Fields.Texts("subjects");
         return participants.Count < 2 ? null
-            : new MeetingHeld(h.Id, h.Key, kind, participants, place, subjects, h.Effective, h.Stage, h.Matter, h.Citation);
+            : new MeetingHeld(h.Id, h.Key, kind, participants, place, subjects, h.Effective, h.Stage, h.Matter, h.Citation) { Links = h.Links, Expected = h.Expected };
     }
 
     private static FactSample Sample(FactSampler s)

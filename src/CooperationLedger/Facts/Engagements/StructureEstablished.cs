@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 namespace CooperationLedger.Facts;
 
 /// <summary>A new body, office, group or centre was set up, or announced.</summary>
@@ -25,11 +26,19 @@ public sealed record StructureEstablished(
     string? Matter,
     Citation Citation) : IReportedFact
 {
+    /// <summary>Gets the fact's typed links to other facts (see <see cref="FactLink"/>); <see langword="null"/> when it has none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<FactLink>? Links { get; init; }
+
+    /// <summary>Gets when a promised or expected fact is due, as the source states it (the announcement is its effective date); <see langword="null"/> when none is stated.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ReportedDate? Expected { get; init; }
+
     /// <summary>The kind: stated in a fact file as <c>structure_established</c>.</summary>
     internal static readonly FactKind<StructureEstablished> Descriptor = new("structure_established", Read)
     {
         DefaultStage = Stage.Realised,
-        Summary = e => $"{e.Establisher.Name} {FactWording.Verb(e.Stage, "set up", "set up")} {e.Name}",
+        Summary = e => $"{e.Establisher.Name} {FactWording.Verb(e.Stage, "set up", "set up")} {e.Name}{FactWording.Planned(e.Stage)}",
         Actors = e => [e.Establisher],
         Example = """
             date: 2011-02
@@ -48,6 +57,6 @@ public sealed record StructureEstablished(
         var location = r.Fields.Text("location", maxLength: 300);
         var purpose = r.Fields.Text("purpose", maxLength: 500);
         return establisher is null || name is null || kind is null ? null
-            : new StructureEstablished(h.Id, h.Key, establisher, name, kind, location, purpose, h.Effective, h.Stage, h.Matter, h.Citation);
+            : new StructureEstablished(h.Id, h.Key, establisher, name, kind, location, purpose, h.Effective, h.Stage, h.Matter, h.Citation) { Links = h.Links, Expected = h.Expected };
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 namespace CooperationLedger.Facts;
 
 /// <summary>A provider trained, or offered to train, a recipient's personnel.</summary>
@@ -21,6 +22,14 @@ public sealed record TrainingProvided(
     string? Matter,
     Citation Citation) : IReportedFact
 {
+    /// <summary>Gets the fact's typed links to other facts (see <see cref="FactLink"/>); <see langword="null"/> when it has none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<FactLink>? Links { get; init; }
+
+    /// <summary>Gets when a promised or expected fact is due, as the source states it (the announcement is its effective date); <see langword="null"/> when none is stated.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ReportedDate? Expected { get; init; }
+
     /// <summary>The kind: stated in a fact file as <c>training_provided</c>.</summary>
     internal static readonly FactKind<TrainingProvided> Descriptor = new("training_provided", Read)
     {
@@ -41,6 +50,6 @@ public sealed record TrainingProvided(
         var recipient = r.Actor("recipient");
         var subject = r.Fields.Text("subject", required: true, 500);
         return provider is null || recipient is null || subject is null ? null
-            : new TrainingProvided(h.Id, h.Key, provider, recipient, subject, h.Effective, h.Stage, h.Matter, h.Citation);
+            : new TrainingProvided(h.Id, h.Key, provider, recipient, subject, h.Effective, h.Stage, h.Matter, h.Citation) { Links = h.Links, Expected = h.Expected };
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 namespace CooperationLedger.Facts;
 
 /// <summary>
@@ -22,6 +23,14 @@ public sealed record OtherFactReported(
     string? Matter,
     Citation Citation) : IReportedFact
 {
+    /// <summary>Gets the fact's typed links to other facts (see <see cref="FactLink"/>); <see langword="null"/> when it has none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<FactLink>? Links { get; init; }
+
+    /// <summary>Gets when a promised or expected fact is due, as the source states it (the announcement is its effective date); <see langword="null"/> when none is stated.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ReportedDate? Expected { get; init; }
+
     /// <summary>The kind: stated in a fact file as <c>reported_fact</c>; feeds the timeline only.</summary>
     internal static readonly FactKind<OtherFactReported> Descriptor = new("reported_fact", Read)
     {
@@ -40,6 +49,6 @@ public sealed record OtherFactReported(
         var actors = r.ActorList("actors", minimum: 1);
         var description = r.Fields.Text("description", required: true, 500);
         return actors.Count == 0 || description is null ? null
-            : new OtherFactReported(h.Id, h.Key, actors, description, h.Effective, h.Stage, h.Matter, h.Citation);
+            : new OtherFactReported(h.Id, h.Key, actors, description, h.Effective, h.Stage, h.Matter, h.Citation) { Links = h.Links, Expected = h.Expected };
     }
 }

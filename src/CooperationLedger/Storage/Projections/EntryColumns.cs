@@ -34,6 +34,7 @@ internal static class EntryColumns
         Terms<AgreementEntry>(nameof(AgreementEntry.PartyTerms), "party_terms"),
         Terms<TimelineEntry>(nameof(TimelineEntry.ActorKeys), "actor_keys"),
         Text<TimelineEntry>(nameof(TimelineEntry.Matter), "matter"),
+        Terms<TimelineEntry>(nameof(TimelineEntry.LinkTargets), "link_targets"),
         Text<IndexedFact>(nameof(IndexedFact.DocumentKey), "document_key"),
         Terms<ActorRegistration>(nameof(ActorRegistration.Terms), "terms"),
         Text<ActorRegistration>(nameof(ActorRegistration.Country), "country") with { Indexed = false },

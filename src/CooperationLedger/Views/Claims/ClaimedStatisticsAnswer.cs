@@ -26,7 +26,7 @@ internal static class ClaimedStatisticsAnswer
                 && ActorSelection.Admits(claimant, c.Claim.Claimant) && ActorSelection.Admits(subject, c.Claim.Subject))
             .Select(c => (c.Resolution, c.Claim, Measure: c.Resolution.CorrectedStatistic is { } value ? c.Claim.Measure.WithValue(value) : c.Claim.Measure))
             .ToArray();
-        var disputes = DisputeFinder.Find(resolved.Select(c => (c.Resolution, (string?)c.Measure.ToString())), citations);
+        var disputes = DisputeFinder.Find(resolved.Select(c => (c.Resolution, (string?)c.Measure.ToString(), Compared(c.Claim.Metric, c.Measure))), citations);
         var disputed = disputes.SelectMany(dispute => dispute.Versions).Select(version => version.FactId).ToHashSet();
         var claims = resolved
             .Select(c => new ClaimedStatistic(
@@ -49,4 +49,7 @@ internal static class ClaimedStatisticsAnswer
             .ToArray();
         return new ClaimedStatistics(asOf, claims, disputes);
     }
+
+    private static (string Scale, string Figure)? Compared(string metric, StatisticMeasure measure) =>
+        measure.Comparison is { } comparison ? (StatisticClaimed.ScaleOf(metric, comparison.Scale), comparison.Figure) : null;
 }

@@ -21,8 +21,10 @@ internal static class DonorTotalsAnswer
         var resolved = Admitted(resolutions, filter, actors)
             .Select(r => (Resolution: r, Entry: (DonationEntry)r.Entry, Value: r.CorrectedValue ?? ((DonationEntry)r.Entry).Value))
             .ToArray();
-        var disputes = DisputeFinder.Find(resolved.Select(d => (d.Resolution, d.Value?.ToString())), citations);
+        var disputes = DisputeFinder.Find(resolved.Select(d => (d.Resolution, d.Value?.ToString(), d.Value is null ? null : ((string, string)?)("money", d.Value.ToString()))), citations);
         var disputed = disputes.SelectMany(dispute => dispute.Versions).Select(version => version.FactId).ToHashSet();
+        var uncounted = Uncounted.Among(resolved.Select(d => (LedgerEntry)d.Entry).ToArray());
+        resolved = resolved.Where(d => !uncounted.Contains(d.Entry.Id)).ToArray();
         var stated = resolved.Where(d => d.Value is not null && !disputed.Contains(d.Entry.Id)).ToArray();
         var totals = stated
             .GroupBy(d => (Donor: d.Entry.Donor.Id, Recipient: d.Entry.Recipient.Id, d.Value!.Currency))
@@ -79,6 +81,7 @@ internal static class DonorTotalsAnswer
             Sum(Stage.Pledged),
             Sum(Stage.Committed),
             Sum(Stage.Realised),
+            Sum(Stage.Expected),
             donations.Length,
             ordered.SelectMany(d => d.Value.StatedEquivalents.Select(equivalent => new StatedEquivalent(d.Resolution.Entry.Id, d.Value, equivalent))).ToArray(),
             ordered.SelectMany(d => d.Resolution.Sources(citations)).ToArray());
