@@ -16,7 +16,8 @@ internal static class FactFileLocator
             else if (Directory.Exists(path))
             {
                 files.AddRange(Directory.EnumerateFiles(path, "*.*", SearchOption.AllDirectories)
-                    .Where(file => file.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+                    .Where(file => (file.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+                        && !string.Equals(Path.GetFileName(file), ActorRegistryFile.FileName, StringComparison.OrdinalIgnoreCase))
                     .Select(Path.GetFullPath)
                     .Order(StringComparer.Ordinal));
             }

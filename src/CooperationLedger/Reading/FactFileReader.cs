@@ -29,10 +29,11 @@ internal static partial class FactFileReader
         }
 
         var root = corpusRoot ?? CorpusFile.DefaultRoot(path);
-        return Parse(path, text, (articlePath, fileSink) => CorpusFile.ReadText(articlePath, fileSink, "document.article", root));
+        var registry = ActorRegistryFile.Load(root);
+        return Parse(path, text, (articlePath, fileSink) => CorpusFile.ReadText(articlePath, fileSink, "document.article", root), registry);
     }
 
-    public static ParsedFactFile Parse(string path, string yaml, Func<string, ErrorSink, string?> readArticle)
+    public static ParsedFactFile Parse(string path, string yaml, Func<string, ErrorSink, string?> readArticle, ActorRegistryFile? registry = null)
     {
         var sink = new ErrorSink(path);
         var root = LoadRoot(yaml, sink);
@@ -49,7 +50,7 @@ internal static partial class FactFileReader
 
         var documentFields = top.Map("document", required: true);
         var (document, articleText) = documentFields is null ? (null, null) : ReadDocument(documentFields, path, readArticle);
-        var actors = ReadActors(top.Map("actors"), sink);
+        var actors = ReadActors(top.Map("actors"), sink, registry);
         var factNodes = top.Maps("facts", required: true);
         top.RejectUnknown();
 
@@ -120,7 +121,7 @@ internal static partial class FactFileReader
         }
     }
 
-    private static YamlNode? LoadRoot(string yaml, ErrorSink sink)
+    internal static YamlNode? LoadRoot(string yaml, ErrorSink sink)
     {
         try
         {
@@ -262,12 +263,42 @@ internal static partial class FactFileReader
         return (document, articleText);
     }
 
-    private static Dictionary<string, Actor> ReadActors(YamlFields? fields, ErrorSink sink)
+    /// <summary>
+    /// Reads a file's actors, and gives it the registry's (<see cref="ActorRegistryFile"/>) besides: a fact file may
+    /// name a registry actor by its key without declaring it. A file's own actor under a registry key must be the same
+    /// entity (kind, country, a name in common); one under another key must not go by a registry actor's name, or one
+    /// a letter or two from it, since it would then be one entity under two keys.
+    /// </summary>
+    private static Dictionary<string, Actor> ReadActors(YamlFields? fields, ErrorSink sink, ActorRegistryFile? registry)
     {
-        var actors = new Dictionary<string, Actor>(StringComparer.Ordinal);
+        var entries = ReadActorEntries(fields, sink, registryFile: false);
+        var actors = new Dictionary<string, Actor>(registry?.Actors ?? new Dictionary<string, Actor>(), StringComparer.Ordinal);
+        foreach (var (actor, entry, _) in entries)
+        {
+            // Kept even when refused, so that the facts naming it are not also reported as naming no actor.
+            if (registry is not null && registry.Clash(actor) is { } clash)
+            {
+                entry.Error("name", clash);
+            }
+
+            actors[actor.Id] = actor;
+        }
+
+        foreach (var actor in actors.Values.Where(actor => actor.MemberOf is not null && !actors.ContainsKey(actor.MemberOf)))
+        {
+            sink.Add(null, $"actors.{actor.Id}.memberOf", $"names '{actor.MemberOf}', which is not an actor of this file or of the actor registry.");
+        }
+
+        return actors;
+    }
+
+    /// <summary>Reads the entries of an <c>actors:</c> mapping; a registry's entries may also give <c>wikidata</c> and <c>distinctFrom</c>.</summary>
+    internal static List<(Actor Actor, YamlFields Entry, IReadOnlyList<string> DistinctFrom)> ReadActorEntries(YamlFields? fields, ErrorSink sink, bool registryFile)
+    {
+        var entries = new List<(Actor, YamlFields, IReadOnlyList<string>)>();
         if (fields is null)
         {
-            return actors;
+            return entries;
         }
 
         foreach (var (keyNode, valueNode) in ((YamlMappingNode)fields.Node).Children)
@@ -286,24 +317,21 @@ internal static partial class FactFileReader
             var role = actor.Text("role", maxLength: 300);
             var memberOf = actor.Text("memberOf", maxLength: 100);
             var aliases = actor.Texts("aliases", maxLength: 300);
+            var wikidata = registryFile ? actor.Text("wikidata", maxLength: 20) : null;
+            var distinctFrom = registryFile ? actor.Texts("distinctFrom", maxLength: 100) : [];
             actor.RejectUnknown();
             if (kind is null || name is null)
             {
                 continue;
             }
 
-            if (actor.Check("kind", () => new Actor(id, kind.Value, name, country, role, memberOf, aliases), keyNode) is { } built)
+            if (actor.Check("kind", () => new Actor(id, kind.Value, name, country, role, memberOf, aliases, wikidata), keyNode) is { } built)
             {
-                actors[id] = built;
+                entries.Add((built, actor, distinctFrom));
             }
         }
 
-        foreach (var actor in actors.Values.Where(actor => actor.MemberOf is not null && !actors.ContainsKey(actor.MemberOf)))
-        {
-            sink.Add(null, $"actors.{actor.Id}.memberOf", $"names '{actor.MemberOf}', which is not an actor of this file.");
-        }
-
-        return actors;
+        return entries;
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

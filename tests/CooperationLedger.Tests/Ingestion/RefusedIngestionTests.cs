@@ -117,6 +117,8 @@ public sealed class RefusedIngestionTests(LedgerFixture fixture) : IClassFixture
             File.Copy(article, Path.Combine(articles, Path.GetFileName(article)), overwrite: true);
         }
 
+        File.Copy(Seeds.Registry, Path.Combine(folder, Path.GetFileName(Seeds.Registry)), overwrite: true);
+
         var facts = Path.Combine(folder, "facts");
         Directory.CreateDirectory(facts);
         var target = Path.Combine(facts, documentKey + ".yaml");

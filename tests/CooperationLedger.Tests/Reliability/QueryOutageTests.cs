@@ -74,11 +74,23 @@ public sealed class QueryOutageTests : IAsyncLifetime
         var refused = new NpgsqlConnectionStringBuilder(connection) { [setting] = value }.ConnectionString;
         await using var ledger = Ledger.Connect(refused, logger: log);
         var spans = new List<System.Diagnostics.Activity>();
+        using var parent = new System.Diagnostics.Activity("refused-connection-test").Start();
+        var trace = parent.TraceId;
         using var listener = new System.Diagnostics.ActivityListener
         {
             ShouldListenTo = source => source.Name == LedgerTelemetry.SourceName,
             Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = spans.Add,
+            // The listener hears every ledger of the process: tests running beside this one are told apart by trace.
+            ActivityStopped = span =>
+            {
+                if (span.TraceId == trace)
+                {
+                    lock (spans)
+                    {
+                        spans.Add(span);
+                    }
+                }
+            },
         };
         System.Diagnostics.ActivitySource.AddActivityListener(listener);
 

@@ -15,6 +15,8 @@ public static class LargeCorpus
             File.Copy(article, Path.Combine(articles, Path.GetFileName(article)), overwrite: true);
         }
 
+        File.Copy(Seeds.Registry, Path.Combine(folder, Path.GetFileName(Seeds.Registry)), overwrite: true);
+
         var expected = new Dictionary<string, int>();
         var facts = Path.Combine(folder, "facts");
         Directory.CreateDirectory(facts);

@@ -7,6 +7,9 @@ public static class Seeds
 
     public static string Facts => Path.Combine(Folder, "facts");
 
+    /// <summary>Gets the seed corpus's actor registry, which a copy of its fact files needs beside them.</summary>
+    public static string Registry => Path.Combine(Folder, "actors.yaml");
+
     public static string FactFile(string documentKey) => Path.Combine(Facts, documentKey + ".yaml");
 
     public static IReadOnlyList<string> FactFiles => Directory.GetFiles(Facts, "*.yaml").Order(StringComparer.Ordinal).ToArray();

@@ -18,10 +18,16 @@ public sealed partial record Actor
     /// <param name="role">For a person, the role held at the date of the fact.</param>
     /// <param name="memberOf">The key of the body the actor belongs to (an agency's ministry, a person's agency).</param>
     /// <param name="aliases">Other names the sources use for it.</param>
+    /// <param name="wikidata">Its Wikidata item (<c>Q813</c> for Kyrgyzstan), where the actor registry gives one.</param>
     /// <exception cref="ArgumentException">A value is missing or malformed.</exception>
     [JsonConstructor]
-    public Actor(string id, ActorKind kind, string name, string? country = null, string? role = null, string? memberOf = null, IReadOnlyList<string>? aliases = null)
+    public Actor(string id, ActorKind kind, string name, string? country = null, string? role = null, string? memberOf = null, IReadOnlyList<string>? aliases = null, string? wikidata = null)
     {
+        if (wikidata is not null && !WikidataItem().IsMatch(wikidata))
+        {
+            throw new ArgumentException($"'{wikidata}' is not a Wikidata item: write Q and its number (Q813).", nameof(wikidata));
+        }
+
         if (id is null || !Key().IsMatch(id))
         {
             throw new ArgumentException($"'{id}' is not an actor key: use lower-case letters, digits and hyphens.", nameof(id));
@@ -53,6 +59,7 @@ public sealed partial record Actor
         Country = country is null ? null : CountryCode.Check(country, nameof(country));
         Role = Preconditions.CheckOptionalText(role, nameof(role), 300);
         MemberOf = memberOf;
+        Wikidata = wikidata;
         Aliases = Preconditions.CheckList(aliases ?? [], nameof(aliases)).Select(alias => Preconditions.CheckText(alias, nameof(aliases), 300)).ToArray();
     }
 
@@ -77,6 +84,10 @@ public sealed partial record Actor
     /// <summary>Gets the other names the sources use for it.</summary>
     public IReadOnlyList<string> Aliases { get; }
 
+    /// <summary>Gets its Wikidata item, if the actor registry gives one.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Wikidata { get; }
+
     /// <summary>Tells whether this actor goes by <paramref name="keyOrName"/>: its key, its name or an alias, ignoring case.</summary>
     /// <param name="keyOrName">The text to match.</param>
     /// <returns><see langword="true"/> on a match.</returns>
@@ -98,4 +109,7 @@ public sealed partial record Actor
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex Key();
+
+    [GeneratedRegex("^Q[1-9][0-9]{0,11}$")]
+    private static partial Regex WikidataItem();
 }
