@@ -9,7 +9,7 @@ internal static class FactRules
     /// </summary>
     public static string? DatedAfterPublication(IReportedFact fact, SourceDocument document) =>
         fact.Stage is Stage.Reported or Stage.Realised && fact.Effective.Earliest > document.PublishedOn.Latest
-            ? $"{fact.Effective} is after the document's publication ({document.PublishedOn}); only a pledged or committed fact can be dated later."
+            ? $"{fact.Effective} is after the document's publication ({document.PublishedOn}); only a pledged, committed or expected fact can be dated later (better: the announcement as date, and when it is due as expected)."
             : null;
 
     /// <summary>

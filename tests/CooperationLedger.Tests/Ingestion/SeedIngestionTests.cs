@@ -61,9 +61,11 @@ public sealed class SeedIngestionTests(LedgerFixture fixture) : IClassFixture<Le
         donation.Value.Currency.Code.Should().Be("KGS");
         donation.Value.Verbatim.Should().Be("21m KGS");
         donation.Value.StatedEquivalents.Should().ContainSingle().Which.Should().Be(new MoneyAmount(450_000m, new Currency("USD"), verbatim: "US $450,000"));
-        donation.Effective.Phrase.Should().Be("this year");
-        donation.Effective.Precision.Should().Be(DatePrecision.Year);
-        donation.Effective.Earliest.Should().Be(new LocalDate(2011, 1, 1));
+        donation.Expected!.Phrase.Should().Be("this year", "the pledge is due this year");
+        donation.Expected.Precision.Should().Be(DatePrecision.Year);
+        donation.Expected.Earliest.Should().Be(new LocalDate(2011, 1, 1));
+        donation.Effective.Latest.Should().Be(new LocalDate(2011, 12, 31), "it was announced by the time of the article");
+        donation.Links.Should().ContainSingle().Which.Should().Be(new FactLink(LinkKind.Under, "cao-2011-gknb-cooperation/cn-kg-four-areas-agreement"), "it is \"part of the deal\"");
         donation.Citation.AttributedTo!.Name.Should().Be("Keneshbek Dushebayev");
         donation.Citation.Document.Author.Should().Be("Asker Sultanov");
         donation.Citation.Document.PublishedOn.Inference.Should().Contain("presidential election");
