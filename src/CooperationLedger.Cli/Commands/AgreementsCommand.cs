@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using CooperationLedger.Answers;
 using CooperationLedger.Cli.Output;
+using Spectre.Console;
 
 namespace CooperationLedger.Cli.Commands;
 
@@ -25,7 +26,8 @@ internal static class AgreementsCommand
         command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
         {
             var parties = parse.GetValue(party) ?? [];
-            var agreements = await ledger.GetAgreementsAsync(asOf.Read(parse), parties.ElementAtOrDefault(0), parties.ElementAtOrDefault(1), token);
+            var point = asOf.Read(parse);
+            var agreements = await ledger.GetAgreementsAsync(point, parties.ElementAtOrDefault(0), parties.ElementAtOrDefault(1), token);
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(context, agreements);
@@ -52,6 +54,7 @@ internal static class AgreementsCommand
                     },
                     Describe.Sources(agreement.Sources),
                 ]));
+            context.Console.WriteLine(Describe.Rule(point));
             return ExitCodes.Success;
         }, cancellationToken));
         return command;

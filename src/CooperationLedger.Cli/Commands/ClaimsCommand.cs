@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CooperationLedger.Answers;
 using CooperationLedger.Cli.Output;
+using Spectre.Console;
 
 namespace CooperationLedger.Cli.Commands;
 
@@ -37,6 +38,7 @@ internal static class ClaimsCommand
             else
             {
                 Write(context, claims);
+                context.Console.WriteLine(Describe.Rule(claims.AsOf));
             }
 
             return ExitCodes.Success;

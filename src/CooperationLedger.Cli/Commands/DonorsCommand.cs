@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CooperationLedger.Answers;
 using CooperationLedger.Cli.Output;
+using Spectre.Console;
 
 namespace CooperationLedger.Cli.Commands;
 
@@ -35,6 +36,7 @@ internal static class DonorsCommand
             else
             {
                 Write(context, totals);
+                context.Console.WriteLine(Describe.Rule(totals.AsOf));
             }
 
             return ExitCodes.Success;

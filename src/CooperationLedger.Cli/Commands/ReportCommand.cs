@@ -44,6 +44,7 @@ internal static class ReportCommand
             context.Console.WriteLine($"CooperationLedger report, as of {point}.");
             DonorsCommand.Write(context, donors);
             ClaimsCommand.Write(context, claims);
+            context.Console.WriteLine(Describe.Rule(point));
             return ExitCodes.Success;
         }, cancellationToken, writes: parse.GetValue(ingest) is { Length: > 0 }));
         return command;

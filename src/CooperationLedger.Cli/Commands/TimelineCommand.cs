@@ -1,5 +1,7 @@
 using System.CommandLine;
 using CooperationLedger.Cli.Output;
+using CooperationLedger.Facts;
+using Spectre.Console;
 
 namespace CooperationLedger.Cli.Commands;
 
@@ -29,7 +31,8 @@ internal static class TimelineCommand
                 throw new CliUsageException("--with needs --actor.");
             }
 
-            var timeline = await ledger.GetTimelineAsync(asOf.Read(parse), parse.GetValue(actor), parse.GetValue(with), token);
+            var point = asOf.Read(parse);
+            var timeline = await ledger.GetTimelineAsync(point, parse.GetValue(actor), parse.GetValue(with), token);
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(context, timeline);
@@ -48,6 +51,7 @@ internal static class TimelineCommand
                     item.Stage.ToString().ToLowerInvariant(),
                     Describe.Sources(item.Sources),
                 ]));
+            context.Console.WriteLine(Describe.Rule(point) + $" Facts are in order of the day each date is read as under the rule (its {(point.Rule == DateRule.Possibly ? "earliest" : "latest")}).");
             return ExitCodes.Success;
         }, cancellationToken));
         return command;

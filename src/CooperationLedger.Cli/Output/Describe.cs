@@ -1,11 +1,18 @@
 using System.Globalization;
 using CooperationLedger.Answers;
+using CooperationLedger.Facts;
 
 namespace CooperationLedger.Cli.Output;
 
 /// <summary>Short human forms of the ledger's values, for tables.</summary>
 internal static class Describe
 {
+    /// <summary>Says the as-of point an answer is for, and how it read imprecise dates: the rule, in words.</summary>
+    public static string Rule(AsOf asOf) =>
+        $"As of {asOf}: " + (asOf.Rule == DateRule.Possibly
+            ? "under \"possibly\", a fact counts once the earliest day its date may mean has come (\"2011\" from 1 January)."
+            : "under \"certainly\", a fact counts once the latest day its date may mean has passed (\"2011\" from 31 December); --rule possibly counts it from its earliest.");
+
     public static string Amount(AmountTotal total)
     {
         var parts = new List<string>();

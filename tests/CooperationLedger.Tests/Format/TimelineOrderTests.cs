@@ -43,4 +43,19 @@ public sealed class TimelineOrderTests(LedgerFixture fixture) : IClassFixture<Le
 
         timeline.Select(item => item.Key).Should().Equal("malformed-base/radio-sets", "malformed-base/heroin-2009");
     }
+
+    [Theory]
+    [InlineData("certainly", "under \"certainly\"", "(its latest)")]
+    [InlineData("possibly", "under \"possibly\"", "(its earliest)")]
+    public async Task The_tool_says_which_rule_read_the_dates_and_ordered_them(string rule, string says, string order)
+    {
+        var environment = new Dictionary<string, string?> { ["COOPERATIONLEDGER_CONNECTION"] = fixture.ConnectionString };
+
+        var timeline = await CliRunner.InProcessAsync(environment, "timeline", "--actor", "kg-border", "--rule", rule);
+        var donors = await CliRunner.InProcessAsync(environment, "donors", "--rule", rule);
+
+        timeline.ExitCode.Should().Be(0);
+        timeline.Output.Should().Contain(says).And.Contain(order);
+        donors.Output.Should().Contain(says);
+    }
 }
