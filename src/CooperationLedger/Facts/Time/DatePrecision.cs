@@ -17,4 +17,11 @@ public enum DatePrecision
 
     /// <summary>Only bounds are known (some day between two dates, or on or before or after one), not a calendar unit.</summary>
     Bounded,
+
+    /// <summary>
+    /// A season of a year, as the northern hemisphere's reporting means it (<c>2006-spring</c>: March to May; summer
+    /// June to August; autumn September to November; <c>2006-winter</c> December 2006 to February 2007).
+    /// </summary>
+    /// <remarks>Last, so that the precisions stored before it keep their numbers.</remarks>
+    Season,
 }

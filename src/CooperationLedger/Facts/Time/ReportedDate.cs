@@ -194,6 +194,7 @@ public sealed record ReportedDate
                 DatePrecision.Month => earliest.Day == 1 && latest.PlusDays(1).Day == 1,
                 DatePrecision.Quarter => earliest.Day == 1 && (earliest.Month - 1) % 3 == 0 && latest.PlusDays(1).Day == 1 && latest.Month % 3 == 0,
                 DatePrecision.Year => earliest is { Month: 1, Day: 1 } && latest is { Month: 12, Day: 31 },
+                DatePrecision.Season => earliest.Day == 1 && earliest.Month % 3 == 0 && latest.PlusDays(1).Day == 1 && latest.Month % 3 == 2,
                 _ => false,
             };
         }
@@ -204,6 +205,7 @@ public sealed record ReportedDate
             DatePrecision.Month => earliest.Day == 1 && earliest.Year == latest.Year && earliest.Month == latest.Month && latest.PlusDays(1).Day == 1,
             DatePrecision.Quarter => earliest.Day == 1 && (earliest.Month - 1) % 3 == 0 && latest == earliest.PlusMonths(3).PlusDays(-1),
             DatePrecision.Year => earliest is { Month: 1, Day: 1 } && latest == new LocalDate(earliest.Year, 12, 31),
+            DatePrecision.Season => earliest.Day == 1 && earliest.Month % 3 == 0 && latest == earliest.PlusMonths(3).PlusDays(-1),
             _ => false,
         };
     }

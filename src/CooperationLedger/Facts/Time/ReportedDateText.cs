@@ -113,6 +113,7 @@ internal static partial class ReportedDateText
         DatePrecision.Month => new LocalDate(day.Year, day.Month, 1),
         DatePrecision.Quarter => new LocalDate(day.Year, ((day.Month - 1) / 3 * 3) + 1, 1),
         DatePrecision.Year => new LocalDate(day.Year, 1, 1),
+        DatePrecision.Season => new LocalDate(day.Year, day.Month / 3 * 3 == 0 ? 12 : day.Month / 3 * 3, 1).PlusYears(day.Month < 3 ? -1 : 0),
         _ => day,
     };
 
@@ -122,6 +123,7 @@ internal static partial class ReportedDateText
         DatePrecision.Month => start.ToString("uuuu'-'MM", CultureInfo.InvariantCulture),
         DatePrecision.Quarter => $"{start.Year:D4}-Q{((start.Month - 1) / 3) + 1}",
         DatePrecision.Year => start.Year.ToString("D4", CultureInfo.InvariantCulture),
+        DatePrecision.Season => $"{start.Year:D4}-{Seasons[(start.Month / 3) - 1]}",
         _ => FormatDay(start),
     };
 
@@ -133,7 +135,7 @@ internal static partial class ReportedDateText
         var match = UnitPattern().Match(text);
         if (!match.Success)
         {
-            error = $"'{text}' is not a date. The forms are a day (2006-11-22), a month (2006-11), a quarter (2006-Q4) or a year (2006); "
+            error = $"'{text}' is not a date. The forms are a day (2006-11-22), a month (2006-11), a quarter (2006-Q4), a season (2006-spring: March to May; summer, autumn, winter: December to February) or a year (2006); "
                 + "one unknown day between two of them (2006-11-20..2006-11-22; ..2006-11-22 on or before, 2006-07-27.. on or after); "
                 + "a period from the start of one to the end of another (2006-01/2006-09; /2006-11-21 since an unknown start); "
                 + "and a trailing ~ for an approximate date (2006~).";
@@ -158,6 +160,15 @@ internal static partial class ReportedDateText
 
             var start = new LocalDate(year, ((quarter - 1) * 3) + 1, 1);
             unit = (start, start.PlusMonths(3).PlusDays(-1), DatePrecision.Quarter);
+            error = null;
+            return true;
+        }
+
+        if (match.Groups["season"].Success)
+        {
+            var season = match.Groups["season"].Value == "fall" ? 2 : Array.IndexOf(Seasons, match.Groups["season"].Value);
+            var first = new LocalDate(year, (season + 1) * 3, 1);
+            unit = (first, first.PlusMonths(3).PlusDays(-1), DatePrecision.Season);
             error = null;
             return true;
         }
@@ -196,6 +207,9 @@ internal static partial class ReportedDateText
         return true;
     }
 
-    [GeneratedRegex(@"^(?<year>\d{4})(-(Q(?<quarter>\d)|(?<month>\d{2})(-(?<day>\d{2}))?))?$", RegexOptions.CultureInvariant)]
+    /// <summary>The seasons in the order of their first month: March, June, September, December.</summary>
+    private static readonly string[] Seasons = ["spring", "summer", "autumn", "winter"];
+
+    [GeneratedRegex(@"^(?<year>\d{4})(-(Q(?<quarter>\d)|(?<season>spring|summer|autumn|fall|winter)|(?<month>\d{2})(-(?<day>\d{2}))?))?$", RegexOptions.CultureInvariant)]
     private static partial Regex UnitPattern();
 }
