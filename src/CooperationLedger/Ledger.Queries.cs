@@ -40,7 +40,7 @@ public sealed partial class Ledger
             (query, actors) => (actors.Select(filter.Donor), actors.Select(filter.Recipient)) is ({ } donor, { } recipient)
                 ? query.WithTermPairs("pair_terms", donor, recipient)
                 : query.WithTerms("donor_terms", actors.Select(filter.Donor)).WithTerms("recipient_terms", actors.Select(filter.Recipient)),
-            (resolved, actors, citations) => DonorTotalsAnswer.FromResolved(resolved, asOf, filter, actors, citations),
+            (resolved, actors, citations, _) => DonorTotalsAnswer.FromResolved(resolved, asOf, filter, actors, citations),
             cancellationToken,
             (resolved, actors) => DonorTotalsAnswer.Admitted(resolved, filter, actors)).ConfigureAwait(false);
     }
@@ -72,7 +72,7 @@ public sealed partial class Ledger
                 query = metric is null ? query : query.Where(entry => entry.MetricTerm == metric);
                 return matter is null ? query : query.Where(entry => entry.Matter == matter);
             },
-            (resolved, actors, citations) => ClaimedStatisticsAnswer.FromResolved(resolved, asOf, filter, actors, citations),
+            (resolved, actors, citations, _) => ClaimedStatisticsAnswer.FromResolved(resolved, asOf, filter, actors, citations),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -97,8 +97,9 @@ public sealed partial class Ledger
             party is not null && otherParty is not null ? BoundsUse.CheckOnly : BoundsUse.Indexed,
             [party, otherParty],
             (query, actors) => query.WithTerms("party_terms", actors.Select(party)).WithTerms("party_terms", actors.Select(otherParty)),
-            (resolved, actors, citations) => AgreementsAnswer.FromResolved(resolved, asOf, party, otherParty, actors, citations, sessions.Today),
-            cancellationToken).ConfigureAwait(false);
+            (resolved, actors, citations, endings) => AgreementsAnswer.FromResolved(resolved, asOf, party, otherParty, actors, citations, sessions.Today, endings),
+            cancellationToken,
+            linking: LinkKind.Ends).ConfigureAwait(false);
     }
 
     /// <summary>Gets every fact involving an actor, or two actors together, in order of effective date.</summary>
@@ -123,7 +124,7 @@ public sealed partial class Ledger
             named.Length == 2 ? BoundsUse.CheckOnly : BoundsUse.Indexed,
             named,
             (query, actors) => named.Aggregate(query, (q, text) => q.WithKeys("actor_keys", actors.Select(text)!)),
-            (resolved, actors, citations) => TimelineAnswer.FromResolved(resolved, asOf, named, actors, citations),
+            (resolved, actors, citations, _) => TimelineAnswer.FromResolved(resolved, asOf, named, actors, citations),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -152,9 +153,10 @@ public sealed partial class Ledger
         BoundsUse bounds,
         IReadOnlyList<string?> named,
         Func<IQueryable<TEntry>, ActorDirectory, IQueryable<TEntry>> narrow,
-        Func<IReadOnlyList<AsOfResolution>, ActorDirectory, CitationLookup, TAnswer> answer,
+        Func<IReadOnlyList<AsOfResolution>, ActorDirectory, CitationLookup, IReadOnlyList<(AsOfResolution Linking, FactLink Link)>, TAnswer> answer,
         CancellationToken cancellationToken,
-        Func<IReadOnlyList<AsOfResolution>, ActorDirectory, IEnumerable<AsOfResolution>>? admit = null)
+        Func<IReadOnlyList<AsOfResolution>, ActorDirectory, IEnumerable<AsOfResolution>>? admit = null,
+        LinkKind? linking = null)
         where TEntry : LedgerEntry =>
         QueryAsync(
             kind,
@@ -162,7 +164,7 @@ public sealed partial class Ledger
             {
                 if (!await sessions.Guard.CheckAsync(token).ConfigureAwait(false))
                 {
-                    return answer([], ActorDirectory.Empty, CitationLookup.None);
+                    return answer([], ActorDirectory.Empty, CitationLookup.None, []);
                 }
 
                 await using var session = sessions.Query();
@@ -185,8 +187,27 @@ public sealed partial class Ledger
                 // as of the point): the citations loaded are those of what the answer can cite.
                 IReadOnlyList<AsOfResolution> resolved = AsOfResolution.ResolveAll(entries, asOf);
                 resolved = admit is null ? resolved : [.. admit(resolved, actors)];
-                var citations = await CitationStore.LoadAsync(session, CitationLookup.Needed(resolved), token).ConfigureAwait(false);
-                return answer(resolved, actors, citations);
+                var links = linking is { } kind ? await LinkingAsync(session, resolved, kind, asOf, token).ConfigureAwait(false) : [];
+                var citations = await CitationStore.LoadAsync(session, [.. CitationLookup.Needed(resolved), .. CitationLookup.Needed(links.Select(link => link.Linking))], token).ConfigureAwait(false);
+                return answer(resolved, actors, citations, links);
             },
             cancellationToken);
+
+    /// <summary>
+    /// Loads the facts that link to the answer's facts with a link of <paramref name="kind"/> (a closure that ends an
+    /// agreement), each resolved at the same point: a link counts only from when its fact does.
+    /// </summary>
+    private static async Task<IReadOnlyList<(AsOfResolution Linking, FactLink Link)>> LinkingAsync(IQuerySession session, IReadOnlyList<AsOfResolution> resolved, LinkKind kind, AsOf asOf, CancellationToken cancellationToken)
+    {
+        if (resolved.Count == 0)
+        {
+            return [];
+        }
+
+        var keys = resolved.Select(r => r.Entry.Key).ToHashSet(StringComparer.Ordinal);
+        var entries = await session.Query<TimelineEntry>().LinkingToAny(keys).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return AsOfResolution.ResolveAll(entries, asOf)
+            .SelectMany(linking => linking.Entry.Links.Where(link => link.Kind == kind && keys.Contains(link.Target)).Select(link => (linking, link)))
+            .ToArray();
+    }
 }

@@ -50,6 +50,7 @@ internal static class AgreementsCommand
                         AgreementState.InEffect => "in effect",
                         AgreementState.Announced => "announced only",
                         AgreementState.NotYetInEffect => "not yet in effect",
+                        AgreementState.Ended => "ended: " + string.Join("; ", agreement.EndedBy.Select(source => source.Key)),
                         _ => "expired",
                     },
                     Describe.Sources(agreement.Sources),

@@ -109,6 +109,8 @@ internal static class AuditCommand
         (LinkKind.SameAs, false) => "Same fact as",
         (LinkKind.SameAs, true) => "Also reported by",
         (LinkKind.ConflictsWith, false) => "Conflicts with",
+        (LinkKind.Ends, false) => "Ends",
+        (LinkKind.Ends, true) => "Ended by",
         _ => "Conflicted by",
     };
 }

@@ -17,4 +17,7 @@ public enum AgreementState
 
     /// <summary>Agreed, and its term ended before the as-of day.</summary>
     Expired,
+
+    /// <summary>Ended by a fact that says so (abolished, terminated; a link <see cref="Facts.LinkKind.Ends"/>), dated on or before the day.</summary>
+    Ended,
 }

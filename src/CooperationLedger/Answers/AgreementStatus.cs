@@ -17,6 +17,7 @@ namespace CooperationLedger.Answers;
 /// <param name="Term">How long it runs, if the source says.</param>
 /// <param name="EndsOn">The last day it runs, from its term and date; <see langword="null"/> without a term.</param>
 /// <param name="Day">The day <paramref name="State"/> is for: the as-of point's effective day, else the day the question was asked.</param>
+/// <param name="EndedBy">The facts that ended it by the day (abolished, terminated), with their citations; empty unless <see cref="State"/> is <see cref="AgreementState.Ended"/>.</param>
 public sealed record AgreementStatus(
     Guid FactId,
     string Key,
@@ -31,4 +32,5 @@ public sealed record AgreementStatus(
     AgreementState State,
     AgreementTerm? Term,
     ReportedDate? EndsOn,
-    NodaTime.LocalDate Day);
+    NodaTime.LocalDate Day,
+    IReadOnlyList<SourceReference> EndedBy);

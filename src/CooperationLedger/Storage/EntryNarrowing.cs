@@ -56,6 +56,10 @@ internal static class EntryNarrowing
     public static IQueryable<TEntry> LinkingTo<TEntry>(this IQueryable<TEntry> query, string key)
         where TEntry : LedgerEntry => query.Overlapping("link_targets", [key]);
 
+    /// <summary>Keeps the entries that link to any of the facts <paramref name="keys"/>.</summary>
+    public static IQueryable<TEntry> LinkingToAny<TEntry>(this IQueryable<TEntry> query, IEnumerable<string> keys)
+        where TEntry : LedgerEntry => query.Overlapping("link_targets", keys.ToArray());
+
     /// <summary>Keeps the entries whose array column holds one of <paramref name="elements"/> (none, when there are none).</summary>
     private static IQueryable<TEntry> Overlapping<TEntry>(this IQueryable<TEntry> query, string column, IReadOnlyList<string> elements)
         where TEntry : LedgerEntry => query.WhereSql($"d.{column} && ?", new object[] { elements.ToArray() });

@@ -22,6 +22,7 @@ internal static class FactCatalog
         AwardConferred.Descriptor,
         MeetingHeld.Descriptor,
         StructureEstablished.Descriptor,
+        StructureClosed.Descriptor,
         ExerciseHeld.Descriptor,
         PollPublished.Descriptor,
         CommitmentMade.Descriptor,

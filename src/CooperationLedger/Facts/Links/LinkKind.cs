@@ -17,4 +17,7 @@ public enum LinkKind
 
     /// <summary>States a figure that cannot be true together with the other's, though they measure different things.</summary>
     ConflictsWith,
+
+    /// <summary>Ends the other fact, an agreement or structure: abolished, closed, terminated; after its date it is no longer in place.</summary>
+    Ends,
 }

@@ -1,0 +1,51 @@
+using CooperationLedger.Answers;
+using CooperationLedger.Facts;
+using CooperationLedger.Tests.Support;
+using NodaTime;
+
+namespace CooperationLedger.Tests.Format;
+
+/// <summary>
+/// Given the UNODC's three-year programme signed on 9 February 2004 and a brief of 2 March 2005 saying it was
+/// terminated on 1 March, its funding spent: the programme is in effect until then and ended after, not "in effect"
+/// until 2007 by its term.
+/// </summary>
+public sealed class AgreementEndTests(LedgerFixture fixture) : IClassFixture<LedgerFixture>, IAsyncLifetime
+{
+    public async Task InitializeAsync() =>
+        await fixture.Ledger.IngestAsync([Fixtures.FactFile("brief-2004-unodc-programme"), Fixtures.FactFile("brief-2005-unodc-termination")]);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Theory]
+    [InlineData(2005, 2, 28, AgreementState.InEffect)]
+    [InlineData(2005, 3, 1, AgreementState.Ended)]
+    [InlineData(2006, 6, 30, AgreementState.Ended)]
+    public async Task A_programme_ended_by_an_event_is_ended_from_its_date(int year, int month, int day, AgreementState state)
+    {
+        var agreements = await fixture.Ledger.GetAgreementsAsync(AsOf.On(new LocalDate(year, month, day)), party: "UNODC");
+
+        var programme = agreements.Single(a => a.Key == "brief-2004-unodc-programme/border-training-programme");
+        programme.State.Should().Be(state);
+        programme.EndedBy.Select(s => s.Key).Should().Equal(state == AgreementState.Ended ? ["brief-2005-unodc-termination/programme-terminated"] : []);
+    }
+
+    [Fact]
+    public async Task Before_the_termination_was_reported_the_record_said_in_effect()
+    {
+        var agreements = await fixture.Ledger.GetAgreementsAsync(new AsOf { Effective = new LocalDate(2005, 6, 30), KnownOn = new LocalDate(2005, 3, 1) }, party: "UNODC");
+
+        agreements.Single(a => a.Key == "brief-2004-unodc-programme/border-training-programme").State.Should().Be(AgreementState.InEffect, "the brief of 2 March was not yet published");
+    }
+
+    [Fact]
+    public async Task The_audit_and_timeline_show_the_closure()
+    {
+        var trail = await fixture.Ledger.AuditAsync("brief-2004-unodc-programme/border-training-programme");
+        var timeline = await fixture.Ledger.GetTimelineAsync(AsOf.Now, actor: "UNODC");
+
+        trail!.Links.Should().ContainSingle().Which.Should().Match<LinkedFact>(l => l.Kind == LinkKind.Ends && l.Incoming && l.Key == "brief-2005-unodc-termination/programme-terminated");
+        timeline.Single(item => item.Key == "brief-2005-unodc-termination/programme-terminated").Summary
+            .Should().Be("United Nations Office on Drugs and Crime closed the three-year border training programme (its funding ran out)");
+    }
+}
