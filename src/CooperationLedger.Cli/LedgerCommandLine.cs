@@ -24,6 +24,7 @@ internal static class LedgerCommandLine
         root.Subcommands.Add(ClaimsCommand.Create(context));
         root.Subcommands.Add(AgreementsCommand.Create(context));
         root.Subcommands.Add(TimelineCommand.Create(context));
+        root.Subcommands.Add(OperationsCommand.Create(context));
         root.Subcommands.Add(AuditCommand.Create(context));
         root.Subcommands.Add(VerifyCommand.Create(context));
         root.Subcommands.Add(RebuildCommand.Create(context));

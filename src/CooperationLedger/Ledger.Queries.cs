@@ -129,6 +129,53 @@ public sealed partial class Ledger
     }
 
     /// <summary>
+    /// Gets the claims of operation results (arrests, deaths, seizures) as of a point, each with its counts, their
+    /// breakdowns and the period they cover, in order of effective date.
+    /// </summary>
+    /// <param name="asOf">The point on the three time axes.</param>
+    /// <param name="actor">Only the results of this actor, named as in every question (see <see cref="DonationFilter"/>).</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The claims, each as its source states it.</returns>
+    /// <exception cref="ArgumentException">An actor is named by empty or white-space text.</exception>
+    /// <exception cref="LedgerUnavailableException">The database did not answer through the retries.</exception>
+    /// <exception cref="InvalidOperationException">An actor is named, and the ledger's register of actors was written by an
+    /// earlier version: rebuild the projections once.</exception>
+    public async Task<IReadOnlyList<OperationResults>> GetOperationResultsAsync(AsOf asOf, string? actor = null, CancellationToken cancellationToken = default)
+    {
+        // The timeline holds every fact resolved at the point; the counts are read from the claims' own events.
+        var claims = (await GetTimelineAsync(asOf, actor, cancellationToken: cancellationToken).ConfigureAwait(false))
+            .Where(item => item.Type == OperationResultsClaimed.Descriptor.Name)
+            .ToArray();
+        var facts = claims.Length == 0 ? new Dictionary<Guid, OperationResultsClaimed>()
+            : await QueryAsync("operation-results", token => LoadFactsAsync<OperationResultsClaimed>(claims.Select(claim => claim.FactId).ToArray(), token), cancellationToken).ConfigureAwait(false);
+        return claims
+            .Where(claim => facts.ContainsKey(claim.FactId))
+            .Select(claim => (Claim: claim, Fact: facts[claim.FactId]))
+            .Select(c => new OperationResults(c.Claim.FactId, c.Claim.Key, c.Fact.By, c.Fact.Period, c.Claim.Effective, c.Fact.Counts, c.Claim.Standing, c.Claim.Sources))
+            .ToArray();
+    }
+
+    /// <summary>Loads facts of one kind by id from their documents' streams.</summary>
+    private async Task<Dictionary<Guid, TFact>> LoadFactsAsync<TFact>(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+        where TFact : class, IReportedFact
+    {
+        await using var session = sessions.Query();
+        var indexed = await session.LoadManyAsync<IndexedFact>(cancellationToken, ids).ConfigureAwait(false);
+        var wanted = ids.ToHashSet();
+        var facts = new Dictionary<Guid, TFact>();
+        foreach (var stream in indexed.Select(fact => fact.StreamId).Distinct())
+        {
+            var events = await session.Events.FetchStreamAsync(stream, token: cancellationToken).ConfigureAwait(false);
+            foreach (var fact in events.Select(e => e.Data).OfType<TFact>().Where(fact => wanted.Contains(fact.FactId)))
+            {
+                facts[fact.FactId] = fact;
+            }
+        }
+
+        return facts;
+    }
+
+    /// <summary>
     /// Gets an actor as a question names it, without the white space typed around it; <see langword="null"/> names no
     /// one in particular.
     /// </summary>
