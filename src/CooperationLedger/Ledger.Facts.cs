@@ -134,9 +134,10 @@ public sealed partial class Ledger
             {
                 problems.Add(new QuoteProblem(fact.FactId, fact.Key, "the stored article's text differs from the text the quote was checked against."));
             }
-            else if ((indexes.TryGetValue(stored.Id, out var index) ? index : indexes[stored.Id] = new QuoteIndex(stored.ArticleText)).Locate(citation.Quote) is null)
+            else if ((indexes.TryGetValue(stored.Id, out var index) ? index : indexes[stored.Id] = new QuoteIndex(stored.ArticleText)) is var article
+                && citation.Passages.FirstOrDefault(passage => article.Locate(passage.Quote) is null) is { } missing)
             {
-                problems.Add(new QuoteProblem(fact.FactId, fact.Key, "the quote is not found in the stored article."));
+                problems.Add(new QuoteProblem(fact.FactId, fact.Key, missing.Quote == citation.Quote ? "the quote is not found in the stored article." : $"the passage \"{missing.Quote}\" is not found in the stored article."));
             }
 
             if (citation.Document.PublishedOn is { IsInferred: true } published)

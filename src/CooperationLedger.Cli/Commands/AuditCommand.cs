@@ -73,7 +73,11 @@ internal static class AuditCommand
         rows.Add(["Attributed to", citation.AttributedTo?.ToString() ?? "(the document itself)"]);
         rows.Add(["Stance", citation.Stance.ToString().ToLowerInvariant() + (citation.IsClaim ? " (a claim by an interested party)" : string.Empty)]);
         rows.Add(["Relayed from", citation.RelayedFrom?.ToString() ?? "-"]);
-        rows.Add(["Quote", $"\"{citation.Quote}\"" + (citation.Location is { } at ? $" (paragraph {at.Paragraph}, characters {at.Offset}-{at.Offset + at.Length})" : string.Empty)]);
+        rows.AddRange(citation.Passages.Select(passage => (IReadOnlyList<string>)
+        [
+            "Quote",
+            $"\"{passage.Quote}\"" + (passage.Location is { } at ? $" (paragraph {at.Paragraph}, characters {at.Offset}-{at.Offset + at.Length})" : string.Empty),
+        ]));
         rows.Add(["Recorded", $"{trail.Recorded.RecordedAt} in stream {trail.Recorded.StreamId}, version {trail.Recorded.Version}, sequence {trail.Recorded.Sequence}, from {trail.Recorded.SourceFile ?? "-"}"]);
         rows.AddRange(trail.Revisions.Select(revision => (IReadOnlyList<string>)
         [

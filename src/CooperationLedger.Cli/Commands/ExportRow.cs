@@ -69,7 +69,8 @@ internal sealed partial record ExportRow(
             citation.AttributedTo?.Name,
             citation.AttributedTo?.Role,
             citation.Stance.ToString().ToLowerInvariant(),
-            citation.Quote,
+            // A citation of several passages joins them with the mark of an omission; each is verbatim.
+            string.Join(" [...] ", citation.Passages.Select(passage => passage.Quote)),
             citation.Location?.Paragraph,
             citation.Location?.Offset);
     }

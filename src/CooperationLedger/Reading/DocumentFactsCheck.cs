@@ -56,6 +56,10 @@ internal static class DocumentFactsCheck
             {
                 errors.Add(new FactFileError(label, factKey, "citation.quote", "is not found in the article (whitespace and typographic quotes aside)."));
             }
+            else if (fact.Citation.MoreQuotes?.FirstOrDefault(passage => quotes.Locate(passage.Quote) is not { } at || (passage.Location is { } given && given != at)) is { } wrong)
+            {
+                errors.Add(new FactFileError(label, factKey, "citation.moreQuotes", $"\"{wrong.Quote}\" is not found in the article where the citation says (whitespace and typographic quotes aside)."));
+            }
             else if (fact.Citation.Location is { } given && given != location)
             {
                 errors.Add(new FactFileError(label, factKey, "citation.location", $"says {given}, but the quote stands at {location}."));

@@ -110,7 +110,11 @@ internal static partial class FactFileReader
             return null;
         }
 
-        var quote = fields.Text("quote", required: true, Citation.MaxQuoteLength);
+        // A fact stated across passages quotes each: quote: [the figure's sentence, the sentence that says who said it].
+        var quotes = fields.Raw("quote") is YamlDotNet.RepresentationModel.YamlSequenceNode
+            ? fields.Texts("quote", required: true, Citation.MaxQuoteLength)
+            : [.. new[] { fields.Text("quote", required: true, Citation.MaxQuoteLength) }.OfType<string>()];
+        var quote = quotes.Count > 0 ? quotes[0] : null;
         var attributedId = fields.Text("attributedTo", maxLength: 100);
         var stance = fields.Choice<Stance>("stance", required: attributedId is not null) ?? Stance.Source;
         var relay = ReadRelay(fields, context.Document.PublishedOn.Earliest ?? context.Document.PublishedOn.Latest);
@@ -122,15 +126,22 @@ internal static partial class FactFileReader
             return null;
         }
 
-        var location = context.Quotes.Locate(quote);
-        if (location is null)
+        var located = quotes.Select(text => new QuotedPassage(text, context.Quotes.Locate(text))).ToArray();
+        foreach (var (missing, index) in located.Select((passage, index) => (passage, index)).Where(p => p.passage.Location is null))
         {
-            fields.Error("quote", "is not found in the article (whitespace and typographic quotes aside); quote it verbatim.");
+            var which = located.Length == 1 ? string.Empty : $" (passage {index + 1}: \"{Shorten(missing.Quote)}\")";
+            fields.Error("quote", $"is not found in the article{which} (whitespace and typographic quotes aside); quote it verbatim.");
+        }
+
+        if (located.Any(passage => passage.Location is null))
+        {
             return null;
         }
 
-        return fields.Check("stance", () => new Citation(context.Document, quote, stance, attributed, relay, location));
+        return fields.Check("stance", () => new Citation(context.Document, quote, stance, attributed, relay, located[0].Location) { MoreQuotes = located.Length > 1 ? located[1..] : null });
     }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";
 
     private static Relay? ReadRelay(YamlFields citation, NodaTime.LocalDate? anchor)
     {

@@ -103,4 +103,26 @@ public sealed class MeaningTests(LedgerFixture fixture) : IClassFixture<LedgerFi
         audit.ExitCode.Should().Be(0);
         audit.Output.Should().Contain("Also reported by").And.Contain("wire-2009-heroin-seizures/heroin-seized-2008");
     }
+
+    [Fact]
+    public async Task A_fact_stated_across_two_passages_cites_both_each_where_it_stands()
+    {
+        var trail = await fixture.Ledger.AuditAsync("brief-2009-heroin-seizures/heroin-seized-2008");
+
+        var passages = trail!.Fact.Citation.Passages.ToArray();
+        passages.Select(p => p.Quote).Should().Equal("Tajik drug control agents seized 1.5 tonnes of heroin last year", "the agency's director, Rustam Nazarov, said on Monday");
+        passages.Should().OnlyContain(p => p.Location != null && p.Location.Paragraph == 3);
+        (await fixture.Ledger.VerifyAsync()).QuoteProblems.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_passage_not_in_the_article_is_refused_naming_which()
+    {
+        var yaml = File.ReadAllText(Fixtures.FactFile("brief-2009-heroin-seizures"))
+            .Replace("- the agency's director, Rustam Nazarov, said on Monday", "- the agency's director said so on Tuesday", StringComparison.Ordinal);
+
+        var errors = Fixtures.Refusals(yaml, "brief-2009-heroin-seizures.txt");
+
+        errors.Should().ContainSingle().Which.Reason.Should().Contain("passage 2: \"the agency's director said so on Tuesday\"").And.Contain("is not found in the article");
+    }
 }

@@ -56,6 +56,17 @@ public sealed record Citation
     /// <summary>Gets the outlet the document relays the fact from, if any.</summary>
     public Relay? RelayedFrom { get; }
 
+    /// <summary>
+    /// Gets the further passages that state the fact, where it takes more than one (a figure in one sentence, who said it
+    /// in another); <see langword="null"/> when the one quote says it all.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<QuotedPassage>? MoreQuotes { get; init; }
+
+    /// <summary>Gets every passage of the citation, the quote first.</summary>
+    [JsonIgnore]
+    public IEnumerable<QuotedPassage> Passages => [new QuotedPassage(Quote, Location), .. MoreQuotes ?? []];
+
     /// <summary>Gets where the quote stands in the document.</summary>
     public QuoteLocation? Location { get; }
 
@@ -68,6 +79,6 @@ public sealed record Citation
     {
         var who = AttributedTo is null ? string.Empty : $"{AttributedTo}: ";
         var relay = RelayedFrom is null ? string.Empty : $" ({RelayedFrom})";
-        return $"{who}\"{Quote}\"{relay}, in {Document}";
+        return $"{who}{string.Join(" ... ", Passages.Select(passage => $"\"{passage.Quote}\""))}{relay}, in {Document}";
     }
 }
