@@ -50,7 +50,8 @@ internal sealed class Ingestor
             }
             catch (FactFileException exception)
             {
-                errors.AddRange(exception.Errors);
+                // A fault of the corpus's actor registry is met by every file read: it is reported once.
+                errors.AddRange(exception.Errors.Where(error => !errors.Contains(error)));
             }
         }
 

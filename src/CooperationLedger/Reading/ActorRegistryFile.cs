@@ -154,23 +154,44 @@ internal sealed class ActorRegistryFile
     /// "OSCE" are different bodies.
     /// </summary>
     internal static bool Close(string one, string other) =>
-        one == other || (Math.Min(one.Length, other.Length) >= 10 && Math.Abs(one.Length - other.Length) <= 2 && Distance(one, other) <= 2);
+        one == other || (Math.Min(one.Length, other.Length) >= 10 && Math.Abs(one.Length - other.Length) <= MaxEdits && WithinEdits(one, other));
 
-    private static int Distance(string one, string other)
+    private const int MaxEdits = 2;
+
+    /// <summary>
+    /// Tells whether the edit distance is at most <see cref="MaxEdits"/>, computing only the cells within that many of
+    /// the diagonal and stopping once a whole row exceeds it: a large registry compares every pair of its names.
+    /// </summary>
+    private static bool WithinEdits(string one, string other)
     {
-        var previous = Enumerable.Range(0, other.Length + 1).ToArray();
-        for (var i = 1; i <= one.Length; i++)
+        const int far = MaxEdits + 1;
+        var previous = new int[other.Length + 1];
+        var current = new int[other.Length + 1];
+        for (var j = 0; j <= other.Length; j++)
         {
-            var current = new int[other.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= other.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (one[i - 1] == other[j - 1] ? 0 : 1));
-            }
-
-            previous = current;
+            previous[j] = Math.Min(j, far);
         }
 
-        return previous[other.Length];
+        for (var i = 1; i <= one.Length; i++)
+        {
+            Array.Fill(current, far);
+            current[0] = Math.Min(i, far);
+            var best = current[0];
+            for (var j = Math.Max(1, i - MaxEdits); j <= Math.Min(other.Length, i + MaxEdits); j++)
+            {
+                var cost = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (one[i - 1] == other[j - 1] ? 0 : 1));
+                current[j] = Math.Min(cost, far);
+                best = Math.Min(best, current[j]);
+            }
+
+            if (best > MaxEdits)
+            {
+                return false;
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[other.Length] <= MaxEdits;
     }
 }

@@ -93,6 +93,18 @@ public sealed class ActorRegistryTests(LedgerFixture fixture) : IClassFixture<Le
         Refusals().Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task A_fault_of_the_registry_is_reported_once_however_many_files_meet_it()
+    {
+        var file = Write("actors:\n  osce: { kind: international_organisation, name: OSCE, wikidata: 81299 }\n", actors: string.Empty, recipient: "kg-border");
+        File.WriteAllText(file.Replace("registry-osce-grant", "registry-osce-grant-2", StringComparison.Ordinal), File.ReadAllText(file).Replace("key: registry-osce-grant", "key: registry-osce-grant-2", StringComparison.Ordinal));
+
+        var act = () => fixture.Ledger.IngestAsync([Path.Combine(corpus, "facts")]);
+
+        var errors = (await act.Should().ThrowAsync<FactFileException>()).Which.Errors;
+        errors.Where(e => e.File.EndsWith("actors.yaml", StringComparison.Ordinal)).Should().ContainSingle().Which.Reason.Should().Contain("is not a Wikidata item");
+    }
+
     private string Write(string registry, string actors, string recipient, string donor = "osce")
     {
         Directory.CreateDirectory(Path.Combine(corpus, "facts"));

@@ -4,7 +4,7 @@ namespace CooperationLedger.Facts;
 
 /// <summary>A typed link from a fact to another fact, named by its key.</summary>
 /// <remarks>This type is an immutable value type and thread-safe.</remarks>
-public sealed record FactLink
+public sealed partial record FactLink
 {
     /// <summary>Initializes a link.</summary>
     /// <param name="kind">How the fact stands to the other.</param>
@@ -19,7 +19,7 @@ public sealed record FactLink
         }
 
         var parts = Preconditions.CheckText(target, nameof(target), 300).Split('/');
-        if (parts.Length != 2 || parts.Any(part => part.Length == 0 || part.Trim() != part))
+        if (parts.Length != 2 || !parts.All(part => Key().IsMatch(part)))
         {
             throw new ArgumentException($"'{target}' is not a fact key: write document-key/fact-key, or a key of the same document.", nameof(target));
         }
@@ -40,4 +40,7 @@ public sealed record FactLink
 
     /// <inheritdoc/>
     public override string ToString() => $"{Kind} {Target}";
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial System.Text.RegularExpressions.Regex Key();
 }
