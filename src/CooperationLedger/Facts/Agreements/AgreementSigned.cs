@@ -23,16 +23,8 @@ public sealed record AgreementSigned(
     Stage Stage,
     string? Matter,
     Citation Citation,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] AgreementTerm? Term = null) : IReportedFact
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] AgreementTerm? Term = null) : ReportedFact, IReportedFact
 {
-    /// <summary>Gets the fact's typed links to other facts (see <see cref="FactLink"/>); <see langword="null"/> when it has none.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<FactLink>? Links { get; init; }
-
-    /// <summary>Gets when a promised or expected fact is due, as the source states it (the announcement is its effective date); <see langword="null"/> when none is stated.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public ReportedDate? Expected { get; init; }
-
     /// <summary>The kind: stated in a fact file as <c>agreement_signed</c>; feeds the agreements view.</summary>
     internal static readonly FactKind<AgreementSigned> Descriptor = new("agreement_signed", Read)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Serialization;
 
 namespace CooperationLedger.Facts;
 
@@ -28,16 +27,8 @@ public sealed record PollPublished(
     ReportedDate Effective,
     Stage Stage,
     string? Matter,
-    Citation Citation) : IReportedFact
+    Citation Citation) : ReportedFact, IReportedFact
 {
-    /// <summary>Gets the fact's typed links to other facts (see <see cref="FactLink"/>); <see langword="null"/> when it has none.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<FactLink>? Links { get; init; }
-
-    /// <summary>Gets when a promised or expected fact is due, as the source states it (the announcement is its effective date); <see langword="null"/> when none is stated.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public ReportedDate? Expected { get; init; }
-
     /// <summary>The kind: stated in a fact file as <c>poll_published</c>.</summary>
     internal static readonly FactKind<PollPublished> Descriptor = new("poll_published", Read)
     {

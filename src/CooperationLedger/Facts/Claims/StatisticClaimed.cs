@@ -29,16 +29,8 @@ public sealed record StatisticClaimed(
     ReportedDate Effective,
     Stage Stage,
     string? Matter,
-    Citation Citation) : IReportedFact
+    Citation Citation) : ReportedFact, IReportedFact
 {
-    /// <summary>Gets the fact's typed links to other facts (see <see cref="FactLink"/>); <see langword="null"/> when it has none.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<FactLink>? Links { get; init; }
-
-    /// <summary>Gets when a promised or expected fact is due, as the source states it (the announcement is its effective date); <see langword="null"/> when none is stated.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public ReportedDate? Expected { get; init; }
-
     /// <summary>The kind: stated in a fact file as <c>statistic_claimed</c>; feeds the claimed-statistics view.</summary>
     internal static readonly FactKind<StatisticClaimed> Descriptor = new("statistic_claimed", Read)
     {

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 namespace CooperationLedger.Facts;
 
 /// <summary>Forces of one or more parties held, or planned, a joint exercise.</summary>
@@ -22,16 +21,8 @@ public sealed record ExerciseHeld(
     ReportedDate Effective,
     Stage Stage,
     string? Matter,
-    Citation Citation) : IReportedFact
+    Citation Citation) : ReportedFact, IReportedFact
 {
-    /// <summary>Gets the fact's typed links to other facts (see <see cref="FactLink"/>); <see langword="null"/> when it has none.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<FactLink>? Links { get; init; }
-
-    /// <summary>Gets when a promised or expected fact is due, as the source states it (the announcement is its effective date); <see langword="null"/> when none is stated.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public ReportedDate? Expected { get; init; }
-
     /// <summary>The kind: stated in a fact file as <c>exercise_held</c>.</summary>
     internal static readonly FactKind<ExerciseHeld> Descriptor = new("exercise_held", Read)
     {

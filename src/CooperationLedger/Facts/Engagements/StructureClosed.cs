@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 
 namespace CooperationLedger.Facts;
 
@@ -26,16 +25,8 @@ public sealed record StructureClosed(
     ReportedDate Effective,
     Stage Stage,
     string? Matter,
-    Citation Citation) : IReportedFact
+    Citation Citation) : ReportedFact, IReportedFact
 {
-    /// <summary>Gets the fact's typed links to other facts, among them the <see cref="LinkKind.Ends"/> link to <see cref="Closes"/>.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<FactLink>? Links { get; init; }
-
-    /// <summary>Gets when a closure announced for later is due; <see langword="null"/> when none is stated.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public ReportedDate? Expected { get; init; }
-
     /// <summary>The kind: stated in a fact file as <c>structure_closed</c>; feeds the timeline, and ends the agreement it names.</summary>
     internal static readonly FactKind<StructureClosed> Descriptor = new("structure_closed", Read)
     {

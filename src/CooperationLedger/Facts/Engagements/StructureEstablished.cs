@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 namespace CooperationLedger.Facts;
 
 /// <summary>A new body, office, group or centre was set up, or announced.</summary>
@@ -24,16 +23,8 @@ public sealed record StructureEstablished(
     ReportedDate Effective,
     Stage Stage,
     string? Matter,
-    Citation Citation) : IReportedFact
+    Citation Citation) : ReportedFact, IReportedFact
 {
-    /// <summary>Gets the fact's typed links to other facts (see <see cref="FactLink"/>); <see langword="null"/> when it has none.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<FactLink>? Links { get; init; }
-
-    /// <summary>Gets when a promised or expected fact is due, as the source states it (the announcement is its effective date); <see langword="null"/> when none is stated.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public ReportedDate? Expected { get; init; }
-
     /// <summary>The kind: stated in a fact file as <c>structure_established</c>.</summary>
     internal static readonly FactKind<StructureEstablished> Descriptor = new("structure_established", Read)
     {

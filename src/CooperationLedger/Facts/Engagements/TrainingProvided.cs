@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 namespace CooperationLedger.Facts;
 
 /// <summary>A provider trained, or offered to train, a recipient's personnel.</summary>
@@ -20,16 +19,8 @@ public sealed record TrainingProvided(
     ReportedDate Effective,
     Stage Stage,
     string? Matter,
-    Citation Citation) : IReportedFact
+    Citation Citation) : ReportedFact, IReportedFact
 {
-    /// <summary>Gets the fact's typed links to other facts (see <see cref="FactLink"/>); <see langword="null"/> when it has none.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<FactLink>? Links { get; init; }
-
-    /// <summary>Gets when a promised or expected fact is due, as the source states it (the announcement is its effective date); <see langword="null"/> when none is stated.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public ReportedDate? Expected { get; init; }
-
     /// <summary>The kind: stated in a fact file as <c>training_provided</c>.</summary>
     internal static readonly FactKind<TrainingProvided> Descriptor = new("training_provided", Read)
     {
