@@ -75,7 +75,7 @@ internal static class DonorsCommand
                     donation.Donor.Name,
                     donation.Recipient.Name,
                     donation.Description,
-                    donation.Effective.ToString(),
+                    donation.Effective + (donation.Expected is { } due ? $" (due {due})" : string.Empty),
                     $"{donation.Stage.ToString().ToLowerInvariant()}, no amount stated",
                     Describe.Sources(donation.Sources),
                 ]));

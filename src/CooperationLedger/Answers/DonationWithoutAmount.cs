@@ -17,6 +17,7 @@ namespace CooperationLedger.Answers;
 /// <param name="Stage">Pledged, committed or realised, as of the point.</param>
 /// <param name="Standing">Asserted or corrected, as of the point.</param>
 /// <param name="Sources">The fact and every correction applied, with their citations.</param>
+/// <param name="Expected">When a pledge or expectation is due, if the source says; <see cref="Effective"/> is when it was announced.</param>
 public sealed record DonationWithoutAmount(
     Guid FactId,
     string Key,
@@ -28,4 +29,5 @@ public sealed record DonationWithoutAmount(
     ReportedDate Effective,
     Stage Stage,
     Standing Standing,
-    IReadOnlyList<SourceReference> Sources);
+    IReadOnlyList<SourceReference> Sources,
+    ReportedDate? Expected = null);

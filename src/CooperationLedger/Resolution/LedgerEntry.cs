@@ -42,6 +42,9 @@ internal abstract record LedgerEntry
     /// <summary>Gets the figure in <see cref="ComparedScale"/>, normalised (units, spelling).</summary>
     public string? ComparedFigure { get; init; }
 
+    /// <summary>Gets when a promise or expectation is due, if the source says (see <see cref="IReportedFact.Expected"/>).</summary>
+    public ReportedDate? Expected { get; init; }
+
     /// <summary>Gets the fact's typed links to other facts.</summary>
     public IReadOnlyList<FactLink> Links { get; init; } = [];
 
@@ -79,6 +82,7 @@ internal abstract record LedgerEntry
             ComparedScale = FactSignature.Comparison(fact)?.Scale,
             ComparedFigure = FactSignature.Comparison(fact)?.Figure,
             Links = fact.Links ?? [],
+            Expected = fact.Expected,
             LinkTargets = fact.Links?.Select(link => link.Target).Distinct(StringComparer.Ordinal).ToArray() ?? [],
             RecordedAt = recordedAt,
             EffectiveFrom = DayNumber.From(fact.Effective),

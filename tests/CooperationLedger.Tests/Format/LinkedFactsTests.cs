@@ -54,7 +54,9 @@ public sealed class LinkedFactsTests(LedgerFixture fixture) : IClassFixture<Ledg
         var totals = await fixture.Ledger.GetDonorTotalsAsync(AsOf.Now, new DonationFilter(Donor: "cn"));
 
         var barracks = totals.NoAmountStated.Should().ContainSingle().Subject;
-        (barracks.Key, barracks.Stage).Should().Be(("brief-2010-truck-pledge/barracks-aid", Stage.Expected));
+        (barracks.Key, barracks.Stage, barracks.Expected?.ToString()).Should().Be(("brief-2010-truck-pledge/barracks-aid", Stage.Expected, "2010"));
+        var run = await CliRunner.InProcessAsync(new Dictionary<string, string?> { ["COOPERATIONLEDGER_CONNECTION"] = fixture.ConnectionString }, "donors", "--donor", "cn");
+        run.Output.Should().Contain("2010-01-15 (due 2010)").And.Contain("expected, no amount stated");
         var trail = await fixture.Ledger.AuditAsync("brief-2010-truck-pledge/barracks-aid");
         trail!.Summary.Should().Contain("is expected to grant");
     }

@@ -46,7 +46,8 @@ internal static class DonorTotalsAnswer
                 d.Resolution.Effective,
                 d.Resolution.Stage,
                 d.Resolution.Standing,
-                d.Resolution.Sources(citations)))
+                d.Resolution.Sources(citations),
+                d.Entry.Expected))
             .OrderBy(donation => donation.Donor.Name, StringComparer.Ordinal)
             .ThenBy(donation => donation.Recipient.Name, StringComparer.Ordinal)
             .ThenBy(donation => donation.Key, StringComparer.Ordinal)
