@@ -105,9 +105,33 @@ internal static partial class FactFileReader
         return new ParsedFactFile(path, document, articleText, events);
     }
 
-    /// <summary>Refuses a link to a fact of the same document that the document does not have: it can only be a typo.</summary>
-    private static void CheckLocalLinks(IEnumerable<(YamlFields Fields, ILedgerEvent Fact)> facts, string documentKey, HashSet<string> keys)
+    /// <summary>
+    /// Refuses a link to a fact of the same document that the document does not have (it can only be a typo), and
+    /// details of the document that are each other's umbrellas in a circle (none of them would then be the detail).
+    /// </summary>
+    private static void CheckLocalLinks(IReadOnlyList<(YamlFields Fields, ILedgerEvent Fact)> facts, string documentKey, HashSet<string> keys)
     {
+        var partOf = facts.Select(f => f.Fact).OfType<IReportedFact>()
+            .ToDictionary(fact => fact.Key, fact => (fact.Links ?? []).Where(link => link.Kind == LinkKind.PartOf).Select(link => link.Target).ToArray(), StringComparer.Ordinal);
+        foreach (var (fields, fact) in facts)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var frontier = new Queue<string>(partOf.GetValueOrDefault(fact.Key) ?? []);
+            while (frontier.TryDequeue(out var above))
+            {
+                if (above == fact.Key)
+                {
+                    fields.Error("links", "is part of a fact that is, through part_of, part of it: an umbrella and its details do not go round in a circle.");
+                    break;
+                }
+
+                foreach (var higher in seen.Add(above) ? partOf.GetValueOrDefault(above) ?? [] : [])
+                {
+                    frontier.Enqueue(higher);
+                }
+            }
+        }
+
         foreach (var (fields, fact) in facts)
         {
             foreach (var link in (fact as IReportedFact)?.Links ?? [])

@@ -86,6 +86,17 @@ public sealed class LinkedFactsTests(LedgerFixture fixture) : IClassFixture<Ledg
         plan.Summary.Should().Be("Kyrgyzstan will set up a joint training centre (planned)");
     }
 
+    [Fact]
+    public void Umbrellas_in_a_circle_are_refused()
+    {
+        var yaml = File.ReadAllText(Fixtures.FactFile("brief-2010-minister-visit"))
+            .Replace("    purpose: several agreements signed during the minister's visit\n", "    purpose: several agreements signed during the minister's visit\n    links: { part_of: border-posts-grant }\n", StringComparison.Ordinal);
+
+        var errors = Fixtures.Refusals(yaml, "brief-2010-minister-visit.txt");
+
+        errors.Should().Contain(e => e.Reason.Contains("do not go round in a circle", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("stage: realised", "expected: \"2011\"", "expected", "give it with stage pledged, committed or expected")]
     [InlineData("stage: pledged", "expected: 2009-12", "expected", "is before the announcement")]
