@@ -85,7 +85,7 @@ internal sealed class ActorRegistryFile
 
             if (registry.NamedLike(actor, before: actor.Id) is { } twin)
             {
-                entry.Error("name", $"'{twin.Term}' is {(twin.Exact ? string.Empty : "close to ")}the name of '{twin.Actor.Id}' ({twin.Actor.Name}) in this registry: one entity has one key; if they are two, list one in the other's distinctFrom.");
+                entry.Error("name", $"its name or alias '{twin.Term}' is {(twin.Exact ? "also" : "close to")} the name of '{twin.Actor.Id}' ({twin.Actor.Name}) in this registry: one entity has one key; if they are two, list one in the other's distinctFrom.");
             }
         }
 
@@ -103,7 +103,7 @@ internal sealed class ActorRegistryFile
         }
 
         return NamedLike(local, before: null) is { } twin
-            ? $"'{twin.Term}' is {(twin.Exact ? string.Empty : "close to ")}the name of the actor registry's '{twin.Actor.Id}' ({twin.Actor.Name}): name that key instead, or, if it is another entity, register this one in {FileName}, listing it apart from the other: distinctFrom: [{twin.Actor.Id}]."
+            ? $"its name or alias '{twin.Term}' is {(twin.Exact ? "also" : "close to")} the name of the actor registry's '{twin.Actor.Id}' ({twin.Actor.Name}): name that key instead, or, if it is another entity, register this one in {FileName}, listing it apart from the other: distinctFrom: [{twin.Actor.Id}]."
             : null;
     }
 

@@ -50,7 +50,7 @@ internal static class CorpusFile
         var realRoot = root is null ? null : Resolve(root);
         if (realRoot is not null && !IsInside(resolved, realRoot))
         {
-            sink.Add(null, field, $"the file '{path}' resolves to '{resolved}', outside the corpus root '{realRoot}': an article must lie inside it (see docs/fact-files.md, \"Files read\").");
+            sink.Add(null, field, $"the file '{path}' resolves to '{resolved}', outside the corpus root '{realRoot}': every file a fact file reads (its article, the corpus's actors.yaml) must lie inside it (see docs/fact-files.md, \"Files read\").");
             return null;
         }
 

@@ -62,7 +62,7 @@ public sealed class ActorRegistryTests(LedgerFixture fixture) : IClassFixture<Le
     }
 
     [Theory]
-    [InlineData("Kyrgyz Border Service", "'kyrgyz border service' is the name of the actor registry's 'kg-border'")]
+    [InlineData("Kyrgyz Border Service", "'kyrgyz border service' is also the name of the actor registry's 'kg-border'")]
     [InlineData("the Kyrgyz Boarder Service", "'kyrgyz boarder service' is close to the name of the actor registry's 'kg-border'")]
     [InlineData("Border Guards", null)]
     public void A_second_key_for_a_registered_name_is_refused(string name, string? reason)
@@ -103,6 +103,27 @@ public sealed class ActorRegistryTests(LedgerFixture fixture) : IClassFixture<Le
 
         var errors = (await act.Should().ThrowAsync<FactFileException>()).Which.Errors;
         errors.Where(e => e.File.EndsWith("actors.yaml", StringComparison.Ordinal)).Should().ContainSingle().Which.Reason.Should().Contain("is not a Wikidata item");
+    }
+
+    [Fact]
+    public void A_registry_that_links_outside_the_corpus_is_refused_unread()
+    {
+        Write(Registry, actors: string.Empty, recipient: "kg-border");
+        var outside = Path.Combine(Path.GetTempPath(), $"ledger-outside-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(outside, Registry);
+        try
+        {
+            File.Delete(Path.Combine(corpus, "actors.yaml"));
+            File.CreateSymbolicLink(Path.Combine(corpus, "actors.yaml"), outside);
+
+            var errors = Refusals();
+
+            errors.Should().ContainSingle().Which.Reason.Should().Contain("outside the corpus root").And.Contain("actors.yaml");
+        }
+        finally
+        {
+            File.Delete(outside);
+        }
     }
 
     private string Write(string registry, string actors, string recipient, string donor = "osce")
