@@ -98,7 +98,7 @@ internal static partial class FactFileReader
             }
         }
 
-        fields.RejectUnknown();
+        fields.RejectUnknown($"is not a kind of link; the kinds are: {string.Join(", ", Enum.GetValues<LinkKind>().Select(kind => YamlFields.SnakeCase(kind.ToString())))}.");
         return links.Count == 0 ? null : links.Distinct().ToArray();
     }
 

@@ -232,7 +232,10 @@ internal sealed class YamlFields : IFactFields
     }
 
     /// <summary>Reports every field present in the mapping that nothing read: the format does not know it.</summary>
-    public void RejectUnknown()
+    public void RejectUnknown() => RejectUnknown(null);
+
+    /// <summary>Reports every field that nothing read, saying <paramref name="known"/> (what the mapping's names may be) instead of the generic hint.</summary>
+    public void RejectUnknown(string? known)
     {
         foreach (var key in node.Children.Keys)
         {
@@ -243,7 +246,7 @@ internal sealed class YamlFields : IFactFields
                 var hint = node.Style == YamlDotNet.Core.Events.MappingStyle.Flow
                     ? " If it is the rest of a text that holds a comma, put the text in quotes."
                     : string.Empty;
-                Sink.Add(Fact, PathOf(name), "is not a field of this format (misspelt, or in the wrong place)." + hint, key);
+                Sink.Add(Fact, PathOf(name), known ?? ("is not a field of this format (misspelt, or in the wrong place)." + hint), key);
             }
         }
     }

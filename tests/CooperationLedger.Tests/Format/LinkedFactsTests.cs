@@ -103,6 +103,7 @@ public sealed class LinkedFactsTests(LedgerFixture fixture) : IClassFixture<Ledg
     [InlineData("stage: pledged", "links: { realises: no-such-fact }", "links", "'no-such-fact' (realises) is not a fact of this document")]
     [InlineData("stage: pledged", "links: { same_as: pledge }", "same_as", "names the fact itself")]
     [InlineData("stage: pledged", "links: { realises: a/b/c }", "realises", "is not a fact key")]
+    [InlineData("stage: pledged", "links: { realise: trucks }", "realise", "is not a kind of link; the kinds are: under, realises, part_of, same_as, conflicts_with, ends.")]
     public void A_due_date_or_link_that_cannot_be_right_is_refused(string stage, string field, string path, string reason)
     {
         var yaml = $$"""
