@@ -111,7 +111,9 @@ internal static partial class FactFileReader
     /// </summary>
     private static void CheckLocalLinks(IReadOnlyList<(YamlFields Fields, ILedgerEvent Fact)> facts, string documentKey, HashSet<string> keys)
     {
+        // Keyed by the first fact of each key: a key used twice is refused on its own.
         var partOf = facts.Select(f => f.Fact).OfType<IReportedFact>()
+            .DistinctBy(fact => fact.Key, StringComparer.Ordinal)
             .ToDictionary(fact => fact.Key, fact => (fact.Links ?? []).Where(link => link.Kind == LinkKind.PartOf).Select(link => link.Target).ToArray(), StringComparer.Ordinal);
         foreach (var (fields, fact) in facts)
         {
