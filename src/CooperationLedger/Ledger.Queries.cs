@@ -155,6 +155,43 @@ public sealed partial class Ledger
             .ToArray();
     }
 
+    /// <summary>
+    /// Gets a summary of the whole ledger as of a point, short at any size: the facts of each kind by year, each
+    /// currency's totals by stage with its largest donors, the metrics most claimed, the disputes with the most versions,
+    /// and the newest facts with their sources. Its parts are asked at one recorded instant (the point's, else the instant
+    /// it begins), so that what is recorded after it begins is in none of them.
+    /// </summary>
+    /// <param name="asOf">The point on the three time axes.</param>
+    /// <param name="top">How many donors of each currency, metrics, disputes and newest facts to keep.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The summary, for <paramref name="asOf"/> as given.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="top"/> is not positive.</exception>
+    /// <exception cref="LedgerUnavailableException">The database did not answer through the retries.</exception>
+    public async Task<LedgerSummary> GetSummaryAsync(AsOf asOf, int top = 10, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(asOf);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
+        var point = asOf.RecordedAt is null ? asOf with { RecordedAt = sessions.Now } : asOf;
+        var donors = await GetDonorTotalsAsync(point, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var claims = await GetClaimedStatisticsAsync(point, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await AnswerAsync<TimelineEntry, LedgerSummary>(
+            "summary",
+            point,
+            BoundsUse.Indexed,
+            [],
+            (query, _) => query,
+            (resolved, actors, citations, _) =>
+            {
+                var newest = SummaryAnswer.Newest(resolved, top).Select((r, place) => (r.Entry.Id, place)).ToDictionary();
+                var items = TimelineAnswer.FromResolved(resolved.Where(r => newest.ContainsKey(r.Entry.Id)), point, [], actors, citations)
+                    .OrderBy(item => newest[item.FactId])
+                    .ToArray();
+                return SummaryAnswer.From(asOf, top, resolved, items, donors with { AsOf = asOf }, claims with { AsOf = asOf });
+            },
+            cancellationToken,
+            cited: resolved => SummaryAnswer.Newest(resolved, top)).ConfigureAwait(false);
+    }
+
     /// <summary>Loads facts of one kind by id from their documents' streams.</summary>
     private async Task<Dictionary<Guid, TFact>> LoadFactsAsync<TFact>(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
         where TFact : class, IReportedFact
@@ -188,8 +225,8 @@ public sealed partial class Ledger
     /// <summary>
     /// Reads what the register knows of the actors the question names (<see cref="ActorRegistry.LoadAsync"/>), the entries
     /// narrowed in SQL by them and by the as-of point, resolves each entry at that point once, keeps what the answer
-    /// admits (<paramref name="admit"/>, for what SQL cannot narrow), loads the citations of what is kept, and computes
-    /// the answer from it.
+    /// admits (<paramref name="admit"/>, for what SQL cannot narrow), loads the citations of what is kept (or of what
+    /// <paramref name="cited"/> picks of it, for an answer that cites only some), and computes the answer from it.
     /// A question that names what finds few entries by itself (two actors, a matter) has its as-of bounds checked on those
     /// entries rather than looked up (<see cref="BoundsUse"/>). It runs as a question of <paramref name="kind"/>
     /// (<see cref="QueryAsync"/>): retried through transient failures, in a span of its own.
@@ -203,7 +240,8 @@ public sealed partial class Ledger
         Func<IReadOnlyList<AsOfResolution>, ActorDirectory, CitationLookup, IReadOnlyList<(AsOfResolution Linking, FactLink Link)>, TAnswer> answer,
         CancellationToken cancellationToken,
         Func<IReadOnlyList<AsOfResolution>, ActorDirectory, IEnumerable<AsOfResolution>>? admit = null,
-        LinkKind? linking = null)
+        LinkKind? linking = null,
+        Func<IReadOnlyList<AsOfResolution>, IEnumerable<AsOfResolution>>? cited = null)
         where TEntry : LedgerEntry =>
         QueryAsync(
             kind,
@@ -235,7 +273,7 @@ public sealed partial class Ledger
                 IReadOnlyList<AsOfResolution> resolved = AsOfResolution.ResolveAll(entries, asOf);
                 resolved = admit is null ? resolved : [.. admit(resolved, actors)];
                 var links = linking is { } kind ? await LinkingAsync(session, resolved, kind, asOf, token).ConfigureAwait(false) : [];
-                var citations = await CitationStore.LoadAsync(session, [.. CitationLookup.Needed(resolved), .. CitationLookup.Needed(links.Select(link => link.Linking))], token).ConfigureAwait(false);
+                var citations = await CitationStore.LoadAsync(session, [.. CitationLookup.Needed(cited is null ? resolved : cited(resolved)), .. CitationLookup.Needed(links.Select(link => link.Linking))], token).ConfigureAwait(false);
                 return answer(resolved, actors, citations, links);
             },
             cancellationToken);

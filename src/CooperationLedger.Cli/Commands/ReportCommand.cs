@@ -4,7 +4,10 @@ using Spectre.Console;
 
 namespace CooperationLedger.Cli.Commands;
 
-/// <summary><c>ledger report</c>: the main job; ingest (when asked) and print donor totals and claimed statistics with sources.</summary>
+/// <summary>
+/// <c>ledger report</c>: the main job; ingest (when asked) and print a summary of the ledger as of a point, short at any
+/// size, or with <c>--all</c> every donor total and claimed statistic with its sources.
+/// </summary>
 internal static class ReportCommand
 {
     public static Command Create(CliContext context)
@@ -12,15 +15,28 @@ internal static class ReportCommand
         var asOf = new AsOfOptions();
         var ingest = new Option<string[]>("--ingest") { Description = "Ingest these fact files or folders first (facts already present are left alone).", HelpName = "path", AllowMultipleArgumentsPerToken = true };
         var json = new Option<bool>("--json") { Description = "Write the report as JSON." };
+        var all = new Option<bool>("--all") { Description = "List every donor total and claimed statistic with its sources, not the summary." };
+        var top = new Option<int>("--top") { Description = "How many donors of each currency, metrics, disputes and newest facts the summary keeps.", HelpName = "n", DefaultValueFactory = _ => 5 };
+        top.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--top must be a whole number of at least 1.");
+            }
+        });
         var corpus = IngestCommand.CorpusOption();
         var command = new Command(
             "report",
-            "A short report as of a point: donor totals and claimed statistics, each with its sources. With --ingest it first ingests the " +
-            "given files or folders; running it again appends nothing and prints the same report.\n\n" +
-            "Examples:\n  ledger report --ingest seeds --known-on 2011-12-31\n  ledger report --as-of 2006-12-31 --json")
+            "A summary of the ledger as of a point, short at any size: facts by kind and year, totals by currency and stage with the " +
+            "largest donors, the metrics most claimed, the disputes and the newest facts with their sources. --all lists every donor " +
+            "total and claimed statistic instead. With --ingest it first ingests the given files or folders; running it again appends " +
+            "nothing and prints the same report.\n\n" +
+            "Examples:\n  ledger report --ingest seeds --known-on 2011-12-31\n  ledger report --as-of 2006-12-31 --top 3\n  ledger report --all --json")
         {
             ingest,
             json,
+            all,
+            top,
             corpus,
         };
         asOf.AddTo(command);
@@ -33,6 +49,21 @@ internal static class ReportCommand
             }
 
             var point = asOf.Read(parse);
+            if (!parse.GetValue(all))
+            {
+                var summary = await ledger.GetSummaryAsync(point, parse.GetValue(top), token);
+                if (parse.GetValue(json))
+                {
+                    JsonOutput.Write(context, summary);
+                }
+                else
+                {
+                    SummaryOutput.Write(context, summary);
+                }
+
+                return ExitCodes.Success;
+            }
+
             var donors = await ledger.GetDonorTotalsAsync(point, cancellationToken: token);
             var claims = await ledger.GetClaimedStatisticsAsync(point, cancellationToken: token);
             if (parse.GetValue(json))

@@ -42,4 +42,11 @@ public sealed record AmountTotal(decimal Exact, decimal Approximate, decimal? Lo
             _ => this with { Approximate = Approximate + figure, Low = null, High = null },
         };
     }
+
+    /// <summary>
+    /// Adds another total of the same currency: the exact and hedged parts apart, and each bound only where both totals
+    /// have it, since a total with no bound at one end says the whole has none there.
+    /// </summary>
+    internal AmountTotal Plus(AmountTotal other) =>
+        new(Exact + other.Exact, Approximate + other.Approximate, Low + other.Low, High + other.High);
 }

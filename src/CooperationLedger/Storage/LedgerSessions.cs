@@ -13,7 +13,12 @@ internal sealed class LedgerSessions(IDocumentStore store, string? tenant, Schem
     public IDocumentStore Store => store;
 
     /// <summary>Gets today's date, in UTC, by the clock that stamps the store's recorded times.</summary>
-    public NodaTime.LocalDate Today => NodaTime.LocalDate.FromDateTime(((Marten.Events.EventGraph)store.Options.Events).TimeProvider.GetUtcNow().UtcDateTime);
+    public NodaTime.LocalDate Today => NodaTime.LocalDate.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>Gets the instant now, by the clock that stamps the store's recorded times.</summary>
+    public NodaTime.Instant Now => NodaTime.Instant.FromDateTimeOffset(Clock.GetUtcNow());
+
+    private TimeProvider Clock => ((Marten.Events.EventGraph)store.Options.Events).TimeProvider;
 
     /// <summary>Checks the tables' tenancy before their first use; see <see cref="SchemaGuard"/>.</summary>
     public SchemaGuard Guard => guard;

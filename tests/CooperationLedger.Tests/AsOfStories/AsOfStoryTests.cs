@@ -311,4 +311,44 @@ public sealed class AsOfStoryTests(LedgerFixture fixture) : IClassFixture<Ledger
 
     private async Task<ClaimedStatistic> ClaimAsync(AsOf asOf) =>
         (await Ledger.GetClaimedStatisticsAsync(asOf, new ClaimFilter(Metric: "narcotics seized", Claimant: "nogoybayev"))).Claims.Single();
+
+    [Fact]
+    public async Task The_summary_as_known_at_the_end_of_2011_puts_the_iom_delivery_above_the_chinese_pledge_and_lists_the_newest_article()
+    {
+        var point = AsOf.Known(new LocalDate(2011, 12, 31)) with { RecordedAt = SeedsRecorded + Duration.FromHours(1) };
+
+        var summary = await Ledger.GetSummaryAsync(point, top: 3);
+
+        summary.AsOf.Should().Be(point);
+        summary.Facts.Should().Be(48, "the seeds hold 48 facts, none of them a revision");
+        summary.Kinds.Sum(kind => kind.Facts).Should().Be(summary.Facts);
+        summary.Kinds[0].Should().Match<KindCount>(kind => kind.Type == "meeting_held" && kind.Facts == 21, "the visits and meetings are the most numerous kind");
+        var kgs = summary.Currencies.Should().ContainSingle().Subject;
+        kgs.Currency.Code.Should().Be("KGS");
+        kgs.Pledged.Should().Be(new AmountTotal(21_000_000m, 0m, 21_000_000m, 21_000_000m), "China's pledge of equipment worth 21 million soms");
+        kgs.Largest.Select(donor => donor.Donor.Id).Should().Equal(["iom", "cn"], "the IOM's realised aid of around 300 million soms ranks above a pledge");
+        summary.NoAmountStated.Should().Be(4);
+        summary.Newest.Should().HaveCount(3).And.OnlyContain(item => item.Key.StartsWith("cao-2011-gknb-cooperation/", StringComparison.Ordinal));
+        summary.Newest.SelectMany(item => item.Sources).Should().OnlyContain(source => source.Citation.Document.Publication == "Central Asia Online");
+    }
+
+    [Fact]
+    public async Task The_summary_after_the_wire_retracts_the_iom_aid_leaves_china_the_only_donor_in_soms_and_after_the_review_counts_the_dispute()
+    {
+        var known = AsOf.Known(new LocalDate(2011, 12, 31));
+
+        var afterWire = await Ledger.GetSummaryAsync(known with { RecordedAt = RevisionRecorded + Duration.FromHours(1) });
+        var afterReview = await Ledger.GetSummaryAsync(known with { RecordedAt = ReviewRecorded + Duration.FromHours(1) });
+        var beforeReview = await Ledger.GetSummaryAsync(known with { RecordedAt = RevisionRecorded + Duration.FromHours(1) });
+
+        var kgs = afterWire.Currencies.Should().ContainSingle().Subject;
+        kgs.Largest.Should().ContainSingle().Which.Donor.Id.Should().Be("cn");
+        kgs.Realised.IsZero.Should().BeTrue("the only delivery in soms was retracted");
+        afterWire.Facts.Should().Be(47, "the retracted aid leaves the count, while the correction changes a fact rather than adding one");
+        beforeReview.DisputeCount.Should().Be(0);
+        afterReview.DisputeCount.Should().Be(1);
+        afterReview.Metrics.Should().ContainSingle(metric => metric.Metric == "narcotics seized")
+            .Which.Should().Match<MetricSummary>(metric => metric.Claims == 2 && metric.Disputed == 2);
+        afterReview.Disputes.Should().ContainSingle().Which.Versions.Select(version => version.Figure).Should().BeEquivalentTo(["+35.9%", "+41%"]);
+    }
 }

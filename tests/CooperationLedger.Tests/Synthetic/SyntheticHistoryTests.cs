@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CooperationLedger.Answers;
 using CooperationLedger.Facts;
 using CooperationLedger.Reading;
@@ -8,6 +9,7 @@ using CooperationLedger.Tests.Support;
 using CooperationLedger.Views;
 using Marten;
 using NodaTime;
+using NodaTime.Text;
 
 namespace CooperationLedger.Tests.Synthetic;
 
@@ -378,6 +380,78 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
         var events = await session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync();
         return events.Select(e => (e.Data, Instant.FromDateTimeOffset(e.Timestamp))).ToArray();
     }
+
+    [Theory]
+    [InlineData(null, null, "certainly")]
+    [InlineData("2004-06-30", null, "certainly")]
+    [InlineData(null, "2008-12-31", "possibly")]
+    public async Task The_summary_adds_up_to_the_full_answers_it_summarises(string? effective, string? knownOn, string rule)
+    {
+        var point = new AsOf
+        {
+            Effective = effective is null ? null : LocalDatePattern.Iso.Parse(effective).Value,
+            KnownOn = knownOn is null ? null : LocalDatePattern.Iso.Parse(knownOn).Value,
+            Rule = rule == "possibly" ? DateRule.Possibly : DateRule.Certainly,
+        };
+
+        var summary = await fixture.Ledger.GetSummaryAsync(point, top: 3);
+        var donors = await fixture.Ledger.GetDonorTotalsAsync(point);
+        var claims = await fixture.Ledger.GetClaimedStatisticsAsync(point);
+        var timeline = await fixture.Ledger.GetTimelineAsync(point);
+
+        summary.Facts.Should().Be(timeline.Count).And.BeGreaterThan(0);
+        summary.Kinds.Select(kind => (kind.Type, kind.Facts)).Should().BeEquivalentTo(timeline.GroupBy(item => item.Type).Select(kind => (kind.Key, kind.Count())));
+        summary.Kinds.Select(kind => kind.Years.Sum(year => year.Facts)).Should().Equal(summary.Kinds.Select(kind => kind.Facts));
+        summary.Currencies.Select(currency => currency.Currency.Code).Should().Equal(donors.Totals.Select(total => total.Currency.Code).Distinct().Order(StringComparer.Ordinal));
+        foreach (var currency in summary.Currencies)
+        {
+            var lines = donors.Totals.Where(total => total.Currency == currency.Currency).ToArray();
+            currency.Donations.Should().Be(lines.Sum(total => total.Donations));
+            currency.Realised.Exact.Should().Be(lines.Sum(total => total.Realised.Exact));
+            currency.Pledged.Approximate.Should().Be(lines.Sum(total => total.Pledged.Approximate));
+            currency.Donors.Should().Be(lines.Select(total => total.Donor.Id).Distinct().Count());
+            currency.Largest.Should().HaveCount(Math.Min(3, currency.Donors));
+            var ranks = currency.Largest.Select(donor => donor.Committed.Exact + donor.Committed.Approximate + donor.Realised.Exact + donor.Realised.Approximate).ToArray();
+            ranks.Should().BeInDescendingOrder();
+            var last = ranks[^1];
+            var left = lines.GroupBy(total => total.Donor.Id).Where(donor => currency.Largest.All(kept => kept.Donor.Id != donor.Key));
+            left.Should().OnlyContain(donor => donor.Sum(total => total.Committed.Exact + total.Committed.Approximate + total.Realised.Exact + total.Realised.Approximate) <= last);
+        }
+
+        summary.NoAmountStated.Should().Be(donors.NoAmountStated.Count);
+        summary.DisputeCount.Should().Be(donors.Disputes.Concat(claims.Disputes).Select(dispute => dispute.Matter).Distinct().Count());
+        summary.Disputes.Should().HaveCount(Math.Min(3, summary.DisputeCount));
+        summary.Metrics.Select(metric => metric.Claims).Should().BeInDescendingOrder().And.HaveCount(Math.Min(3, claims.Claims.Select(claim => claim.Metric).Distinct().Count()));
+        var newest = summary.Newest.Select(item => item.FactId).ToHashSet();
+        newest.Should().HaveCount(3);
+        var oldestKept = summary.Newest.Min(item => item.Sources[0].Citation.Document.PublishedOn.Latest!.Value);
+        timeline.Where(item => !newest.Contains(item.FactId)).Should().OnlyContain(item => item.Sources[0].Citation.Document.PublishedOn.Latest!.Value <= oldestKept);
+    }
+
+    [Fact]
+    public async Task The_report_is_short_whatever_the_ledger_holds_and_the_same_on_a_rerun()
+    {
+        var environment = new Dictionary<string, string?> { ["COOPERATIONLEDGER_CONNECTION"] = fixture.ConnectionString };
+
+        var first = await CliRunner.InProcessAsync(environment, "report");
+        var second = await CliRunner.InProcessAsync(environment, "report");
+        var all = await CliRunner.InProcessAsync(environment, "report", "--all");
+        var narrow = await CliRunner.InProcessAsync(environment, "report", "--top", "1", "--json");
+        var none = await CliRunner.InProcessAsync(environment, "report", "--top", "0");
+
+        first.ExitCode.Should().Be(0, first.Error);
+        first.Output.Should().Contain("Facts by kind").And.Contain("Largest donors of each currency").And.Contain("Newest facts");
+        Lines(first.Output).Should().BeLessThan(200);
+        second.Output.Should().Be(first.Output);
+        Lines(all.Output).Should().BeGreaterThan(5 * Lines(first.Output), "--all lists every donor total and claim of 2,000 facts");
+        var json = JsonDocument.Parse(narrow.Output).RootElement;
+        json.GetProperty("currencies").EnumerateArray().Should().OnlyContain(currency => currency.GetProperty("largest").GetArrayLength() == 1);
+        json.GetProperty("newest").GetArrayLength().Should().Be(1);
+        none.ExitCode.Should().Be(2);
+        none.Error.Should().Contain("--top must be a whole number of at least 1");
+    }
+
+    private static int Lines(string text) => text.Split('\n').Length;
 
     /// <summary>The history, loaded once for the class through the bulk path, with recorded times 10 ms apart.</summary>
     public sealed class LoadedHistory : IAsyncLifetime

@@ -1,0 +1,108 @@
+using System.Globalization;
+using CooperationLedger.Answers;
+using Spectre.Console;
+
+namespace CooperationLedger.Cli.Output;
+
+/// <summary>
+/// Prints a <see cref="LedgerSummary"/>: a few short tables whose length depends on the number of kinds, years,
+/// currencies and <c>--top</c>, never on the number of facts, each saying which command lists what it summarises.
+/// </summary>
+internal static class SummaryOutput
+{
+    public static void Write(CliContext context, LedgerSummary summary)
+    {
+        var console = context.Console;
+        console.WriteLine($"CooperationLedger report, as of {summary.AsOf}: {Count(summary.Facts)} facts.");
+        TableOutput.Write(
+            console,
+            "Facts by kind",
+            ["Kind", "Facts", "Years", "Most in"],
+            summary.Kinds.Select(kind => (IReadOnlyList<string>)[kind.Type, Count(kind.Facts), Years(kind.Years), Busiest(kind.Years)]));
+        TableOutput.Write(
+            console,
+            "Facts by year",
+            ["Year", "Facts"],
+            summary.Kinds.SelectMany(kind => kind.Years)
+                .GroupBy(year => year.Year)
+                .OrderBy(year => year.Key ?? int.MaxValue)
+                .Select(year => (IReadOnlyList<string>)[Year(year.Key), Count(year.Sum(y => y.Facts))]));
+
+        var expected = summary.Currencies.Any(currency => !currency.Expected.IsZero);
+        TableOutput.Write(
+            console,
+            "Totals by currency and stage (never added across currencies)",
+            ["Currency", "Pledged", "Committed", "Realised", .. expected ? ["Expected (no promise)"] : Array.Empty<string>(), "Donations", "Donors"],
+            summary.Currencies.Select(currency => (IReadOnlyList<string>)
+            [
+                currency.Currency.Code,
+                Describe.Amount(currency.Pledged),
+                Describe.Amount(currency.Committed),
+                Describe.Amount(currency.Realised),
+                .. expected ? [Describe.Amount(currency.Expected)] : Array.Empty<string>(),
+                Count(currency.Donations),
+                Count(currency.Donors),
+            ]));
+        TableOutput.Write(
+            console,
+            "Largest donors of each currency, by committed and realised (ledger donors --donor KEY --currency CODE lists one)",
+            ["Currency", "Donor", "Pledged", "Committed", "Realised", "Donations", "Recipients"],
+            summary.Currencies.SelectMany(currency => currency.Largest.Select(donor => (IReadOnlyList<string>)
+            [
+                currency.Currency.Code,
+                $"{donor.Donor.Name} ({donor.Donor.Id})",
+                Describe.Amount(donor.Pledged),
+                Describe.Amount(donor.Committed),
+                Describe.Amount(donor.Realised),
+                Count(donor.Donations),
+                Count(donor.Recipients),
+            ])));
+        if (summary.NoAmountStated > 0)
+        {
+            console.WriteLine($"{Count(summary.NoAmountStated)} donations and grants state no amount and are in no total (ledger donors lists them).");
+        }
+
+        TableOutput.Write(
+            console,
+            "Most claimed metrics (ledger claims --metric M lists one)",
+            ["Metric", "Claims", "Disputed", "Latest claim", "Source"],
+            summary.Metrics.Select(metric => (IReadOnlyList<string>)
+            [
+                metric.Metric,
+                Count(metric.Claims),
+                Count(metric.Disputed),
+                $"{metric.Latest.Measure} ({metric.Latest.Effective})",
+                Describe.Sources(metric.Latest.Sources.Take(1)),
+            ]));
+        DisputesOutput.Write(context, summary.Disputes);
+        if (summary.DisputeCount > summary.Disputes.Count)
+        {
+            console.WriteLine($"{Count(summary.DisputeCount)} matters are disputed in all; ledger claims --matter KEY lists one, ledger donors and ledger claims list every one.");
+        }
+
+        TableOutput.Write(
+            console,
+            "Newest facts, by publication (ledger timeline lists every fact)",
+            ["Published", "Date", "Type", "What", "Source"],
+            summary.Newest.Select(item => (IReadOnlyList<string>)
+            [
+                item.Sources[0].Citation.Document.PublishedOn.ToString(),
+                item.Effective.ToString(),
+                item.Type,
+                item.Summary,
+                Describe.Sources(item.Sources),
+            ]));
+        console.WriteLine($"Each list keeps at most {Count(summary.Top)} items (--top N); --all lists every donor total and claim.");
+        console.WriteLine(Describe.Rule(summary.AsOf));
+    }
+
+    private static string Years(IReadOnlyList<YearCount> years) =>
+        years.Count == 0 ? "-" : years[0].Year == years[^1].Year ? Year(years[0].Year) : $"{Year(years[0].Year)} to {Year(years[^1].Year)}";
+
+    private static string Busiest(IReadOnlyList<YearCount> years) =>
+        years.OrderByDescending(year => year.Facts).ThenBy(year => year.Year ?? int.MaxValue).Select(year => $"{Year(year.Year)} ({Count(year.Facts)})").FirstOrDefault() ?? "-";
+
+    private static string Year(int? year) => year?.ToString(CultureInfo.InvariantCulture) ?? "open-ended";
+
+    private static string Count(int count) => count.ToString("#,0", CultureInfo.InvariantCulture);
+}
