@@ -80,31 +80,39 @@ public sealed partial class Ledger
     }
 
     /// <summary>
-    /// Corroboration is another document stating the same figure in the same scale (units normalised), or a report
-    /// linked as the same fact; another figure in the same scale disputes, as does a figure declared to conflict;
-    /// anything else (no figure to compare, figures of different metrics, or a fact of the same document) is only on
-    /// the same matter.
+    /// As the answers' disputes are found (<see cref="DisputeFinder"/>): a figure of the same scale that cannot be true
+    /// with this one disputes it (even in the same document), as do a figure that says the other way and a figure
+    /// declared to conflict. Corroboration is another document stating the same figure in the same scale (units
+    /// normalised), or a report linked as the same fact whose figure agrees; anything else (no figure to compare, figures
+    /// of different metrics, a figure that fits this one without being it, or the same figure in the same document) is
+    /// only on the same matter.
     /// </summary>
     private static Relation RelationOf(LedgerEntry audited, LedgerEntry other)
     {
-        if (Linked(audited, other, LinkKind.SameAs))
-        {
-            return Relation.Corroborates;
-        }
-
         if (Linked(audited, other, LinkKind.ConflictsWith))
         {
             return Relation.Disputes;
         }
 
-        return (audited.Comparison, other.Comparison) switch
+        if (audited.Comparison is { } mine && other.Comparison is { } theirs)
         {
-            (null, _) or (_, null) => Relation.SameMatter,
-            var (mine, theirs) when mine.Value.Scale != theirs.Value.Scale => Relation.SameMatter,
-            var (mine, theirs) when mine.Value.Figure != theirs.Value.Figure => Relation.Disputes,
-            _ when DocumentOf(other.Key) == DocumentOf(audited.Key) => Relation.SameMatter,
-            _ => Relation.Corroborates,
-        };
+            if (mine.Scale == theirs.Scale && !FigureSpan.Agree(mine.Scale, [mine.Figure, theirs.Figure]))
+            {
+                return Relation.Disputes;
+            }
+
+            if (FigureSpan.DirectionOf(mine.Scale, mine.Figure) is { } way && FigureSpan.DirectionOf(theirs.Scale, theirs.Figure) is { } otherWay && way != otherWay)
+            {
+                return Relation.Disputes;
+            }
+
+            if (mine == theirs && DocumentOf(other.Key) != DocumentOf(audited.Key))
+            {
+                return Relation.Corroborates;
+            }
+        }
+
+        return Linked(audited, other, LinkKind.SameAs) ? Relation.Corroborates : Relation.SameMatter;
     }
 
     private static bool Linked(LedgerEntry one, LedgerEntry other, LinkKind kind) =>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace CooperationLedger.Facts;
@@ -117,11 +116,13 @@ public sealed record StatisticMeasure
 
     /// <summary>
     /// Gets what two claims must share to be compared, and the figure compared: two claims of one metric dispute when
-    /// they share a scale and differ in figure, whatever spelling their units have.
+    /// they share a scale and their figures cannot both be true (<see cref="FigureSpan"/>), whatever spelling their
+    /// units have. A claim in words is compared by its direction, and has nothing to compare without one.
     /// </summary>
-    internal (string Scale, string Figure)? Comparison => Value is null ? null : (
-        $"{Kind}|{NormalisedUnit}",
-        string.Create(CultureInfo.InvariantCulture, $"{Approximation}|{NormalisedValue:0.######}|{UpperBound * Factor:0.######}"));
+    internal (string Scale, string Figure)? Comparison =>
+        Value is { } value ? ($"{Kind}|{NormalisedUnit}", FigureSpan.Write(Approximation, value * Factor, UpperBound * Factor))
+        : Direction is { } direction ? ($"{Kind}|", FigureSpan.Write(direction))
+        : null;
 
     private decimal Factor => Unit is null ? 1m : MeasureUnit.Normalise(Unit).Factor;
 

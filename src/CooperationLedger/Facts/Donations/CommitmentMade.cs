@@ -33,6 +33,7 @@ public sealed record CommitmentMade(
             : $"{e.Party.Name} commits {(e.Value is null ? "its own resources" : e.Value.ToString())} to {e.Purpose}",
         Actors = e => [e.Party],
         Signature = e => e.Value?.ToString(),
+        Compared = e => e.Value?.Comparison,
         Example = """
             date: 2011-09
             party: kg

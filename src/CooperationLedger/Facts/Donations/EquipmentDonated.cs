@@ -31,6 +31,7 @@ public sealed record EquipmentDonated(
         Summary = e => $"{e.Donor.Name} {FactWording.Verb(e.Stage, "donate", "donated")} {FactWording.Names(e.Items)} to {e.Recipient.Name}{FactWording.Worth(e.Value)}",
         Actors = e => [e.Donor, e.Recipient, e.Channel],
         Signature = e => e.Value?.ToString(),
+        Compared = e => e.Value?.Comparison,
         Donation = e => new DonationParts(e.Donor, e.Recipient, e.Channel, string.Join(", ", e.Items), e.Value),
         Sampler = Sample,
         SampleWeight = 2.8,

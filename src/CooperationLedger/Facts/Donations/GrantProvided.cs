@@ -29,6 +29,7 @@ public sealed record GrantProvided(
         Summary = e => $"{e.Donor.Name} {FactWording.Verb(e.Stage, "grant", "granted")} {e.Recipient.Name} {e.Purpose}{FactWording.Worth(e.Value)}",
         Actors = e => [e.Donor, e.Recipient],
         Signature = e => e.Value?.ToString(),
+        Compared = e => e.Value?.Comparison,
         Donation = e => new DonationParts(e.Donor, e.Recipient, null, e.Purpose, e.Value),
         Sampler = Sample,
         SampleWeight = 1.2,

@@ -117,6 +117,12 @@ public sealed record MoneyAmount
         return $"{hedge}{range} {Currency}";
     }
 
+    /// <summary>
+    /// Gets what two amounts must share to be compared (their currency), and the figure compared: two amounts dispute
+    /// when they cannot both be true (<see cref="FigureSpan"/>).
+    /// </summary>
+    internal (string Scale, string Figure) Comparison => ($"money|{Currency.Code}", FigureSpan.Write(Approximation, Amount, UpperBound));
+
     private static void CheckAmount(decimal value, string parameterName)
     {
         if (value <= 0 || value > MaxAmount)

@@ -21,7 +21,7 @@ internal static class DonorTotalsAnswer
         var resolved = Admitted(resolutions, filter, actors)
             .Select(r => (Resolution: r, Entry: (DonationEntry)r.Entry, Value: r.CorrectedValue ?? ((DonationEntry)r.Entry).Value))
             .ToArray();
-        var disputes = DisputeFinder.Find(resolved.Select(d => (d.Resolution, d.Value?.ToString(), d.Value is null ? null : ((string, string)?)("money", d.Value.ToString()))), citations);
+        var disputes = DisputeFinder.Find(resolved.Select(d => (d.Resolution, d.Value?.ToString(), d.Value?.Comparison)), citations);
         var disputed = disputes.SelectMany(dispute => dispute.Versions).Select(version => version.FactId).ToHashSet();
         var uncounted = Uncounted.Among(resolved.Select(d => (LedgerEntry)d.Entry).ToArray());
         resolved = resolved.Where(d => !uncounted.Contains(d.Entry.Id)).ToArray();
