@@ -13,34 +13,33 @@ internal static class Describe
             ? "under \"possibly\", a fact counts once the earliest day its date may mean has come (\"2011\" from 1 January)."
             : "under \"certainly\", a fact counts once the latest day its date may mean has passed (\"2011\" from 31 December); --rule possibly counts it from its earliest.");
 
+    /// <summary>
+    /// Says what a total is: the exact sum where every part was exact; else what the whole can be, from its bounds
+    /// ("300,000 to 400,000", "at least 110"), or "about" the sum of its figures where an "about" leaves it no bound,
+    /// with its exact part beside it. The hedged figures' own sum is never shown as a number of its own, since it is
+    /// neither the whole nor a bound of it.
+    /// </summary>
     public static string Amount(AmountTotal total)
     {
-        var parts = new List<string>();
-        if (total.Exact != 0m)
-        {
-            parts.Add(total.Exact.ToString("#,0.##", CultureInfo.InvariantCulture));
-        }
-
-        if (total.Approximate != 0m)
-        {
-            parts.Add("~" + total.Approximate.ToString("#,0.##", CultureInfo.InvariantCulture));
-        }
-
-        if (parts.Count == 0)
+        if (total.IsZero)
         {
             return "-";
         }
 
-        // A hedged total says what its parts allow: both bounds, one, or none.
-        var bounds = total.IsExact ? null : (total.Low, total.High) switch
+        if (total.IsExact)
         {
-            ({ } low, { } high) when low == high => null,
-            ({ } low, { } high) => $" ({Number(low)} to {Number(high)})",
-            ({ } low, null) when low > 0 => $" (at least {Number(low)})",
-            (_, { } high) => $" (at most {Number(high)})",
-            _ => " (no bounds stated)",
+            return Number(total.Exact);
+        }
+
+        var whole = (total.Low, total.High) switch
+        {
+            ({ } low, { } high) when low == high => Number(low),
+            ({ } low, { } high) => $"{Number(low)} to {Number(high)}",
+            ({ } low, null) => $"at least {Number(low)}",
+            (null, { } high) => $"at most {Number(high)}",
+            _ => $"about {Number(total.Exact + total.Approximate)}, no bounds stated",
         };
-        return string.Join(" + ", parts) + bounds;
+        return total.Exact == 0m ? whole : $"{whole} ({Number(total.Exact)} exact)";
     }
 
     private static string Number(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);

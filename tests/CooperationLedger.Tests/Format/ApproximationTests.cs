@@ -1,3 +1,4 @@
+using System.Globalization;
 using CooperationLedger.Answers;
 using CooperationLedger.Facts;
 using CooperationLedger.Tests.Support;
@@ -39,13 +40,30 @@ public sealed class ApproximationTests(LedgerFixture fixture) : IClassFixture<Le
         atLeast.Should().Be(new AmountTotal(100m, 300m, 400m, null));
     }
 
+    [Theory]
+    [InlineData("range 100000 200000", "100,000 to 200,000")]
+    [InlineData("exact 10; at_least 100; at_most 50", "at least 110 (10 exact)")]
+    [InlineData("exact 10; at_most 50", "10 to 60 (10 exact)")]
+    [InlineData("exact 100; about 300", "about 400, no bounds stated (100 exact)")]
+    [InlineData("exact 100; exact 20", "120")]
+    public void A_hedged_total_is_said_by_what_the_whole_can_be_never_by_the_sum_of_its_hedged_figures(string amounts, string shown)
+    {
+        var total = amounts.Split("; ").Select(amount => amount.Split(' ')).Aggregate(AmountTotal.Zero, (sum, parts) => sum.Add(new MoneyAmount(
+            decimal.Parse(parts[1], CultureInfo.InvariantCulture),
+            new Currency("EUR"),
+            parts[0] switch { "range" => Approximation.Range, "at_least" => Approximation.AtLeast, "at_most" => Approximation.AtMost, "about" => Approximation.About, _ => Approximation.Exact },
+            parts.Length > 2 ? decimal.Parse(parts[2], CultureInfo.InvariantCulture) : null)));
+
+        CooperationLedger.Cli.Output.Describe.Amount(total).Should().Be(shown);
+    }
+
     [Fact]
     public async Task The_tool_shows_the_bounds_of_a_hedged_total()
     {
         var run = await CliRunner.InProcessAsync(new Dictionary<string, string?> { ["COOPERATIONLEDGER_CONNECTION"] = fixture.ConnectionString }, "donors", "--known-on", "2013-12-31", "--donor", "OSCE");
 
         run.ExitCode.Should().Be(0, run.Error);
-        run.Output.Should().Contain("100,000 + ~250,000 (300,000 to").And.Contain("400,000)", "the table wraps the cell at its width");
+        run.Output.Should().Contain("300,000 to 400,000").And.Contain("(100,000 exact)", "the whole is said by its bounds, beside its exact part");
     }
 
     [Fact]
