@@ -15,8 +15,8 @@ internal static class Describe
 
     /// <summary>
     /// Says what a total is: the exact sum where every part was exact; else what the whole can be, from its bounds
-    /// ("300,000 to 400,000", "at least 110"), or "about" the sum of its figures where an "about" leaves it no bound,
-    /// with its exact part beside it. The hedged figures' own sum is never shown as a number of its own, since it is
+    /// ("300,000 to 400,000", "at least 110"), or "about" the sum of its figures where an "about" leaves it no bound
+    /// ("about" says the source gave none), with its exact part beside it. The hedged figures' own sum is never shown as a number of its own, since it is
     /// neither the whole nor a bound of it.
     /// </summary>
     public static string Amount(AmountTotal total)
@@ -37,7 +37,7 @@ internal static class Describe
             ({ } low, { } high) => $"{Number(low)} to {Number(high)}",
             ({ } low, null) => $"at least {Number(low)}",
             (null, { } high) => $"at most {Number(high)}",
-            _ => $"about {Number(total.Exact + total.Approximate)}, no bounds stated",
+            _ => $"about {Number(total.Exact + total.Approximate)}",
         };
         return total.Exact == 0m ? whole : $"{whole} ({Number(total.Exact)} exact)";
     }

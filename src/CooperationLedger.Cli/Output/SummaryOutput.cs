@@ -19,15 +19,21 @@ internal static class SummaryOutput
             "Facts by kind",
             ["Kind", "Facts", "Years", "Most in"],
             summary.Kinds.Select(kind => (IReadOnlyList<string>)[kind.Type, Count(kind.Facts), Years(kind.Years), Busiest(kind.Years)]));
+        // A row a decade, a column a year: the years of any history in a few lines; dates open at the end the rule
+        // reads are counted beside the last decade.
+        var byYear = summary.Kinds.SelectMany(kind => kind.Years).GroupBy(year => year.Year).ToDictionary(year => year.Key ?? int.MaxValue, year => year.Sum(y => y.Facts));
+        var open = byYear.Remove(int.MaxValue, out var openFacts) ? Count(openFacts) : string.Empty;
+        int?[] decades = byYear.Count == 0 ? [null] : [.. byYear.Keys.Select(year => (int?)(year / 10)).Distinct().Order()];
         TableOutput.Write(
             console,
             "Facts by year",
-            ["Year", "Facts"],
-            summary.Kinds.SelectMany(kind => kind.Years)
-                .GroupBy(year => year.Year)
-                .OrderBy(year => year.Key ?? int.MaxValue)
-                .Select(year => (IReadOnlyList<string>)[Year(year.Key), Count(year.Sum(y => y.Facts))]));
-
+            ["Decade", .. Enumerable.Range(0, 10).Select(digit => $"..{digit}"), "Open-ended"],
+            summary.Facts == 0 ? [] : decades.Select(decade => (IReadOnlyList<string>)
+            [
+                decade is { } d ? $"{d * 10}s" : "-",
+                .. Enumerable.Range(0, 10).Select(digit => decade is { } d && byYear.TryGetValue((d * 10) + digit, out var facts) ? Count(facts) : string.Empty),
+                decade == decades[^1] ? open : string.Empty,
+            ]));
         var expected = summary.Currencies.Any(currency => !currency.Expected.IsZero);
         TableOutput.Write(
             console,

@@ -14,10 +14,25 @@ internal static class FactRules
 
     /// <summary>
     /// A donation goes from one party to another: a party's commitment of its own resources is a
-    /// <see cref="CommitmentMade"/>, never aid to itself.
+    /// <see cref="CommitmentMade"/>, never aid to itself, and so is a state's spending on its own bodies (a country and
+    /// its agencies, or two agencies of one country).
     /// </summary>
     public static string? DonatesToItself(IReportedFact fact) =>
-        FactCatalog.KindOf(fact).DonationOf(fact) is { } donation && donation.Donor.Id == donation.Recipient.Id
+        FactCatalog.KindOf(fact).DonationOf(fact) is not { } donation ? null
+        : donation.Donor.Id == donation.Recipient.Id
             ? $"is the donor ({donation.Donor.Id}): a party's commitment of its own resources is a {CommitmentMade.Descriptor.Name}, not a donation."
-            : null;
+        : donation.Donor.Country is { } country && donation.Recipient.Country == country
+            ? $"({donation.Recipient.Id}) is of the donor's ({donation.Donor.Id}) country, {country}: a state's spending on its own bodies is a {CommitmentMade.Descriptor.Name}, not a donation."
+        : null;
+
+    /// <summary>
+    /// Gets why a fact cannot end <paramref name="ended"/>, a fact of its own document: only an agreement or a structure
+    /// is in place until it is ended, and nothing is ended before it began.
+    /// </summary>
+    public static string? CannotEnd(ILedgerEvent closing, IReportedFact ended) =>
+        ended is not (AgreementSigned or StructureEstablished)
+            ? $"'{ended.Key[(ended.Key.IndexOf('/', StringComparison.Ordinal) + 1)..]}' is a {FactCatalog.NameOf(ended)} fact: only an agreement_signed or a structure_established fact is in place until it is ended."
+            : closing is IReportedFact closure && closure.Effective.Latest < ended.Effective.Earliest
+                ? $"is dated {closure.Effective}, before '{ended.Key[(ended.Key.IndexOf('/', StringComparison.Ordinal) + 1)..]}' ({ended.Effective}) that it ends: nothing is ended before it began."
+                : null;
 }

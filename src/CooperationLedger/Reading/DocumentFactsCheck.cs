@@ -48,6 +48,14 @@ internal static class DocumentFactsCheck
                 errors.Add(new FactFileError(label, factKey, "recipient", self));
             }
 
+            foreach (var link in (fact as IReportedFact)?.Links?.Where(link => link.Kind == LinkKind.Ends) ?? [])
+            {
+                if (facts.Facts!.OfType<IReportedFact>().FirstOrDefault(other => other.Key == link.Target) is { } ended && FactRules.CannotEnd(fact, ended) is { } problem)
+                {
+                    errors.Add(new FactFileError(label, factKey, "links", problem));
+                }
+            }
+
             if (fact.Citation?.Document != document)
             {
                 errors.Add(new FactFileError(label, factKey, "citation.document", "is not the document these facts are appended with."));

@@ -134,6 +134,7 @@ internal static partial class FactFileReader
             }
         }
 
+        var byKey = facts.Select(f => f.Fact).OfType<IReportedFact>().DistinctBy(fact => fact.Key, StringComparer.Ordinal).ToDictionary(fact => fact.Key, StringComparer.Ordinal);
         foreach (var (fields, fact) in facts)
         {
             foreach (var link in (fact as IReportedFact)?.Links ?? [])
@@ -142,6 +143,10 @@ internal static partial class FactFileReader
                 if (document == documentKey && !keys.Contains(key))
                 {
                     fields.Error("links", $"'{key}' ({YamlFields.SnakeCase(link.Kind.ToString())}) is not a fact of this document; name a fact of another document as document-key/fact-key.");
+                }
+                else if (link.Kind == LinkKind.Ends && byKey.GetValueOrDefault(link.Target) is { } ended && FactRules.CannotEnd(fact, ended) is { } problem)
+                {
+                    fields.Error(fact is StructureClosed closure && closure.Closes == link.Target ? "closes" : "links", problem);
                 }
             }
         }

@@ -48,4 +48,40 @@ public sealed class AgreementEndTests(LedgerFixture fixture) : IClassFixture<Led
         timeline.Single(item => item.Key == "brief-2005-unodc-termination/programme-terminated").Summary
             .Should().Be("United Nations Office on Drugs and Crime closed the three-year border training programme (its funding ran out)");
     }
+
+    [Theory]
+    [InlineData("closes: border-training-programme", "date: 2004-01", "closes", "before 'border-training-programme' (2004-02-09) that it ends: nothing is ended before it began")]
+    [InlineData("closes: border-training-programme\n    links: { ends: closure-two }", "date: 2004-02-10", "links", "'closure-two' is a structure_closed fact: only an agreement_signed or a structure_established fact is in place until it is ended")]
+    public void A_closure_before_what_it_ends_or_of_what_cannot_be_ended_is_refused(string closes, string date, string field, string reason)
+    {
+        var yaml = $$"""
+            document: { key: test-closures, article: ../articles/brief-2004-unodc-programme.txt, publication: Test Brief, published: 2004-02-10 }
+            actors:
+              unodc: { kind: international_organisation, name: United Nations Office on Drugs and Crime }
+              kg-dca: { kind: agency, name: Kyrgyz Drug Control Agency, country: KG }
+            facts:
+              - key: border-training-programme
+                type: agreement_signed
+                date: 2004-02-09
+                parties: [unodc, kg-dca]
+                areas: [training of customs and border officers]
+                citation: { quote: signed a three-year programme on 9 February to train customs and border officers }
+              - key: closure
+                type: structure_closed
+                {{date}}
+                name: the programme
+                {{closes}}
+                citation: { quote: signed a three-year programme on 9 February to train customs and border officers }
+              - key: closure-two
+                type: structure_closed
+                date: 2004-02-10
+                name: the programme
+                closes: border-training-programme
+                citation: { quote: signed a three-year programme on 9 February to train customs and border officers }
+            """;
+
+        var errors = Fixtures.Refusals(yaml, "brief-2004-unodc-programme.txt");
+
+        errors.Should().ContainSingle().Which.Should().Match<FactFileError>(e => e.Field!.EndsWith(field, StringComparison.Ordinal) && e.Reason.Contains(reason, StringComparison.Ordinal));
+    }
 }

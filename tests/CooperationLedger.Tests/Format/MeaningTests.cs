@@ -125,4 +125,15 @@ public sealed class MeaningTests(LedgerFixture fixture) : IClassFixture<LedgerFi
 
         errors.Should().ContainSingle().Which.Reason.Should().Contain("passage 2: \"the agency's director said so on Tuesday\"").And.Contain("is not found in the article");
     }
+
+    [Fact]
+    public void A_ratio_given_a_share_for_its_unit_is_refused()
+    {
+        var yaml = File.ReadAllText(Fixtures.FactFile("brief-2009-heroin-seizures"))
+            .Replace("{ kind: ratio, value: 2, verbatim: twice as many }", "{ kind: ratio, value: 2, unit: percent, verbatim: twice as many }", StringComparison.Ordinal);
+
+        var errors = Fixtures.Refusals(yaml, "brief-2009-heroin-seizures.txt");
+
+        errors.Should().ContainSingle().Which.Reason.Should().Contain("A ratio is a multiple");
+    }
 }

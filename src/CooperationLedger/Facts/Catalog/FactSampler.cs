@@ -78,7 +78,7 @@ internal abstract class FactSampler
         stage == Stage.Realised ? Day : ReportedDate.OnDay(Published.PlusDays(Next(minDays, maxDays)));
 
     /// <summary>
-    /// Draws what a donation or grant is made of: a country or organisation giving to an agency, an amount in one of
+    /// Draws what a donation or grant is made of: a country or organisation giving to an agency of another country, an amount in one of
     /// many currencies (a fifth of them hedged, some with a stated dollar equivalent), pledged, committed or realised,
     /// and the official who announced it.
     /// </summary>
@@ -86,6 +86,12 @@ internal abstract class FactSampler
     {
         var donor = Roll() < 0.15 ? Pick(Organisations) : Pick(Countries);
         var recipient = Pick(Agencies);
+        while (recipient.Country == donor.Country)
+        {
+            // A state's spending on its own agencies is no donation (FactRules.DonatesToItself).
+            recipient = Pick(Agencies);
+        }
+
         var currency = new Currency(Pick(Currencies));
         var amount = Next(10, 50_000) * 1000m;
         var hedged = Roll() < 0.2;

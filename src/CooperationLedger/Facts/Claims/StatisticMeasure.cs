@@ -73,6 +73,11 @@ public sealed record StatisticMeasure
             throw new ArgumentOutOfRangeException(nameof(value), value, "The value is beyond any plausible statistic.");
         }
 
+        if (kind == StatisticKind.Ratio && unit is not null && MeasureUnit.Normalise(unit).Unit == "percent")
+        {
+            throw new ArgumentException("A ratio is a multiple (\"twice as many\" is 2), not a share: give the thing counted as its unit, or none.", nameof(unit));
+        }
+
         Kind = kind;
         Value = number;
         Unit = unit is null && kind == StatisticKind.Ratio ? null : Preconditions.CheckText(unit!, nameof(unit), 100);

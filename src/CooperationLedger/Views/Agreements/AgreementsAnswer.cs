@@ -44,7 +44,7 @@ internal static class AgreementsAnswer
             .Select(r => (Resolution: r, Agreement: (AgreementEntry)r.Entry))
             .Where(a => parties.All(wanted => wanted is null || a.Agreement.Parties.Any(wanted.Includes)))
             .Select(a => (a.Resolution, a.Agreement, EndsOn: a.Agreement.Term?.EndsFrom(a.Resolution.Effective),
-                EndedBy: endings.Where(e => e.Link.Target == a.Agreement.Key && e.Linking.Effective.IsOnOrBefore(day, rule)).SelectMany(e => e.Linking.Sources(citations)).ToArray()))
+                EndedBy: endings.Where(e => e.Link.Target == a.Agreement.Key && e.Linking.Effective.IsOnOrBefore(day, rule) && !EndsBefore(e.Linking.Effective, a.Resolution.Effective)).SelectMany(e => e.Linking.Sources(citations)).ToArray()))
             .Select(a => (a.Resolution, a.Agreement, a.EndsOn, a.EndedBy, State: StateOn(day, rule, a.Resolution.Stage, a.Resolution.Effective, a.EndsOn, a.EndedBy.Length > 0)))
             .Select(a => new AgreementStatus(
                 a.Agreement.Id,
@@ -65,4 +65,10 @@ internal static class AgreementsAnswer
             .OrderBy(a => a.Effective.Earliest)
             .ThenBy(a => a.Key, StringComparer.Ordinal)
             .ToArray();
+
+    /// <summary>
+    /// Gets whether a closure is dated certainly before the agreement it names began: another document's closure cannot
+    /// be refused when it is read, so the answer leaves it out rather than end an agreement before its start.
+    /// </summary>
+    private static bool EndsBefore(ReportedDate closure, ReportedDate agreement) => closure.Latest < agreement.Earliest;
 }
