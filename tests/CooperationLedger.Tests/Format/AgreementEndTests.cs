@@ -85,3 +85,28 @@ public sealed class AgreementEndTests(LedgerFixture fixture) : IClassFixture<Led
         errors.Should().ContainSingle().Which.Should().Match<FactFileError>(e => e.Field!.EndsWith(field, StringComparison.Ordinal) && e.Reason.Contains(reason, StringComparison.Ordinal));
     }
 }
+
+/// <summary>
+/// Given the UNODC's testing-kits memorandum signed on 9 February 2004, and a brief of 1 March 2004 saying it ended in
+/// December 2003: another document's closure cannot be refused when it is read, and a closure before the start ends
+/// nothing, so the memorandum stays in effect, with the closure kept in the timeline.
+/// </summary>
+public sealed class ClosureBeforeStartTests(LedgerFixture fixture) : IClassFixture<LedgerFixture>, IAsyncLifetime
+{
+    public async Task InitializeAsync() =>
+        await fixture.Ledger.IngestAsync([Fixtures.FactFile("brief-2004-unodc-programme"), Fixtures.FactFile("brief-2004-kits-closure")]);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task A_closure_dated_before_the_agreement_began_does_not_end_it()
+    {
+        var agreements = await fixture.Ledger.GetAgreementsAsync(AsOf.On(new LocalDate(2004, 6, 30)), party: "UNODC");
+        var timeline = await fixture.Ledger.GetTimelineAsync(AsOf.Now);
+
+        var kits = agreements.Single(a => a.Key == "brief-2004-unodc-programme/testing-kits-memorandum");
+        kits.State.Should().Be(AgreementState.InEffect);
+        kits.EndedBy.Should().BeEmpty();
+        timeline.Should().Contain(item => item.Key == "brief-2004-kits-closure/kits-memorandum-ended");
+    }
+}
