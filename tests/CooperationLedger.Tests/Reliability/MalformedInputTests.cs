@@ -35,6 +35,8 @@ public sealed class MalformedInputTests(LedgerFixture fixture) : IClassFixture<L
         var cli = await CliRunner.InProcessAsync(new Dictionary<string, string?> { ["COOPERATIONLEDGER_CONNECTION"] = fixture.ConnectionString }, "ingest", path);
         cli.ExitCode.Should().Be(1);
         cli.Error.Should().Contain("nothing was appended");
+        cli.Error.Should().NotContain("::", "an error of the whole file says the file and why, with no empty place between")
+            .And.NotContain("warning: Refused", "the refusal is said once, with its errors");
     }
 
     [Fact]

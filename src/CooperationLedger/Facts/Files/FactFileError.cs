@@ -14,6 +14,6 @@ public sealed record FactFileError(string File, string? Fact, string? Field, str
         var where = Line is { } line ? $"{File}:{line}" : File;
         var fact = Fact is null ? string.Empty : $" fact '{Fact}'";
         var field = Field is null ? string.Empty : $" field '{Field}'";
-        return $"{where}:{fact}{field}: {Reason}";
+        return fact.Length + field.Length == 0 ? $"{where}: {Reason}" : $"{where}:{fact}{field}: {Reason}";
     }
 }
