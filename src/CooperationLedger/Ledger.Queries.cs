@@ -65,10 +65,11 @@ public sealed partial class Ledger
             "claims",
             asOf,
             matter is null ? BoundsUse.Indexed : BoundsUse.CheckOnly,
-            [filter.Claimant, filter.Subject],
+            [filter.Unattributed ? null : filter.Claimant, filter.Subject],
             (query, actors) =>
             {
-                query = query.WithTerms("claimant_terms", actors.Select(filter.Claimant)).WithTerms("subject_terms", actors.Select(filter.Subject));
+                query = filter.Unattributed ? query.WithoutTerms("claimant_terms") : query.WithTerms("claimant_terms", actors.Select(filter.Claimant));
+                query = query.WithTerms("subject_terms", actors.Select(filter.Subject));
                 query = metric is null ? query : query.Where(entry => entry.MetricTerm == metric);
                 return matter is null ? query : query.Where(entry => entry.Matter == matter);
             },

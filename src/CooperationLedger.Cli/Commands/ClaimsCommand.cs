@@ -12,7 +12,7 @@ internal static class ClaimsCommand
     {
         var asOf = new AsOfOptions();
         var metric = new Option<string?>("--metric") { Description = "Only this metric (\"narcotics seized\")." };
-        var claimant = new Option<string?>("--claimant") { Description = $"Only claims by this actor: {ActorNames.Accepted}." };
+        var claimant = new Option<string?>("--claimant") { Description = $"Only claims by this actor: {ActorNames.Accepted}; unattributed for the outlet's own statements." };
         var subject = new Option<string?>("--subject") { Description = "Only statistics about this actor, named the same way." };
         var matter = new Option<string?>("--matter") { Description = "Only claims about this matter, the key that groups what sources claim about one figure." };
         var json = new Option<bool>("--json") { Description = "Write JSON, each claim with its event ids and citations." };

@@ -45,6 +45,10 @@ internal static class EntryNarrowing
     /// </summary>
     public static string WithoutTerms(string column) => $"coalesce(cardinality({column}), 0) = 0";
 
+    /// <summary>Keeps the entries whose term array column is empty: a claim with no claimant, the outlet's own.</summary>
+    public static IQueryable<TEntry> WithoutTerms<TEntry>(this IQueryable<TEntry> query, string column)
+        where TEntry : LedgerEntry => query.WhereSql(WithoutTerms(column));
+
     /// <summary>Keeps the entries whose key array column holds a key of the actors <paramref name="selection"/> selects.</summary>
     /// <param name="query">The query to narrow.</param>
     /// <param name="column">A duplicated <c>text[]</c> column of keys and lower-case country codes, with a GIN index.</param>

@@ -136,4 +136,25 @@ public sealed class MeaningTests(LedgerFixture fixture) : IClassFixture<LedgerFi
 
         errors.Should().ContainSingle().Which.Reason.Should().Contain("A ratio is a multiple");
     }
+
+    [Fact]
+    public void Operation_results_may_say_their_period_is_not_stated_as_claims_do()
+    {
+        var yaml = File.ReadAllText(Fixtures.FactFile("brief-2009-heroin-seizures"))
+            .Replace("    by: [tj-dca]\n    period: 2009-03\n", "    by: [tj-dca]\n    period: not_stated\n", StringComparison.Ordinal);
+
+        yaml.Should().Contain("period: not_stated");
+        Fixtures.Refusals(yaml, "brief-2009-heroin-seizures.txt").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task The_outlets_own_statements_are_asked_for_as_unattributed()
+    {
+        var unattributed = await fixture.Ledger.GetClaimedStatisticsAsync(AsOf.Now, new ClaimFilter(Claimant: "unattributed"));
+        var all = await fixture.Ledger.GetClaimedStatisticsAsync(AsOf.Now);
+
+        unattributed.Claims.Select(claim => claim.Key).Should().Equal(all.Claims.Where(claim => claim.Claimant is null).Select(claim => claim.Key))
+            .And.Contain("brief-2009-heroin-seizures/traffickers-arrested-doubled");
+        all.Claims.Should().Contain(claim => claim.Claimant != null, "the filter leaves out the claims a party made");
+    }
 }

@@ -83,7 +83,8 @@ public sealed record OperationResultsClaimed(
             }
         }
 
-        var period = r.Date(r.Fields, "period", required: false, anchor: r.PublicationDay);
+        // "not_stated" says what leaving the field out says: a claim's absent period reads the same in every kind.
+        var period = r.Fields.Says("period", StatisticClaimed.NoPeriod) ? null : r.Date(r.Fields, "period", required: false, anchor: r.PublicationDay);
         foreach (var part in counts.Where(count => count.OfOutcome is not null && counts.All(other => other.Outcome != count.OfOutcome)))
         {
             r.Fields.Error("counts", $"'{part.Outcome}' is part of '{part.OfOutcome}', which is not a count of this fact.");

@@ -23,7 +23,7 @@ internal static class ClaimedStatisticsAnswer
             .Select(r => (Resolution: r, Claim: (StatisticClaimEntry)r.Entry))
             .Where(c => (filter.Metric is null || string.Equals(c.Claim.Metric, filter.Metric, StringComparison.OrdinalIgnoreCase))
                 && (filter.Matter is null || string.Equals(c.Claim.Matter, filter.Matter, StringComparison.Ordinal))
-                && ActorSelection.Admits(claimant, c.Claim.Claimant) && ActorSelection.Admits(subject, c.Claim.Subject))
+                && (filter.Unattributed ? c.Claim.Claimant is null : ActorSelection.Admits(claimant, c.Claim.Claimant)) && ActorSelection.Admits(subject, c.Claim.Subject))
             .Select(c => (c.Resolution, c.Claim, Measure: c.Resolution.CorrectedStatistic is { } value ? c.Claim.Measure.WithValue(value) : c.Claim.Measure))
             .ToArray();
         var disputes = DisputeFinder.Find(resolved.Select(c => (c.Resolution, (string?)c.Measure.ToString(), Compared(c.Claim.Metric, c.Measure))), citations);
