@@ -43,7 +43,7 @@ internal static class AgreementsCommand
                     agreement.Effective.ToString() + (agreement.Effective.IsInferred ? " (inferred)" : string.Empty),
                     string.Join(", ", agreement.Parties.Select(p => p.Name)),
                     string.Join("; ", agreement.Areas),
-                    agreement.Stage.ToString().ToLowerInvariant(),
+                    agreement.Stage.ToString().ToLowerInvariant() + (agreement.Due is { } due ? $" (due {due})" : string.Empty),
                     agreement.EndsOn is { } ends ? $"until {ends}" + (agreement.Term?.Verbatim is { } words ? $" ({words})" : string.Empty) : "-",
                     agreement.State switch
                     {

@@ -55,7 +55,7 @@ internal static class ClaimsCommand
             claims.Claims.Select(claim => (IReadOnlyList<string>)
             [
                 claim.Metric,
-                claim.OriginalMeasure is null ? $"{claim.Measure} ({claim.Measure.Verbatim})" : $"{claim.Measure} (first claimed {claim.OriginalMeasure})",
+                (claim.OriginalMeasure is null ? $"{claim.Measure} ({claim.Measure.Verbatim})" : $"{claim.Measure} (first claimed {claim.OriginalMeasure})") + Describe.Normalised(claim.Measure),
                 claim.Period?.ToString() ?? "no period stated",
                 claim.Baseline?.ToString() ?? "-",
                 claim.Claimant?.ToString() ?? "unattributed (the outlet's own statement)",

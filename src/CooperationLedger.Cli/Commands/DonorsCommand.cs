@@ -62,7 +62,7 @@ internal static class DonorsCommand
                 Describe.Amount(total.Realised),
                 .. expected ? [Describe.Amount(total.Expected)] : Array.Empty<string>(),
                 string.Join(Environment.NewLine, total.StatedEquivalents.Select(equivalent => $"{equivalent.Amount.Verbatim ?? equivalent.Amount.ToString()} = {equivalent.Equivalent.Verbatim ?? equivalent.Equivalent.ToString()}")),
-                Describe.Sources(total.Sources),
+                string.Join(Environment.NewLine, total.Sources.Select(source => Describe.Source(source) + (total.Due?.FirstOrDefault(due => due.FactId == source.FactId && source.Role == SourceRole.Fact) is { } due ? $" (due {due.Due})" : string.Empty))),
             ]));
         if (totals.NoAmountStated.Count > 0)
         {

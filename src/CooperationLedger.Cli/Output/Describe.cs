@@ -42,6 +42,15 @@ internal static class Describe
         return total.Exact == 0m ? whole : $"{whole} ({Number(total.Exact)} exact)";
     }
 
+    /// <summary>
+    /// Says a measure in the unit it is compared in, where that changes its number ("1.5 tons" is "= 1,500 kg"); nothing
+    /// where the number stays as printed.
+    /// </summary>
+    public static string Normalised(StatisticMeasure measure) =>
+        measure is { Kind: StatisticKind.Level or StatisticKind.AbsoluteChange, NormalisedValue: { } value, NormalisedUnit: { } unit, Value: { } printed } && value != printed
+            ? $" = {Number(value)} {unit}{(measure.UpperBound is { } upper ? $" to {Number(upper * value / printed)} {unit}" : string.Empty)}"
+            : string.Empty;
+
     private static string Number(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 
     public static string Source(SourceReference source)

@@ -33,4 +33,9 @@ public sealed record AgreementStatus(
     AgreementTerm? Term,
     ReportedDate? EndsOn,
     NodaTime.LocalDate Day,
-    IReadOnlyList<SourceReference> EndedBy);
+    IReadOnlyList<SourceReference> EndedBy)
+{
+    /// <summary>Gets when a promised or expected agreement is due, if the source says (its <c>expected</c>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public ReportedDate? Due { get; init; }
+}

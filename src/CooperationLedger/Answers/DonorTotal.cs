@@ -28,4 +28,18 @@ public sealed record DonorTotal(
     AmountTotal Expected,
     int Donations,
     IReadOnlyList<StatedEquivalent> StatedEquivalents,
-    IReadOnlyList<SourceReference> Sources);
+    IReadOnlyList<SourceReference> Sources)
+{
+    /// <summary>
+    /// Gets when the line's promises and expectations are due, where their sources say: each donation with its due
+    /// date, by key; <see langword="null"/> when none says. A pledge is counted from its announcement, whatever its due date.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<PromiseDue>? Due { get; init; }
+}
+
+/// <summary>When one promised or expected donation is due, as its source says.</summary>
+/// <param name="FactId">The donation's fact id.</param>
+/// <param name="Key">The donation's key.</param>
+/// <param name="Due">When it is due (the fact's <c>expected</c>).</param>
+public sealed record PromiseDue(Guid FactId, string Key, ReportedDate Due);

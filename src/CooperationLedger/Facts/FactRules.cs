@@ -15,14 +15,14 @@ internal static class FactRules
     /// <summary>
     /// A donation goes from one party to another: a party's commitment of its own resources is a
     /// <see cref="CommitmentMade"/>, never aid to itself, and so is a state's spending on its own bodies (a country and
-    /// its agencies, or two agencies of one country).
+    /// its own agencies or people).
     /// </summary>
     public static string? DonatesToItself(IReportedFact fact) =>
         FactCatalog.KindOf(fact).DonationOf(fact) is not { } donation ? null
         : donation.Donor.Id == donation.Recipient.Id
             ? $"is the donor ({donation.Donor.Id}): a party's commitment of its own resources is a {CommitmentMade.Descriptor.Name}, not a donation."
-        : donation.Donor.Country is { } country && donation.Recipient.Country == country
-            ? $"({donation.Recipient.Id}) is of the donor's ({donation.Donor.Id}) country, {country}: a state's spending on its own bodies is a {CommitmentMade.Descriptor.Name}, not a donation."
+        : (donation.Donor.Kind == ActorKind.Country || donation.Recipient.Kind == ActorKind.Country) && donation.Donor.Country is { } country && donation.Recipient.Country == country
+            ? $"({donation.Recipient.Id}) and the donor ({donation.Donor.Id}) are one state, {country}: a state's spending on its own bodies is a {CommitmentMade.Descriptor.Name}, not a donation."
         : null;
 
     /// <summary>

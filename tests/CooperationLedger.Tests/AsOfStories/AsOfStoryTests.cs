@@ -48,6 +48,7 @@ public sealed class AsOfStoryTests(LedgerFixture fixture) : IClassFixture<Ledger
         kgs.Realised.IsZero.Should().BeTrue("it is a pledge, not a delivery");
         kgs.StatedEquivalents.Single().Equivalent.Verbatim.Should().Be("US $450,000");
         kgs.Sources.Should().ContainSingle().Which.Citation.AttributedTo!.Name.Should().Be("Keneshbek Dushebayev");
+        kgs.Due.Should().ContainSingle().Which.Due.ToString().Should().Be("2011", "the pledge is counted from its announcement and due \"this year\"");
         endOf2011.Totals.Should().NotContain(total => total.Currency.Code == "USD", "a stated equivalent is never summed");
         mid2006.Totals.Should().BeEmpty();
     }

@@ -166,6 +166,7 @@ public sealed class CliCommandTests(DatabaseFixture database) : IClassFixture<Da
         var donors = await RunAsync("donors", "--known-on", "2011-12-31");
         var claims = await RunAsync("claims");
 
+        donors.Output.Should().Contain("(due 2011)", "a pledge's due date stands beside its source");
         donors.Output.Should().Contain("21,000,000").And.Contain("21m KGS = US $450,000").And.Contain("Dushebayev").And.Contain("about 300,000,000");
         claims.Output.Should().Contain("+39.5%").And.Contain("Kabar, 2006-11-22");
     }

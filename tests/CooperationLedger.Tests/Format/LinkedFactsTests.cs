@@ -87,6 +87,18 @@ public sealed class LinkedFactsTests(LedgerFixture fixture) : IClassFixture<Ledg
     }
 
     [Fact]
+    public async Task An_agreement_to_be_signed_in_march_is_announced_and_says_when_it_is_due()
+    {
+        var agreements = await fixture.Ledger.GetAgreementsAsync(AsOf.On(new LocalDate(2010, 1, 31)), party: "CN");
+        var tool = await CliRunner.InProcessAsync(new Dictionary<string, string?> { ["COOPERATIONLEDGER_CONNECTION"] = fixture.ConnectionString }, "agreements", "--party", "CN", "--as-of", "2010-01-31");
+
+        var agreement = agreements.Should().ContainSingle(a => a.Key == "brief-2010-truck-pledge/military-aid-agreement").Subject;
+        agreement.State.Should().Be(AgreementState.Announced);
+        agreement.Due!.ToString().Should().Be("2010-03");
+        tool.Output.Should().Contain("pledged (due 2010-03)");
+    }
+
+    [Fact]
     public void Umbrellas_in_a_circle_are_refused()
     {
         var yaml = File.ReadAllText(Fixtures.FactFile("brief-2010-minister-visit"))
@@ -104,7 +116,7 @@ public sealed class LinkedFactsTests(LedgerFixture fixture) : IClassFixture<Ledg
     [InlineData("stage: pledged", "links: { same_as: pledge }", "same_as", "names the fact itself")]
     [InlineData("stage: pledged", "links: { realises: a/b/c }", "realises", "is not a fact key")]
     [InlineData("stage: pledged", "links: { realise: trucks }", "realise", "is not a kind of link; the kinds are: under, realises, part_of, same_as, conflicts_with, ends.")]
-    [InlineData("stage: pledged", "donor: kg", "recipient", "(kg-army) is of the donor's (kg) country, KG: a state's spending on its own bodies is a commitment_made")]
+    [InlineData("stage: pledged", "donor: kg", "recipient", "(kg-army) and the donor (kg) are one state, KG: a state's spending on its own bodies is a commitment_made")]
     public void A_due_date_or_link_that_cannot_be_right_is_refused(string stage, string field, string path, string reason)
     {
         var yaml = $$"""

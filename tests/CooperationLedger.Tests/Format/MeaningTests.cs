@@ -157,4 +157,13 @@ public sealed class MeaningTests(LedgerFixture fixture) : IClassFixture<LedgerFi
             .And.Contain("brief-2009-heroin-seizures/traffickers-arrested-doubled");
         all.Claims.Should().Contain(claim => claim.Claimant != null, "the filter leaves out the claims a party made");
     }
+
+    [Fact]
+    public async Task The_tool_shows_a_weight_in_the_unit_it_is_compared_in()
+    {
+        var run = await CliRunner.InProcessAsync(new Dictionary<string, string?> { ["COOPERATIONLEDGER_CONNECTION"] = fixture.ConnectionString }, "claims", "--metric", "heroin seized");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Output.Should().Contain("1.5 tons (1.5 tons) = 1,500 kg").And.Contain("1.5 tonnes (1.5 tonnes) = 1,500 kg");
+    }
 }

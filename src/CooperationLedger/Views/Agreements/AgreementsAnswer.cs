@@ -61,7 +61,10 @@ internal static class AgreementsAnswer
                 a.Agreement.Term,
                 a.EndsOn,
                 day,
-                a.EndedBy))
+                a.EndedBy)
+            {
+                Due = a.Agreement.Expected,
+            })
             .OrderBy(a => a.Effective.Earliest)
             .ThenBy(a => a.Key, StringComparer.Ordinal)
             .ToArray();

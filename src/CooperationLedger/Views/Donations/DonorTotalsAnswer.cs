@@ -85,6 +85,9 @@ internal static class DonorTotalsAnswer
             Sum(Stage.Expected),
             donations.Length,
             ordered.SelectMany(d => d.Value.StatedEquivalents.Select(equivalent => new StatedEquivalent(d.Resolution.Entry.Id, d.Value, equivalent))).ToArray(),
-            ordered.SelectMany(d => d.Resolution.Sources(citations)).ToArray());
+            ordered.SelectMany(d => d.Resolution.Sources(citations)).ToArray())
+        {
+            Due = ordered.Where(d => d.Resolution.Entry.Expected is not null).Select(d => new PromiseDue(d.Resolution.Entry.Id, d.Resolution.Entry.Key, d.Resolution.Entry.Expected!)).ToArray() is { Length: > 0 } due ? due : null,
+        };
     }
 }
