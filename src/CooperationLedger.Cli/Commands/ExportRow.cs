@@ -4,7 +4,11 @@ using CooperationLedger.Facts;
 
 namespace CooperationLedger.Cli.Commands;
 
-/// <summary>One fact, flattened with its citation, as a row for spreadsheets.</summary>
+/// <summary>
+/// One fact, flattened with its citation, as a row for spreadsheets: with a donation's amount in columns of its own
+/// (its hedge and upper bound beside it, so that a sum can respect them), when it is due, and its links (a
+/// <c>part_of</c> umbrella or a <c>same_as</c> report, which the ledger's totals count once).
+/// </summary>
 [CsvHelper.CsvRecord]
 internal sealed partial record ExportRow(
     Guid FactId,
@@ -34,7 +38,13 @@ internal sealed partial record ExportRow(
     string Stance,
     string Quote,
     int? Paragraph,
-    int? Offset)
+    int? Offset,
+    string? Expected,
+    string? Links,
+    decimal? Amount,
+    string? Currency,
+    string? Approximation,
+    decimal? UpperBound)
 {
     public static ExportRow From(RecordedFact recorded)
     {
@@ -43,6 +53,7 @@ internal sealed partial record ExportRow(
         var document = citation.Document;
         var reported = fact as IReportedFact;
         var revision = fact as IRevision;
+        var value = reported is null ? null : FactCatalog.KindOf(reported).DonationOf(reported)?.Value;
         return new ExportRow(
             fact.FactId,
             fact.Key,
@@ -72,6 +83,12 @@ internal sealed partial record ExportRow(
             // A citation of several passages joins them with the mark of an omission; each is verbatim.
             string.Join(" [...] ", citation.Passages.Select(passage => passage.Quote)),
             citation.Location?.Paragraph,
-            citation.Location?.Offset);
+            citation.Location?.Offset,
+            reported?.Expected?.ToString(),
+            reported?.Links is { Count: > 0 } links ? string.Join("; ", links.Select(link => $"{Reading.YamlFields.SnakeCase(link.Kind.ToString())}: {link.Target}")) : null,
+            value?.Amount,
+            value?.Currency.Code,
+            value is null ? null : Reading.YamlFields.SnakeCase(value.Approximation.ToString()),
+            value?.UpperBound);
     }
 }

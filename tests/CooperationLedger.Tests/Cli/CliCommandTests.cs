@@ -199,9 +199,12 @@ public sealed class CliCommandTests(DatabaseFixture database) : IClassFixture<Da
         var run = await RunAsync("export", "--format", "csv");
 
         run.ExitCode.Should().Be(0, run.Error);
-        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        lines[0].Should().StartWith("FactId,Key,Type,RecordedAt");
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r')).ToArray();
+        lines[0].Should().StartWith("FactId,Key,Type,RecordedAt").And.EndWith("Expected,Links,Amount,Currency,Approximation,UpperBound");
         lines.Should().HaveCount(49);
+        lines.Should().Contain(line => line.Contains("cn-equipment-for-gknb-2011,") && line.EndsWith(",2011,under: cao-2011-gknb-cooperation/cn-kg-four-areas-agreement,21000000,KGS,exact,", StringComparison.Ordinal),
+            "a pledge's amount, hedge, due date and links are columns of their own");
+        lines.Should().Contain(line => line.Contains("iom-grants-in-") && line.EndsWith(",300000000,KGS,about,", StringComparison.Ordinal));
         lines.Should().Contain(line => line.Contains("dca-narcotics-seized-2006") && line.Contains("Kabar") && line.Contains("Bolotbek Nogoybayev"));
     }
 
