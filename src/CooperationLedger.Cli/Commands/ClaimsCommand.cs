@@ -60,7 +60,7 @@ internal static class ClaimsCommand
                 claim.Baseline?.ToString() ?? "-",
                 claim.Claimant?.ToString() ?? "unattributed (the outlet's own statement)",
                 claim.Subject.Name,
-                claim.Standing.ToString().ToLowerInvariant(),
+                claim.Standing.ToString().ToLowerInvariant() + (claim.CorroboratedBy is { } by ? $"; corroborated by {string.Join(", ", by)}" : string.Empty),
                 Describe.Sources(claim.Sources),
             ]));
         DisputesOutput.Write(context, claims.Disputes);

@@ -29,4 +29,13 @@ public sealed record ClaimedStatistic(
     ReportedDate Effective,
     Standing Standing,
     string? Matter,
-    IReadOnlyList<SourceReference> Sources);
+    IReadOnlyList<SourceReference> Sources)
+{
+    /// <summary>
+    /// Gets the keys of the claims that corroborate this one as of the point: another document stating the same figure
+    /// in the same normalised unit on its matter, or a <c>same_as</c> report whose figure agrees; <see langword="null"/>
+    /// for none. <see cref="Ledger.AuditAsync(string, CancellationToken)"/> shows each with its citation.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? CorroboratedBy { get; init; }
+}

@@ -32,6 +32,7 @@ public sealed class DisputeMeaningTests(LedgerFixture fixture) : IClassFixture<L
         var audit = await fixture.Ledger.AuditAsync($"{Brief}/detained-at-least-300");
 
         claims.Claims.Should().HaveCount(3).And.OnlyContain(claim => claim.Standing == Standing.Asserted);
+        claims.Claims.Should().OnlyContain(claim => claim.CorroboratedBy == null, "figures that only fit one another do not corroborate");
         claims.Disputes.Should().BeEmpty();
         audit!.SameMatter.Select(related => (related.Key, related.Relation)).Should().BeEquivalentTo(
             [($"{Brief}/detained-200-to-400", Relation.SameMatter), ($"{Wire}/detained-300", Relation.SameMatter)],

@@ -58,6 +58,8 @@ public sealed class MeaningTests(LedgerFixture fixture) : IClassFixture<LedgerFi
 
         claims.Claims.Should().HaveCount(2).And.OnlyContain(c => c.Measure.NormalisedValue == 1500m && c.Measure.NormalisedUnit == "kg");
         claims.Disputes.SelectMany(d => d.Versions).Select(v => v.Key).Should().NotContain("brief-2009-heroin-seizures/heroin-seized-2008", "1.5 tonnes and 1.5 tons are one figure");
+        claims.Claims.Single(c => c.Key == "brief-2009-heroin-seizures/heroin-seized-2008").CorroboratedBy.Should().Equal(["wire-2009-heroin-seizures/heroin-seized-2008"], "the answer says what the audit says");
+        claims.Claims.Single(c => c.Key == "wire-2009-heroin-seizures/heroin-seized-2008").CorroboratedBy.Should().Equal(["brief-2009-heroin-seizures/heroin-seized-2008"]);
 
         var trail = await fixture.Ledger.AuditAsync("brief-2009-heroin-seizures/heroin-seized-2008");
         trail!.SameMatter.Single(r => r.Key == "wire-2009-heroin-seizures/heroin-seized-2008").Relation.Should().Be(Relation.Corroborates);
@@ -163,7 +165,10 @@ public sealed class MeaningTests(LedgerFixture fixture) : IClassFixture<LedgerFi
     {
         var run = await CliRunner.InProcessAsync(new Dictionary<string, string?> { ["COOPERATIONLEDGER_CONNECTION"] = fixture.ConnectionString }, "claims", "--metric", "heroin seized");
 
+        var claims = await fixture.Ledger.GetClaimedStatisticsAsync(AsOf.Now, new ClaimFilter(Metric: "heroin seized"));
+
         run.ExitCode.Should().Be(0, run.Error);
-        run.Output.Should().Contain("1.5 tons (1.5 tons) = 1,500 kg").And.Contain("1.5 tonnes (1.5 tonnes) = 1,500 kg");
+        claims.Claims.Select(claim => CooperationLedger.Cli.Output.Describe.Normalised(claim.Measure)).Should().Equal([" = 1,500 kg", " = 1,500 kg"]);
+        run.Output.Should().Contain("1,500 kg", "the table's claim cell ends with the figure in kilograms");
     }
 }

@@ -28,6 +28,7 @@ internal static class ClaimedStatisticsAnswer
             .ToArray();
         var disputes = DisputeFinder.Find(resolved.Select(c => (c.Resolution, (string?)c.Measure.ToString(), Compared(c.Claim.Metric, c.Measure))), citations);
         var disputed = disputes.SelectMany(dispute => dispute.Versions).Select(version => version.FactId).ToHashSet();
+        var corroborated = Corroboration.Among([.. resolved.Select(c => ((LedgerEntry)c.Claim, Compared(c.Claim.Metric, c.Measure)))]);
         var claims = resolved
             .Select(c => new ClaimedStatistic(
                 c.Claim.Id,
@@ -42,7 +43,10 @@ internal static class ClaimedStatisticsAnswer
                 c.Resolution.Effective,
                 disputed.Contains(c.Claim.Id) ? Standing.Disputed : c.Resolution.Standing,
                 c.Claim.Matter,
-                c.Resolution.Sources(citations)))
+                c.Resolution.Sources(citations))
+            {
+                CorroboratedBy = corroborated.GetValueOrDefault(c.Claim.Id),
+            })
             .OrderBy(claim => claim.Metric, StringComparer.Ordinal)
             .ThenBy(claim => claim.Period?.Earliest)
             .ThenBy(claim => claim.Key, StringComparer.Ordinal)
