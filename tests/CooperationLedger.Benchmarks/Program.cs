@@ -228,10 +228,18 @@ async Task MeasureQueriesAsync(Ledger ledger, int size, Instant firstRecorded, I
         agreements.Add(await TimeAsync(async () => rows.Agreements += (await ledger.GetAgreementsAsync(RandomAsOf(), party, other)).Count));
     }
 
-    // The whole ledger in one answer: every donor, recipient and currency, with every source; its size grows with the history.
+    // The whole ledger in one answer: every donor, recipient and currency, with every source; its size grows with the
+    // history. Beside it at each point, its peer: the same grouping of the same donation rows (by donor, recipient,
+    // currency and stage, within the point's bounds, revisions aside) written by hand in SQL; and the report's summary.
+    var wholeSql = new Latencies();
+    var summaries = new Latencies();
+    var donationTable = ledger.Store.Options.FindOrResolveDocumentType(typeof(DonationEntry)).TableName.QualifiedName;
     for (var i = 0; i < Math.Min(settings.Queries, 5); i++)
     {
-        whole.Add(await TimeAsync(async () => rows.WholeTotals += (await ledger.GetDonorTotalsAsync(RandomAsOf())).Totals.Count));
+        var point = RandomAsOf();
+        whole.Add(await TimeAsync(async () => rows.WholeTotals += (await ledger.GetDonorTotalsAsync(point)).Totals.Count));
+        wholeSql.Add(await TimeAsync(() => HandWrittenTotalsAsync(connectionString, donationTable, point)));
+        summaries.Add(await TimeAsync(() => ledger.GetSummaryAsync(point)));
     }
 
     // The same questions at the same points at every size, recorded by the time the first size was reached: their
@@ -262,8 +270,8 @@ async Task MeasureQueriesAsync(Ledger ledger, int size, Instant firstRecorded, I
     results.Queries[size] = new QueryResults(
         donors.Median, donors.P95, claims.Median, claims.P95, agreements.Median, agreements.P95, whole.Median, double.NaN, 0,
         rows.Donations / queries, rows.Claims / queries, rows.Agreements / queries, rows.WholeTotals / (double)whole.Count,
-        sameDonors.Median, sameClaims.Median, sameAgreements.Median, sameItems);
-    Console.WriteLine($"  at {size:N0}: donors median {donors.Median:0.0} ms, claims {claims.Median:0.0} ms, agreements {agreements.Median:0.0} ms, whole-ledger totals {whole.Median:0} ms");
+        sameDonors.Median, sameClaims.Median, sameAgreements.Median, sameItems, wholeSql.Median, summaries.Median);
+    Console.WriteLine($"  at {size:N0}: donors median {donors.Median:0.0} ms, claims {claims.Median:0.0} ms, agreements {agreements.Median:0.0} ms, whole-ledger totals {whole.Median:0} ms (hand-written SQL {wholeSql.Median:0} ms), summary {summaries.Median:0} ms");
     Console.WriteLine($"  at {size:N0}, the same {sameItems:N0} items answered as at the first size: donors median {sameDonors.Median:0.0} ms, claims {sameClaims.Median:0.0} ms, agreements {sameAgreements.Median:0.0} ms");
 }
 
@@ -295,6 +303,28 @@ async Task MeasureNaiveAsync(Ledger ledger, int size, Instant firstRecorded, Ins
 
     results.Queries[size] = results.Queries[size] with { NaiveMedian = naive.Median, NaiveRuns = naive.Count };
     Console.WriteLine($"  naive replay at {size:N0}: median {naive.Median:0} ms");
+}
+
+// The peer of the whole-ledger donor totals: the grouping and sums done by PostgreSQL over the donation rows the ledger
+// keeps, within the point's bounds (under "certainly"), every row read to the client as the ledger reads its answer.
+static async Task HandWrittenTotalsAsync(string connectionString, string table, AsOf point)
+{
+    await using var connection = new NpgsqlConnection(connectionString);
+    await connection.OpenAsync();
+    var sql = string.Create(CultureInfo.InvariantCulture, $"""
+        select d.data -> 'donor' ->> 'id', d.data -> 'recipient' ->> 'id', d.data -> 'value' ->> 'currency', d.data ->> 'stage',
+               count(*), sum((d.data -> 'value' ->> 'amount')::numeric)
+        from {table} d
+        where d.data ? 'value' and d.effective_to <= {DayNumber.Of(point.Effective!.Value)} and d.known_to <= {DayNumber.Of(point.KnownOn!.Value)}
+          and d.recorded_at_ms <= {point.RecordedAt!.Value.ToUnixTimeMilliseconds()}
+        group by 1, 2, 3, 4
+        """);
+    await using var command = new NpgsqlCommand(sql, connection);
+    await using var reader = await command.ExecuteReaderAsync();
+    while (await reader.ReadAsync())
+    {
+        _ = (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt64(4), reader.GetDecimal(5));
+    }
 }
 
 static async Task<TimeSpan> TimeAsync(Func<Task> query)

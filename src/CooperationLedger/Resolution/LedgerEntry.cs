@@ -93,6 +93,8 @@ internal abstract record LedgerEntry
         };
 
     /// <summary>Gets what the figure is compared by, falling back to the signature for an entry projected before.</summary>
+    /// <remarks>Read from the stored columns, never stored itself: a tuple's fields would be written as an empty object.</remarks>
+    [System.Text.Json.Serialization.JsonIgnore]
     public (string Scale, string Figure)? Comparison =>
         ComparedScale is not null && ComparedFigure is not null ? (ComparedScale, ComparedFigure)
         : Signature is not null ? (Type, Signature) : null;
