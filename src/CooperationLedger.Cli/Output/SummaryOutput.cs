@@ -52,14 +52,14 @@ internal static class SummaryOutput
         TableOutput.Write(
             console,
             "Largest donors of each currency, by committed and realised (ledger donors --donor KEY --currency CODE lists one)",
-            ["Currency", "Donor", "Pledged", "Committed", "Realised", "Donations", "Recipients"],
+            ["Currency", "Donor", "Key", "Committed and realised", "Pledged", "Donations", "Recipients"],
             summary.Currencies.SelectMany(currency => currency.Largest.Select(donor => (IReadOnlyList<string>)
             [
                 currency.Currency.Code,
-                $"{donor.Donor.Name} ({donor.Donor.Id})",
+                donor.Donor.Name,
+                donor.Donor.Id,
+                Describe.Amount(donor.Committed.Plus(donor.Realised)),
                 Describe.Amount(donor.Pledged),
-                Describe.Amount(donor.Committed),
-                Describe.Amount(donor.Realised),
                 Count(donor.Donations),
                 Count(donor.Recipients),
             ])));
@@ -80,7 +80,19 @@ internal static class SummaryOutput
                 $"{metric.Latest.Measure} ({metric.Latest.Effective})",
                 Describe.Sources(metric.Latest.Sources.Take(1)),
             ]));
-        DisputesOutput.Write(context, summary.Disputes);
+        // One row a dispute, however many sources it has: `ledger claims --matter KEY` lists its versions with their citations.
+        TableOutput.Write(
+            console,
+            "Disputes with the most versions (sources disagree; none chosen; ledger claims --matter KEY lists one)",
+            ["Matter", "Versions", "Figures", "Latest source"],
+            summary.Disputes.Select(dispute => (IReadOnlyList<string>)
+            [
+                dispute.Matter,
+                Count(dispute.Versions.Count),
+                Figures(dispute.Versions.Select(version => version.Figure).Distinct(StringComparer.Ordinal).ToArray()),
+                dispute.Versions.OrderByDescending(version => version.Citation.Document.PublishedOn.Latest).ThenBy(version => version.Key, StringComparer.Ordinal)
+                    .Select(version => $"{version.Key} ({version.Citation.Document.Publication}, {version.Citation.Document.PublishedOn})").First(),
+            ]));
         if (summary.DisputeCount > summary.Disputes.Count)
         {
             console.WriteLine($"{Count(summary.DisputeCount)} matters are disputed in all; ledger claims --matter KEY lists one, ledger donors and ledger claims list every one.");
@@ -101,6 +113,9 @@ internal static class SummaryOutput
         console.WriteLine($"Each list keeps at most {Count(summary.Top)} items (--top N); --all lists every donor total and claim.");
         console.WriteLine(Describe.Rule(summary.AsOf));
     }
+
+    private static string Figures(string[] figures) =>
+        figures.Length <= 4 ? string.Join(", ", figures) : $"{string.Join(", ", figures.Take(3))} and {Count(figures.Length - 3)} more";
 
     private static string Years(IReadOnlyList<YearCount> years) =>
         years.Count == 0 ? "-" : years[0].Year == years[^1].Year ? Year(years[0].Year) : $"{Year(years[0].Year)} to {Year(years[^1].Year)}";
