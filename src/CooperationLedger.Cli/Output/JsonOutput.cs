@@ -7,9 +7,15 @@ internal static class JsonOutput
 {
     public static readonly JsonSerializerOptions Options = Create();
 
+    /// <summary>Writes <paramref name="value"/> as indented JSON and a line break, serialized straight to the output.</summary>
     public static void Write(CliContext context, object value)
     {
-        context.Output.WriteLine(JsonSerializer.Serialize(value, value.GetType(), Options));
+        using (var stream = new TextWriterStream(context.Output))
+        {
+            JsonSerializer.Serialize(stream, value, value.GetType(), Options);
+        }
+
+        context.Output.WriteLine();
     }
 
     private static JsonSerializerOptions Create()
