@@ -106,19 +106,14 @@ public sealed partial class Ledger
                 return Relation.Disputes;
             }
 
-            if (mine == theirs && DocumentOf(other.Key) != DocumentOf(audited.Key))
-            {
-                return Relation.Corroborates;
-            }
         }
 
-        return Linked(audited, other, LinkKind.SameAs) ? Relation.Corroborates : Relation.SameMatter;
+        return Corroboration.Corroborates(audited, audited.Comparison, other, other.Comparison) ? Relation.Corroborates : Relation.SameMatter;
     }
 
     private static bool Linked(LedgerEntry one, LedgerEntry other, LinkKind kind) =>
         one.Links.Any(link => link.Kind == kind && link.TargetId == other.Id) || other.Links.Any(link => link.Kind == kind && link.TargetId == one.Id);
 
-    private static string DocumentOf(string key) => key[..key.IndexOf('/', StringComparison.Ordinal)];
 
     /// <summary>Gets the full trail of one event by its key, <c>document-key/fact-key</c>.</summary>
     /// <param name="key">The fact's key.</param>

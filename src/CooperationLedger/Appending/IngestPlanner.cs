@@ -77,7 +77,7 @@ internal static class IngestPlanner
         var present = 0;
         foreach (var e in file.Events)
         {
-            var factKey = e.Key[(e.Key.IndexOf('/', StringComparison.Ordinal) + 1)..];
+            var factKey = FactIds.Split(e.Key).Fact;
             if (records.TryGetValue(e.FactId, out var stored))
             {
                 if (stored.ContentHash == FactFingerprint.Of(e))

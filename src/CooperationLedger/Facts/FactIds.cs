@@ -22,6 +22,16 @@ public static class FactIds
     /// <returns>The stream id.</returns>
     public static Guid ForDocument(string documentKey) => NameBased($"document:{documentKey}");
 
+    /// <summary>Gets the id of a fact by its full key, <c>document-key/fact-key</c>.</summary>
+    internal static Guid ForKey(string key) => Split(key) is var (document, fact) ? ForFact(document, fact) : default;
+
+    /// <summary>Splits a fact's full key, <c>document-key/fact-key</c>, into its document's key and its own.</summary>
+    internal static (string Document, string Fact) Split(string key)
+    {
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        return (key[..slash], key[(slash + 1)..]);
+    }
+
     private static Guid NameBased(string name)
     {
         Span<byte> namespaceBytes = stackalloc byte[16];

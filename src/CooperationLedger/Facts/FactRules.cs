@@ -31,8 +31,8 @@ internal static class FactRules
     /// </summary>
     public static string? CannotEnd(ILedgerEvent closing, IReportedFact ended) =>
         ended is not (AgreementSigned or StructureEstablished)
-            ? $"'{ended.Key[(ended.Key.IndexOf('/', StringComparison.Ordinal) + 1)..]}' is a {FactCatalog.NameOf(ended)} fact: only an agreement_signed or a structure_established fact is in place until it is ended."
+            ? $"'{FactIds.Split(ended.Key).Fact}' is a {FactCatalog.NameOf(ended)} fact: only an agreement_signed or a structure_established fact is in place until it is ended."
             : closing is IReportedFact closure && closure.Effective.Latest < ended.Effective.Earliest
-                ? $"is dated {closure.Effective}, before '{ended.Key[(ended.Key.IndexOf('/', StringComparison.Ordinal) + 1)..]}' ({ended.Effective}) that it ends: nothing is ended before it began."
+                ? $"is dated {closure.Effective}, before '{FactIds.Split(ended.Key).Fact}' ({ended.Effective}) that it ends: nothing is ended before it began."
                 : null;
 }

@@ -139,7 +139,7 @@ internal static partial class FactFileReader
         {
             foreach (var link in (fact as IReportedFact)?.Links ?? [])
             {
-                var (document, key) = (link.Target[..link.Target.IndexOf('/', StringComparison.Ordinal)], link.Target[(link.Target.IndexOf('/', StringComparison.Ordinal) + 1)..]);
+                var (document, key) = FactIds.Split(link.Target);
                 if (document == documentKey && !keys.Contains(key))
                 {
                     fields.Error("links", $"'{key}' ({YamlFields.SnakeCase(link.Kind.ToString())}) is not a fact of this document; name a fact of another document as document-key/fact-key.");

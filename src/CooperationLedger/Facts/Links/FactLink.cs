@@ -36,7 +36,7 @@ public sealed partial record FactLink
 
     /// <summary>Gets the other fact's id, as every answer's sources give it.</summary>
     [JsonIgnore]
-    public Guid TargetId => FactIds.ForFact(Target[..Target.IndexOf('/', StringComparison.Ordinal)], Target[(Target.IndexOf('/', StringComparison.Ordinal) + 1)..]);
+    public Guid TargetId => FactIds.ForKey(Target);
 
     /// <inheritdoc/>
     public override string ToString() => $"{Kind} {Target}";

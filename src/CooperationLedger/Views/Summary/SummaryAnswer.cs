@@ -55,7 +55,7 @@ internal static class SummaryAnswer
                     metric.Key,
                     metric.Count(),
                     metric.Count(claim => disputedClaims.Contains(claim.FactId)),
-                    metric.OrderByDescending(claim => SortDay(claim.Effective, asOf.Rule)).ThenBy(claim => claim.Key, StringComparer.Ordinal).First()))
+                    metric.OrderByDescending(claim => TimelineAnswer.SortDay(claim.Effective, asOf.Rule)).ThenBy(claim => claim.Key, StringComparer.Ordinal).First()))
                 .OrderByDescending(metric => metric.Claims)
                 .ThenBy(metric => metric.Metric, StringComparer.Ordinal)
                 .Take(top)
@@ -109,8 +109,4 @@ internal static class SummaryAnswer
 
     private static int? YearOf(ReportedDate date, DateRule rule) =>
         (rule == DateRule.Certainly ? date.Latest : date.Earliest)?.Year;
-
-    private static LocalDate SortDay(ReportedDate date, DateRule rule) => rule == DateRule.Certainly
-        ? date.Latest ?? LocalDate.MaxIsoValue
-        : date.Earliest ?? LocalDate.MinIsoValue;
 }

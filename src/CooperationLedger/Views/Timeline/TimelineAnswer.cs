@@ -25,7 +25,7 @@ internal static class TimelineAnswer
     /// "on or before 3 March" is certain to have happened by 3 March), under "possibly" its earliest (it may have
     /// happened at any time before). An open end sorts at that end of time.
     /// </summary>
-    private static LocalDate SortDay(ReportedDate date, DateRule rule) => rule == DateRule.Certainly
+    internal static LocalDate SortDay(ReportedDate date, DateRule rule) => rule == DateRule.Certainly
         ? date.Latest ?? LocalDate.MaxIsoValue
         : date.Earliest ?? LocalDate.MinIsoValue;
 
