@@ -11,7 +11,7 @@ internal static class GenerateCommand
 {
     public static Command Create(CliContext context)
     {
-        var facts = new Option<int>("--facts") { Description = "How many events to generate (facts and revisions).", Required = true };
+        var facts = PositiveNumber.Required(new Option<int>("--facts") { Description = "How many events to generate (facts and revisions).", Required = true });
         var seed = new Option<int>("--seed") { Description = "The seed; the same seed and size give the same history.", DefaultValueFactory = _ => 42 };
         var batch = new Option<int>("--batch") { Description = "About how many facts go in one transaction.", DefaultValueFactory = _ => 1000 };
         var command = new Command(
@@ -24,13 +24,6 @@ internal static class GenerateCommand
             seed,
             batch,
         };
-        facts.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError("--facts must be at least 1.");
-            }
-        });
         command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
         {
             var options = new SyntheticHistoryOptions(parse.GetValue(facts), parse.GetValue(seed));

@@ -16,14 +16,7 @@ internal static class ReportCommand
         var ingest = new Option<string[]>("--ingest") { Description = "Ingest these fact files or folders first (facts already present are left alone).", HelpName = "path", AllowMultipleArgumentsPerToken = true };
         var json = new Option<bool>("--json") { Description = "Write the report as JSON." };
         var all = new Option<bool>("--all") { Description = "List every donor total and claimed statistic with its sources, not the summary." };
-        var top = new Option<int>("--top") { Description = "How many donors of each currency, metrics, disputes and newest facts the summary keeps.", HelpName = "n", DefaultValueFactory = _ => 5 };
-        top.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError("--top must be a whole number of at least 1.");
-            }
-        });
+        var top = PositiveNumber.Required(new Option<int>("--top") { Description = "How many donors of each currency, metrics, disputes and newest facts the summary keeps.", HelpName = "n", DefaultValueFactory = _ => 5 });
         var corpus = IngestCommand.CorpusOption();
         var command = new Command(
             "report",

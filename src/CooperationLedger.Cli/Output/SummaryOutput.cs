@@ -19,21 +19,24 @@ internal static class SummaryOutput
             "Facts by kind",
             ["Kind", "Facts", "Years", "Most in"],
             summary.Kinds.Select(kind => (IReadOnlyList<string>)[kind.Type, Count(kind.Facts), Years(kind.Years), Busiest(kind.Years)]));
-        // A row a decade, a column a year: the years of any history in a few lines; dates open at the end the rule
-        // reads are counted beside the last decade.
+        // A row a decade, a column a year: the years of any history in a few lines. Dates open at the end the rule
+        // reads fall in no year, and are counted under the table.
         var byYear = summary.Kinds.SelectMany(kind => kind.Years).GroupBy(year => year.Year).ToDictionary(year => year.Key ?? int.MaxValue, year => year.Sum(y => y.Facts));
-        var open = byYear.Remove(int.MaxValue, out var openFacts) ? Count(openFacts) : string.Empty;
-        int?[] decades = byYear.Count == 0 ? [null] : [.. byYear.Keys.Select(year => (int?)(year / 10)).Distinct().Order()];
+        var open = byYear.Remove(int.MaxValue, out var openFacts) ? openFacts : 0;
         TableOutput.Write(
             console,
             "Facts by year",
-            ["Decade", .. Enumerable.Range(0, 10).Select(digit => $"..{digit}"), "Open-ended"],
-            summary.Facts == 0 ? [] : decades.Select(decade => (IReadOnlyList<string>)
+            ["Decade", .. Enumerable.Range(0, 10).Select(digit => $"..{digit}")],
+            byYear.Keys.Select(year => year / 10).Distinct().Order().Select(decade => (IReadOnlyList<string>)
             [
-                decade is { } d ? $"{d * 10}s" : "-",
-                .. Enumerable.Range(0, 10).Select(digit => decade is { } d && byYear.TryGetValue((d * 10) + digit, out var facts) ? Count(facts) : string.Empty),
-                decade == decades[^1] ? open : string.Empty,
+                $"{decade * 10}s",
+                .. Enumerable.Range(0, 10).Select(digit => byYear.TryGetValue((decade * 10) + digit, out var facts) ? Count(facts) : string.Empty),
             ]));
+        if (open > 0)
+        {
+            console.WriteLine($"{Count(open)} facts have dates open at the end the rule reads, and fall in no year.");
+        }
+
         var expected = summary.Currencies.Any(currency => !currency.Expected.IsZero);
         TableOutput.Write(
             console,
@@ -49,11 +52,15 @@ internal static class SummaryOutput
                 Count(currency.Donations),
                 Count(currency.Donors),
             ]));
+        // The donors of the currencies with the most donations, as many currencies as --top: the table stays short
+        // however many currencies the ledger holds (the JSON has every currency's).
+        var busiest = summary.Currencies.OrderByDescending(currency => currency.Donations).ThenBy(currency => currency.Currency.Code, StringComparer.Ordinal)
+            .Take(summary.Top).OrderBy(currency => currency.Currency.Code, StringComparer.Ordinal).ToArray();
         TableOutput.Write(
             console,
-            "Largest donors of each currency, by committed and realised (ledger donors --donor KEY --currency CODE lists one)",
+            "Largest donors of the currencies with the most donations, by committed and realised (ledger donors --donor KEY --currency CODE lists one)",
             ["Currency", "Donor", "Key", "Committed and realised", "Pledged", "Donations", "Recipients"],
-            summary.Currencies.SelectMany(currency => currency.Largest.Select(donor => (IReadOnlyList<string>)
+            busiest.SelectMany(currency => currency.Largest.Select(donor => (IReadOnlyList<string>)
             [
                 currency.Currency.Code,
                 donor.Donor.Name,
@@ -63,6 +70,11 @@ internal static class SummaryOutput
                 Count(donor.Donations),
                 Count(donor.Recipients),
             ])));
+        if (summary.Currencies.Count > busiest.Length)
+        {
+            console.WriteLine($"The largest donors of {Count(summary.Currencies.Count - busiest.Length)} other currencies: ledger donors --currency CODE, or --top N.");
+        }
+
         if (summary.NoAmountStated > 0)
         {
             console.WriteLine($"{Count(summary.NoAmountStated)} donations and grants state no amount and are in no total (ledger donors lists them).");
@@ -74,7 +86,7 @@ internal static class SummaryOutput
             ["Metric", "Claims", "Disputed", "Latest claim", "Source"],
             summary.Metrics.Select(metric => (IReadOnlyList<string>)
             [
-                metric.Metric,
+                Short(metric.Metric),
                 Count(metric.Claims),
                 Count(metric.Disputed),
                 $"{metric.Latest.Measure} ({metric.Latest.Effective})",
@@ -87,7 +99,7 @@ internal static class SummaryOutput
             ["Matter", "Versions", "Figures", "Latest source"],
             summary.Disputes.Select(dispute => (IReadOnlyList<string>)
             [
-                dispute.Matter,
+                Short(dispute.Matter),
                 Count(dispute.Versions.Count),
                 Figures(dispute.Versions.Select(version => version.Figure).Distinct(StringComparer.Ordinal).ToArray()),
                 dispute.Versions.OrderByDescending(version => version.Citation.Document.PublishedOn.Latest).ThenBy(version => version.Key, StringComparer.Ordinal)
@@ -107,12 +119,15 @@ internal static class SummaryOutput
                 item.Sources[0].Citation.Document.PublishedOn.ToString(),
                 item.Effective.ToString(),
                 item.Type,
-                item.Summary,
+                Short(item.Summary),
                 Describe.Sources(item.Sources),
             ]));
         console.WriteLine($"Each list keeps at most {Count(summary.Top)} items (--top N); --all lists every donor total and claim.");
         console.WriteLine(Describe.Rule(summary.AsOf));
     }
+
+    /// <summary>Keeps a cell to a few lines, however much one fact says: its full text is in the listing the table names.</summary>
+    internal static string Short(string text) => text.Length <= 160 ? text : string.Concat(text.AsSpan(0, 157).TrimEnd(), "...");
 
     private static string Figures(string[] figures) =>
         figures.Length <= 4 ? string.Join(", ", figures) : $"{string.Join(", ", figures.Take(3))} and {Count(figures.Length - 3)} more";

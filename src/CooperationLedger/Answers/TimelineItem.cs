@@ -10,7 +10,8 @@ namespace CooperationLedger.Answers;
 /// <param name="Actors">The actors it involves.</param>
 /// <param name="Effective">When it happened or applies (corrected, when a correction was known by then).</param>
 /// <param name="Stage">Reported, pledged, committed or realised.</param>
-/// <param name="Standing">Asserted or corrected, as of the point.</param>
+/// <param name="Standing">Asserted or corrected, as of the point: the timeline is a chronology, and never marks a fact
+/// disputed; the claims and donor-totals answers, and the audit, compare the facts of a matter.</param>
 /// <param name="Sources">Every event the item is derived from, with its citation.</param>
 public sealed record TimelineItem(
     Guid FactId,

@@ -356,7 +356,7 @@ internal static partial class FactFileReader
                 continue;
             }
 
-            if (actor.Check("kind", () => new Actor(id, kind.Value, name, country, role, memberOf, aliases, wikidata), keyNode) is { } built)
+            if (actor.Check("kind", () => new Actor(id, kind.Value, name, country, role, memberOf, aliases, wikidata), keyNode, ["country", "role", "memberOf", "aliases", "wikidata"]) is { } built)
             {
                 entries.Add((built, actor, distinctFrom));
             }

@@ -216,8 +216,12 @@ internal sealed class YamlFields : IFactFields
             .ToArray();
     }
 
-    /// <summary>Builds a value whose constructor validates, turning its refusal into an error on the field.</summary>
-    public T? Check<T>(string name, Func<T> build, YamlNode? at = null)
+    /// <summary>
+    /// Builds a value whose constructor validates, turning its refusal into an error on the field: on
+    /// <paramref name="name"/>, or on the field the refusal names where its parameter is one of
+    /// <paramref name="fields"/> (a constructor that takes several fields says which one it refused).
+    /// </summary>
+    public T? Check<T>(string name, Func<T> build, YamlNode? at = null, IReadOnlyCollection<string>? fields = null)
         where T : class
     {
         try
@@ -226,7 +230,8 @@ internal sealed class YamlFields : IFactFields
         }
         catch (Exception exception) when (exception is ArgumentException or FormatException or OverflowException)
         {
-            Error(name, FirstSentence(exception.Message), at);
+            var field = exception is ArgumentException { ParamName: { } parameter } && fields?.Contains(parameter) == true ? parameter : name;
+            Error(field, FirstSentence(exception.Message), at);
             return null;
         }
     }

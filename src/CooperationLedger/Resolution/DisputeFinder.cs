@@ -35,10 +35,13 @@ internal static class DisputeFinder
 
         foreach (var matter in matters)
         {
-            var directed = matter.Where(fact => FigureSpan.DirectionOf(fact.Compared!.Value.Scale, fact.Compared.Value.Figure) is not null).ToArray();
-            if (directed.Select(fact => FigureSpan.DirectionOf(fact.Compared!.Value.Scale, fact.Compared.Value.Figure)).Distinct().Count() > 1)
+            var directed = matter
+                .Select(fact => (fact.Resolution.Entry.Id, Way: FigureSpan.DirectionOf(fact.Compared!.Value.Scale, fact.Compared.Value.Figure)))
+                .Where(fact => fact.Way is not null)
+                .ToArray();
+            if (directed.Select(fact => fact.Way).Distinct().Count() > 1)
             {
-                Add(matter.Key, directed.Select(fact => fact.Resolution.Entry.Id));
+                Add(matter.Key, directed.Select(fact => fact.Id));
             }
         }
 

@@ -99,6 +99,17 @@ public sealed class LinkedFactsTests(LedgerFixture fixture) : IClassFixture<Ledg
     }
 
     [Fact]
+    public void A_bad_country_code_is_refused_on_the_country_field()
+    {
+        var yaml = File.ReadAllText(Fixtures.FactFile("brief-2010-truck-pledge"))
+            .Replace("kg-army: { kind: agency, name: Kyrgyz army, country: KG }", "kg-army: { kind: agency, name: Kyrgyz army, country: AA }", StringComparison.Ordinal);
+
+        var errors = Fixtures.Refusals(yaml, "brief-2010-truck-pledge.txt");
+
+        errors.Should().Contain(e => e.Field == "actors.kg-army.country", "the error names the field at fault, not the actor's kind");
+    }
+
+    [Fact]
     public void Umbrellas_in_a_circle_are_refused()
     {
         var yaml = File.ReadAllText(Fixtures.FactFile("brief-2010-minister-visit"))

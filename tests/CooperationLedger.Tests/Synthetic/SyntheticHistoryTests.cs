@@ -438,9 +438,11 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
         var all = await CliRunner.InProcessAsync(environment, "report", "--all");
         var narrow = await CliRunner.InProcessAsync(environment, "report", "--top", "1", "--json");
         var none = await CliRunner.InProcessAsync(environment, "report", "--top", "0");
+        var words = await CliRunner.InProcessAsync(environment, "report", "--top", "abc");
+        var two = await CliRunner.InProcessAsync(environment, "report", "--top", "2");
 
         first.ExitCode.Should().Be(0, first.Error);
-        first.Output.Should().Contain("Facts by kind").And.Contain("Largest donors of each currency").And.Contain("Newest facts");
+        first.Output.Should().Contain("Facts by kind").And.Contain("Largest donors of the currencies with the most donations").And.Contain("Newest facts");
         Lines(first.Output).Should().BeLessThan(200);
         second.Output.Should().Be(first.Output);
         Lines(all.Output).Should().BeGreaterThan(5 * Lines(first.Output), "--all lists every donor total and claim of 2,000 facts");
@@ -449,6 +451,21 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
         json.GetProperty("newest").GetArrayLength().Should().Be(1);
         none.ExitCode.Should().Be(2);
         none.Error.Should().Contain("--top must be a whole number of at least 1");
+        words.ExitCode.Should().Be(2, "a usage error, not a crash");
+        words.Error.Should().Contain("Cannot parse argument 'abc' for option '--top'");
+        two.Output.Should().Contain("The largest donors of 8 other currencies", "the donors table keeps the two currencies with the most donations of the ten");
+    }
+
+    [Fact]
+    public void A_fact_that_says_a_great_deal_takes_a_few_lines_of_the_report()
+    {
+        var items = string.Join(", ", Enumerable.Range(1, 150).Select(n => $"item {n}"));
+
+        var cell = CooperationLedger.Cli.Output.SummaryOutput.Short($"China will donate {items} to the Kyrgyz army");
+
+        cell.Length.Should().BeLessThanOrEqualTo(160);
+        cell.Should().StartWith("China will donate item 1, item 2").And.EndWith("...");
+        CooperationLedger.Cli.Output.SummaryOutput.Short("China will donate trucks").Should().Be("China will donate trucks");
     }
 
     private static int Lines(string text) => text.Split('\n').Length;
