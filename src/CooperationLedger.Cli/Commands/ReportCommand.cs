@@ -16,7 +16,7 @@ internal static class ReportCommand
         var ingest = new Option<string[]>("--ingest") { Description = "Ingest these fact files or folders first (facts already present are left alone).", HelpName = "path", AllowMultipleArgumentsPerToken = true };
         var json = new Option<bool>("--json") { Description = "Write the report as JSON." };
         var all = new Option<bool>("--all") { Description = "List every donor total and claimed statistic with its sources, not the summary." };
-        var top = PositiveNumber.Required(new Option<int>("--top") { Description = "How many donors of each currency, metrics, disputes and newest facts the summary keeps.", HelpName = "n", DefaultValueFactory = _ => 5 });
+        var top = PositiveNumber.Required(new Option<int>("--top") { Description = "How many items each list of the summary keeps: the donors of as many currencies (those with the most donations), metrics, disputes and newest facts. --all lists everything.", HelpName = "n", DefaultValueFactory = _ => 5 });
         var corpus = IngestCommand.CorpusOption();
         var command = new Command(
             "report",
