@@ -10,9 +10,9 @@ internal static class JsonOutput
     /// <summary>Writes <paramref name="value"/> as indented JSON and a line break, serialized straight to the output.</summary>
     public static void Write(CliContext context, object value)
     {
-        using (var stream = new TextWriterStream(context.Output))
+        using (var json = new Utf8JsonWriter(new TextWriterBuffer(context.Output), new JsonWriterOptions { Indented = true, Encoder = Options.Encoder }))
         {
-            JsonSerializer.Serialize(stream, value, value.GetType(), Options);
+            JsonSerializer.Serialize(json, value, value.GetType(), Options);
         }
 
         context.Output.WriteLine();
