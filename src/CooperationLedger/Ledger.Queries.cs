@@ -18,6 +18,12 @@ public sealed partial class Ledger
     /// </summary>
     private volatile bool actorsCurrent;
 
+    /// <summary>
+    /// Whether the read tables have been found filled (<see cref="ReadTablesCheck"/>): once they are, they stay so, since
+    /// every append and rebuild writes their rows.
+    /// </summary>
+    private volatile bool readTablesFilled;
+
     /// <summary>Gets donor totals as of a point: by donor, recipient and currency, pledged, committed and realised apart.</summary>
     /// <param name="asOf">The point on the three time axes; <see cref="AsOf.Now"/> for everything.</param>
     /// <param name="filter">Narrows by donor, recipient or currency; actors are named as in every question (see <see cref="DonationFilter"/>).</param>
@@ -168,29 +174,89 @@ public sealed partial class Ledger
     /// <returns>The summary, for <paramref name="asOf"/> as given.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="top"/> is not positive.</exception>
     /// <exception cref="LedgerUnavailableException">The database did not answer through the retries.</exception>
+    /// <exception cref="InvalidOperationException">The ledger was written by an earlier version, whose tables hold no rows
+    /// of the read tables the summary adds up: rebuild the projections once.</exception>
     public async Task<LedgerSummary> GetSummaryAsync(AsOf asOf, int top = 10, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(asOf);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
         var point = asOf.RecordedAt is null ? asOf with { RecordedAt = sessions.Now } : asOf;
-        var donors = await GetDonorTotalsAsync(point, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var claims = await GetClaimedStatisticsAsync(point, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return await AnswerAsync<TimelineEntry, LedgerSummary>(
+        var settled = await QueryAsync(
             "summary",
-            point,
-            BoundsUse.Indexed,
-            [],
-            (query, _) => query,
-            (resolved, actors, citations, _) =>
+            async token =>
             {
-                var newest = SummaryAnswer.Newest(resolved, top).Select((r, place) => (r.Entry.Id, place)).ToDictionary();
-                var items = TimelineAnswer.FromResolved(resolved.Where(r => newest.ContainsKey(r.Entry.Id)), point, [], actors, citations)
-                    .OrderBy(item => newest[item.FactId])
-                    .ToArray();
-                return SummaryAnswer.From(asOf, top, resolved, items, donors with { AsOf = asOf }, claims with { AsOf = asOf });
+                if (!await sessions.Guard.CheckAsync(token).ConfigureAwait(false))
+                {
+                    return SettledSummary.Empty;
+                }
+
+                await using var session = sessions.Query();
+                if (!readTablesFilled)
+                {
+                    await ReadTablesCheck.EnsureFilledAsync(session, token).ConfigureAwait(false);
+                    readTablesFilled = true;
+                }
+
+                return await SummaryRows.ReadAsync(session, point, top, token).ConfigureAwait(false);
             },
-            cancellationToken,
-            cited: resolved => SummaryAnswer.Newest(resolved, top)).ConfigureAwait(false);
+            cancellationToken).ConfigureAwait(false);
+
+        // The open facts are decided by the rules in memory, each answer reading those of its own kind.
+        var open = settled.Open;
+        var timeline = await OfAsync<TimelineEntry, IReadOnlyList<AsOfResolution>>(
+            [.. open.Select(fact => fact.Id)], (resolved, _, _) => resolved, cited: _ => []).ConfigureAwait(false);
+        var donors = await OfAsync<DonationEntry, DonorTotals>(
+            [.. open.Where(fact => fact.IsDonation).Select(fact => fact.Id)], (resolved, actors, citations) => DonorTotalsAnswer.FromResolved(resolved, point, DonationFilter.None, actors, citations)).ConfigureAwait(false);
+        var claims = await OfAsync<StatisticClaimEntry, ClaimedStatistics>(
+            [.. open.Where(fact => fact.IsClaim).Select(fact => fact.Id)], (resolved, actors, citations) => ClaimedStatisticsAnswer.FromResolved(resolved, point, ClaimFilter.None, actors, citations)).ConfigureAwait(false);
+        var draft = SummaryAnswer.Join(asOf, top, settled, timeline, donors, claims);
+
+        // A settled claim is read with the other claims of its matter, which may corroborate it.
+        var latest = draft.SettledClaims.Select(claim => claim.Id).ToArray();
+        var matters = latest.Length == 0 ? [] : await QueryAsync("summary", token => MattersAsync(latest, token), cancellationToken).ConfigureAwait(false);
+        var latestClaims = await OfAsync<StatisticClaimEntry, ClaimedStatistics>(
+            latest, (resolved, actors, citations) => ClaimedStatisticsAnswer.FromResolved(resolved, point, ClaimFilter.None, actors, citations), matters).ConfigureAwait(false);
+        var newest = await OfAsync<TimelineEntry, IReadOnlyList<TimelineItem>>(
+            draft.Newest, (resolved, actors, citations) => TimelineAnswer.FromResolved(resolved, point, [], actors, citations)).ConfigureAwait(false);
+        var names = await QueryAsync("summary", token => DonorsAsync(draft.Donors, token), cancellationToken).ConfigureAwait(false);
+
+        // A dispute among settled facts is told from its matter's facts, read whole: nothing outside a settled matter bears on it.
+        var settledDisputes = draft.SettledDisputes.ToArray();
+        var donationDisputes = await OfAsync<DonationEntry, DonorTotals>(
+            [], (resolved, actors, citations) => DonorTotalsAnswer.FromResolved(resolved, point, DonationFilter.None, actors, citations), [.. settledDisputes.Where(d => !d.AmongClaims).Select(d => d.Matter)]).ConfigureAwait(false);
+        var claimDisputes = await OfAsync<StatisticClaimEntry, ClaimedStatistics>(
+            [], (resolved, actors, citations) => ClaimedStatisticsAnswer.FromResolved(resolved, point, ClaimFilter.None, actors, citations), [.. settledDisputes.Where(d => d.AmongClaims).Select(d => d.Matter)]).ConfigureAwait(false);
+        var disputes = donationDisputes.Disputes.Select(dispute => (false, dispute))
+            .Concat(claimDisputes.Disputes.Select(dispute => (true, dispute)))
+            .ToDictionary(pair => (pair.Item1, pair.dispute.Matter), pair => pair.dispute);
+        return draft.Complete(latestClaims.Claims.ToDictionary(claim => claim.FactId), newest, names, disputes);
+
+        // Answers of the facts named by id (and of the matters named), at the point, each fact resolved in memory.
+        Task<TAnswer> OfAsync<TEntry, TAnswer>(IReadOnlyList<Guid> ids, Func<IReadOnlyList<AsOfResolution>, ActorDirectory, CitationLookup, TAnswer> answer, IReadOnlyList<string>? withMatters = null, Func<IReadOnlyList<AsOfResolution>, IEnumerable<AsOfResolution>>? cited = null)
+            where TEntry : LedgerEntry =>
+            AnswerAsync<TEntry, TAnswer>(
+                "summary",
+                point,
+                BoundsUse.CheckOnly,
+                [],
+                (query, _) => query.WithIds(ids, withMatters ?? []),
+                (resolved, actors, citations, _) => answer(resolved, actors, citations),
+                cancellationToken,
+                cited: cited);
+    }
+
+    /// <summary>Gets the matters of facts, from the read tables.</summary>
+    private async Task<IReadOnlyList<string>> MattersAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    {
+        await using var session = sessions.Query();
+        return await SummaryRows.MattersAsync(session, ids, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Gets donors by key, from the read tables.</summary>
+    private async Task<IReadOnlyDictionary<string, Actor>> DonorsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        await using var session = sessions.Query();
+        return await SummaryRows.DonorsAsync(session, ids, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Loads facts of one kind by id from their documents' streams.</summary>

@@ -35,8 +35,8 @@ internal static class CopyAppend
         && events.StreamIdentity == StreamIdentity.AsGuid
         && !events.UseTenantPartitionedEvents
         && events.DcbStorageMode != DcbStorageMode.HStore
-        && options.Projections.All.Count == LedgerStoreConfiguration.EntryTypes.Count
-        && options.Projections.All.All(projection => projection.GetType().Namespace == typeof(LedgerEntryProjection<>).Namespace);
+        && options.Projections.All.Count == LedgerStoreConfiguration.EntryTypes.Count + 1
+        && options.Projections.All.All(projection => projection.ImplementationType.Namespace == typeof(LedgerEntryProjection<>).Namespace);
 
     /// <summary>
     /// Creates or updates the tables it writes, as Marten does before it saves when the store may change its schema.
@@ -49,7 +49,7 @@ internal static class CopyAppend
             return;
         }
 
-        foreach (var type in new[] { typeof(IEvent), typeof(IndexedFact), typeof(StoredArticle), typeof(ActorRegistration) }.Concat(LedgerStoreConfiguration.EntryTypes))
+        foreach (var type in new[] { typeof(IEvent), typeof(IndexedFact), typeof(StoredArticle), typeof(ActorRegistration), typeof(ReadTablesFeature) }.Concat(LedgerStoreConfiguration.EntryTypes))
         {
             await store.Storage.Database.EnsureStorageExistsAsync(type, cancellationToken).ConfigureAwait(false);
         }
@@ -75,6 +75,13 @@ internal static class CopyAppend
         await CopyEventsAsync(connection, events, serializer, session.TenantId, rows, correlationId, session.LastModifiedBy, cancellationToken).ConfigureAwait(false);
         await LoadAsync(tenant, serializer, connection, rows.Select(row => IndexedFact.Of(row.Event, row.File.Document.Key, row.StreamId)), cancellationToken).ConfigureAwait(false);
         await LoadAsync(tenant, serializer, connection, documents.Select(document => StoredArticle.Of(document.File)), cancellationToken).ConfigureAwait(false);
+        var read = new ReadRows(serializer);
+        foreach (var row in rows)
+        {
+            read.Add(row.Event, Instant.FromDateTimeOffset(row.RecordedAt), new StreamPosition(row.StreamId, row.Version));
+        }
+
+        await read.CopyAsync(connection, events.DatabaseSchemaName, session.TenantId, cancellationToken).ConfigureAwait(false);
 
         // The entries of the batch before this one are read once it has committed: the revisions of its facts are
         // folded and written last, so that everything else is written beside it.

@@ -64,6 +64,13 @@ internal static class EntryNarrowing
     public static IQueryable<TEntry> LinkingToAny<TEntry>(this IQueryable<TEntry> query, IEnumerable<string> keys)
         where TEntry : LedgerEntry => query.Overlapping("link_targets", keys.ToArray());
 
+    /// <summary>Keeps the entries of the facts <paramref name="ids"/>, and of the facts of <paramref name="matters"/>.</summary>
+    public static IQueryable<TEntry> WithIds<TEntry>(this IQueryable<TEntry> query, IReadOnlyList<Guid> ids, IReadOnlyList<string> matters)
+        where TEntry : LedgerEntry =>
+        matters.Count == 0
+            ? query.WhereSql("d.id = any(?)", new object[] { ids.ToArray() })
+            : query.WhereSql("(d.id = any(?) or d.matter = any(?))", ids.ToArray(), matters.ToArray());
+
     /// <summary>Keeps the entries whose array column holds one of <paramref name="elements"/> (none, when there are none).</summary>
     private static IQueryable<TEntry> Overlapping<TEntry>(this IQueryable<TEntry> query, string column, IReadOnlyList<string> elements)
         where TEntry : LedgerEntry => query.WhereSql($"d.{column} && ?", new object[] { elements.ToArray() });

@@ -63,6 +63,8 @@ internal static class LedgerStoreConfiguration
         options.Projections.Add(new StatisticClaimProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new AgreementProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new TimelineProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new ReadTableProjection(), ProjectionLifecycle.Inline);
+        options.Storage.Add(new ReadTablesFeature(options));
 
         options.Policies.ForAllDocuments(EntryColumns.Apply);
         options.Policies.ForAllDocuments(mapping => FollowEventTenancy(options, mapping));

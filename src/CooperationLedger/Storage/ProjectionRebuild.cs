@@ -94,10 +94,11 @@ internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents
     private async Task EmptyAsync(NpgsqlConnection connection, string tenantId, CancellationToken cancellationToken)
     {
         var tables = EntryTables.Of(sessions.Store).Select(table => table.QualifiedName).ToArray();
+        var schema = sessions.Store.Options.Events.DatabaseSchemaName;
         await using var command = new NpgsqlCommand(
             sessions.Tenant is null
-                ? $"truncate table {string.Join(", ", tables)}"
-                : string.Concat(tables.Select(table => $"delete from {table} where tenant_id = @tenant;")),
+                ? $"truncate table {string.Join(", ", tables)}; {ReadTables.Empty(schema, oneTenant: false)}"
+                : string.Concat(tables.Select(table => $"delete from {table} where tenant_id = @tenant;")) + ReadTables.Empty(schema, oneTenant: true),
             connection);
         command.Parameters.AddWithValue("tenant", tenantId);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -130,12 +131,14 @@ internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents
             }
         }
 
+        var rows = new ReadRows(writer.Session.DocumentStore.Options.Serializer());
         foreach (var e in chunk)
         {
             replay.Apply(e.Event, e.Recording.RecordedAt, StreamPosition.Of(e.Recording));
+            rows.Add(e.Event, e.Recording.RecordedAt, StreamPosition.Of(e.Recording));
         }
 
-        return new Folded(replay, stored);
+        return new Folded(replay, stored, rows);
     }
 
     /// <summary>Loads the entries of these facts from all four projections.</summary>
@@ -161,6 +164,7 @@ internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents
             await WriteAsync(folded.Replay.Claims, folded.Stored, cancellationToken).ConfigureAwait(false);
             await WriteAsync(folded.Replay.Agreements, folded.Stored, cancellationToken).ConfigureAwait(false);
             await WriteAsync(folded.Replay.Timeline, folded.Stored, cancellationToken).ConfigureAwait(false);
+            await folded.Rows.CopyAsync(Connection, Session.DocumentStore.Options.Events.DatabaseSchemaName, Tenant.TenantId, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Writes entries with a COPY, first deleting the stored versions of those an earlier chunk wrote.</summary>
@@ -186,5 +190,6 @@ internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents
     /// <summary>A chunk folded in memory.</summary>
     /// <param name="Replay">Its entries.</param>
     /// <param name="Stored">The facts whose entries were stored before the chunk: written over, not inserted.</param>
-    private sealed record Folded(EntryFold Replay, IReadOnlySet<Guid> Stored);
+    /// <param name="Rows">The rows of the read tables its events add.</param>
+    private sealed record Folded(EntryFold Replay, IReadOnlySet<Guid> Stored, ReadRows Rows);
 }

@@ -13,12 +13,19 @@ internal static class SqlRows
 {
     /// <summary>
     /// Runs <paramref name="sql"/> with positional parameters (<c>$1</c>, <c>$2</c>, ...) and yields the reader at each
-    /// row in turn: read the row's columns before asking for the next.
+    /// row in turn: read the row's columns before asking for the next. A <paramref name="setting"/> (a <c>set</c>
+    /// statement) is run first on the same connection, which the pool resets when it is returned.
     /// </summary>
-    public static async IAsyncEnumerable<NpgsqlDataReader> ReadAsync(IQuerySession session, string sql, IEnumerable<object> parameters, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<NpgsqlDataReader> ReadAsync(IQuerySession session, string sql, IEnumerable<object> parameters, [EnumeratorCancellation] CancellationToken cancellationToken, string? setting = null)
     {
         await using var connection = session.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (setting is not null)
+        {
+            await using var set = new NpgsqlCommand(setting, connection);
+            await set.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await using var command = new NpgsqlCommand(sql, connection);
         foreach (var parameter in parameters)
         {

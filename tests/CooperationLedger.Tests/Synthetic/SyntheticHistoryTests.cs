@@ -428,6 +428,46 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
         timeline.Where(item => !newest.Contains(item.FactId)).Should().OnlyContain(item => item.Sources[0].Citation.Document.PublishedOn.Latest!.Value <= oldestKept);
     }
 
+    [Theory]
+    [InlineData(21)]
+    [InlineData(22)]
+    [InlineData(23)]
+    [InlineData(24)]
+    public async Task The_summary_added_up_in_sql_equals_the_summary_of_the_naive_fold(int seed)
+    {
+        var events = await AllEventsAsync();
+        var random = new Random(seed);
+        var point = new AsOf
+        {
+            Effective = seed == 24 ? null : new LocalDate(2000 + random.Next(25), 1 + random.Next(12), 1),
+            KnownOn = seed == 23 ? null : new LocalDate(2000 + random.Next(25), 1 + random.Next(12), 1),
+            RecordedAt = events[(events.Count / 3) + random.Next(2 * events.Count / 3)].RecordedAt,
+            Rule = seed % 2 == 0 ? DateRule.Possibly : DateRule.Certainly,
+        };
+
+        var summary = await fixture.Ledger.GetSummaryAsync(point, top: 4);
+
+        summary.Facts.Should().BeGreaterThan(100);
+        summary.DisputeCount.Should().BeGreaterThan(0, "the history has conflicting claims");
+        AnswerJson.Of(summary).Should().Be(AnswerJson.Of(SummaryOfFold(events, point, top: 4)));
+    }
+
+    /// <summary>
+    /// Gets the summary every rule in memory gives from the naive fold of the events recorded by the point, with no fact
+    /// left to SQL: the reference the read tables' sums must equal.
+    /// </summary>
+    internal static LedgerSummary SummaryOfFold(IEnumerable<(object Data, Instant RecordedAt)> events, AsOf point, int top)
+    {
+        var replay = EntryFold.Fold(events.Where(e => point.IncludesRecorded(e.RecordedAt)));
+        var timeline = AsOfResolution.ResolveAll(replay.Timeline, point);
+        var donors = DonorTotalsAnswer.From(replay.Donations, point, DonationFilter.None, replay.Actors, replay.Citations);
+        var claims = ClaimedStatisticsAnswer.From(replay.Claims, point, ClaimFilter.None, replay.Actors, replay.Citations);
+        var draft = SummaryAnswer.Join(point, top, SettledSummary.Empty, timeline, donors, claims);
+        var newest = TimelineAnswer.FromResolved(timeline.Where(r => draft.Newest.Contains(r.Entry.Id)), point, [], replay.Actors, replay.Citations);
+        var actors = replay.Donations.OrderBy(entry => entry.Key, StringComparer.Ordinal).GroupBy(entry => entry.Donor.Id).ToDictionary(donor => donor.Key, donor => donor.First().Donor);
+        return draft.Complete(claims.Claims.ToDictionary(claim => claim.FactId), newest, actors, new Dictionary<(bool, string), Dispute>());
+    }
+
     [Fact]
     public async Task The_report_is_short_whatever_the_ledger_holds_and_the_same_on_a_rerun()
     {

@@ -1,0 +1,145 @@
+using CooperationLedger.Facts;
+using CooperationLedger.Resolution;
+using CooperationLedger.Views;
+using Marten;
+using NodaTime;
+
+namespace CooperationLedger.Storage;
+
+/// <summary>
+/// A reported fact as <see cref="ReadTables.Facts"/> keeps it: what questions filter, group and sum by, as typed
+/// columns, from the fact's event alone (its revisions are rows of their own).
+/// </summary>
+/// <param name="Id">The fact's id.</param>
+/// <param name="Key">Its key.</param>
+/// <param name="Type">Its kind's name.</param>
+/// <param name="StreamId">Its document's stream.</param>
+/// <param name="Version">Its event's version in that stream.</param>
+/// <param name="Stage">Its stage as reported.</param>
+/// <param name="EffectiveFrom">The earliest effective day, <c>yyyymmdd</c> (<see cref="DayNumber"/>).</param>
+/// <param name="EffectiveTo">The latest effective day.</param>
+/// <param name="KnownFrom">The earliest day its document was published.</param>
+/// <param name="KnownTo">The latest day its document was published.</param>
+/// <param name="PublishedDay">The day the newest facts are ordered by: the latest publication day, else the earliest.</param>
+/// <param name="RecordedUs">When the ledger appended it, in Unix microseconds, as PostgreSQL keeps its timestamp.</param>
+/// <param name="Matter">The matter it shares with other reports, if any.</param>
+/// <param name="DonorId">For a donation, the donor's key.</param>
+/// <param name="DonorName">For a donation, the donor's name, which donors of equal sums are ranked by.</param>
+/// <param name="Donor">For a donation, the donor as the store's serializer writes an actor.</param>
+/// <param name="RecipientId">For a donation, the recipient's key.</param>
+/// <param name="Currency">For a donation of a stated amount, its currency code.</param>
+/// <param name="Amount">The amount (the lower bound of a range).</param>
+/// <param name="Approximation">How exactly it is stated (<see cref="Facts.Approximation"/>).</param>
+/// <param name="UpperBound">The upper bound of a range.</param>
+/// <param name="Metric">For a claimed statistic, its metric as stated.</param>
+/// <param name="ComparedScale">The scale its figure is compared in (<see cref="FactSignature.Comparison"/>).</param>
+/// <param name="ComparedFigure">The figure in that scale.</param>
+/// <param name="Span">What the figure allows (<see cref="FigureSpan"/>), for comparing it in SQL; <see langword="null"/> with no figure.</param>
+/// <param name="LinkTargets">The ids of the facts it links to; <see langword="null"/> when it links to none.</param>
+internal sealed record FactRow(
+    Guid Id,
+    string Key,
+    string Type,
+    Guid StreamId,
+    long Version,
+    Stage Stage,
+    int EffectiveFrom,
+    int EffectiveTo,
+    int KnownFrom,
+    int KnownTo,
+    int PublishedDay,
+    long RecordedUs,
+    string? Matter,
+    string? DonorId,
+    string? DonorName,
+    string? Donor,
+    string? RecipientId,
+    string? Currency,
+    decimal? Amount,
+    int? Approximation,
+    decimal? UpperBound,
+    string? Metric,
+    string? ComparedScale,
+    string? ComparedFigure,
+    StoredSpan? Span,
+    Guid[]? LinkTargets)
+{
+    /// <summary>Gets the row of a fact appended at <paramref name="recordedAt"/> as the event at <paramref name="position"/>.</summary>
+    public static FactRow Of(IReportedFact fact, Instant recordedAt, StreamPosition position, ISerializer serializer)
+    {
+        var kind = FactCatalog.KindOf(fact);
+        var donation = kind.DonationOf(fact);
+        var value = donation?.Value;
+        var compared = kind.ComparisonOf(fact);
+        var published = fact.Citation.Document.PublishedOn;
+        return new FactRow(
+            fact.FactId,
+            fact.Key,
+            FactCatalog.NameOf(fact),
+            position.StreamId,
+            position.Version,
+            fact.Stage,
+            DayNumber.From(fact.Effective),
+            DayNumber.To(fact.Effective),
+            DayNumber.From(published),
+            DayNumber.To(published),
+            SummaryAnswer.PublishedRank(published),
+            InstantNumber.Microseconds(recordedAt),
+            fact.Matter,
+            donation?.Donor.Id,
+            donation?.Donor.Name,
+            donation is null ? null : serializer.ToJson(donation.Donor),
+            donation?.Recipient.Id,
+            value?.Currency.Code,
+            value?.Amount,
+            value is null ? null : (int)value.Approximation,
+            value?.UpperBound,
+            kind.StatisticOf(fact)?.Metric,
+            compared?.Scale,
+            compared?.Figure,
+            compared is { } figure ? StoredSpan.Of(figure.Scale, figure.Figure) : null,
+            fact.Links is { Count: > 0 } links ? [.. links.Select(link => link.TargetId).Distinct()] : null);
+    }
+}
+
+/// <summary>A correction or retraction as <see cref="ReadTables.Revisions"/> keeps it: what it revises, and when it was known and recorded.</summary>
+/// <param name="Id">The revision's id.</param>
+/// <param name="Key">Its key.</param>
+/// <param name="Revises">The id of the fact it revises.</param>
+/// <param name="IsRetraction"><see langword="true"/> for a retraction.</param>
+/// <param name="StreamId">Its document's stream.</param>
+/// <param name="Version">Its event's version in that stream.</param>
+/// <param name="KnownFrom">The earliest day its document was published.</param>
+/// <param name="KnownTo">The latest day its document was published.</param>
+/// <param name="RecordedUs">When the ledger appended it, in Unix microseconds, as PostgreSQL keeps its timestamp.</param>
+internal sealed record RevisionRow(Guid Id, string Key, Guid Revises, bool IsRetraction, Guid StreamId, long Version, int KnownFrom, int KnownTo, long RecordedUs)
+{
+    public static RevisionRow Of(IRevision revision, Instant recordedAt, StreamPosition position)
+    {
+        var published = revision.Citation.Document.PublishedOn;
+        return new RevisionRow(
+            revision.FactId,
+            revision.Key,
+            revision.Revises,
+            revision is FactRetracted,
+            position.StreamId,
+            position.Version,
+            DayNumber.From(published),
+            DayNumber.To(published),
+            InstantNumber.Microseconds(recordedAt));
+    }
+}
+
+/// <summary>
+/// A compared figure as SQL compares it: whether it reads as an interval or a direction (a figure kept as text does
+/// not, and agrees only with the same text), its bounds and its direction (see <see cref="FigureSpan.Agree"/>).
+/// </summary>
+/// <param name="Read">Whether the figure reads as a span.</param>
+/// <param name="Low">The least value it allows; <see langword="null"/> for none.</param>
+/// <param name="High">The greatest value it allows; <see langword="null"/> for none.</param>
+/// <param name="Direction">Which way it went, where its scale says.</param>
+internal readonly record struct StoredSpan(bool Read, decimal? Low, decimal? High, Direction? Direction)
+{
+    public static StoredSpan Of(string scale, string figure) =>
+        FigureSpan.Read(scale, figure) is { } span ? new StoredSpan(true, span.Low, span.High, span.Direction) : new StoredSpan(false, null, null, null);
+}

@@ -1,0 +1,115 @@
+using CooperationLedger.Facts;
+using NodaTime;
+
+namespace CooperationLedger.Storage;
+
+/// <summary>
+/// The as-of rule over the read tables, as SQL. A fact that no revision known at the point revises, that links to no
+/// fact and is linked to by none, and none of whose matter's reports is such, is told at the point exactly as it was
+/// reported: SQL alone decides whether it is in the answer (its bounds), whether it is disputed (its figure's span
+/// against the others of its matter) and adds it up. Such facts are <em>settled</em>. Every other fact known and
+/// recorded by the point is <em>open</em>: its revisions and links are for the rules in memory (<c>AsOfResolution</c>,
+/// <c>DisputeFinder</c>, <c>Uncounted</c>), which read the open facts alone. The open facts are closed under those
+/// rules: a matter with one open report is open as a whole, and both ends of a link are open, so the rules reach no
+/// settled fact. Revisions and links are a few in a hundred facts, so nearly everything is added up in PostgreSQL.
+/// </summary>
+/// <remarks>
+/// The bounds are integer literals, as in <see cref="AsOfBounds"/>, so that each point is planned for itself; the
+/// tenant is the one parameter, <c>$1</c>.
+/// </remarks>
+internal static class ReadModelSql
+{
+    /// <summary>
+    /// Gets the common table expressions every whole-ledger question starts from, in <paramref name="schema"/>:
+    /// <c>revised</c> and <c>linked</c> (the ids of the facts revised by the point, and of the facts any fact links to),
+    /// <c>entangled</c> (the facts known and recorded by the point that are revised, link or are linked to) and
+    /// <c>open</c> (their ids, with those of every fact of their matters). Each is found by index; the settled facts are
+    /// read with <see cref="Settled"/>.
+    /// </summary>
+    public static string Open(string schema, AsOf asOf)
+    {
+        var facts = $"{schema}.{ReadTables.Facts}";
+        var point = $"{Bound("f", "known", asOf.KnownOn, asOf.Rule)}{Recorded("f", asOf)}";
+        return $"""
+            with revised as (
+              select distinct r.revises as id from {schema}.{ReadTables.Revisions} r
+              where r.tenant_id = $1{Bound("r", "known", asOf.KnownOn, asOf.Rule)}{Recorded("r", asOf)}
+            ),
+            linked as (
+              select distinct unnest(f.link_targets) as id from {facts} f where f.tenant_id = $1 and f.link_targets is not null
+            ),
+            entangled as (
+              select f.id, f.matter from {facts} f where f.tenant_id = $1 and f.link_targets is not null{point}
+              union
+              select f.id, f.matter from {facts} f join revised v on v.id = f.id where f.tenant_id = $1{point}
+              union
+              select f.id, f.matter from {facts} f join linked l on l.id = f.id where f.tenant_id = $1{point}
+            ),
+            open as (
+              select id from entangled
+              union
+              select f.id from {facts} f where f.tenant_id = $1 and f.matter in (select matter from entangled where matter is not null){point}
+            )
+            """;
+    }
+
+    /// <summary>
+    /// Gets the common table expression <c>open</c> of the open facts' ids found beforehand (with <see cref="Open"/>) and
+    /// sent as the parameter <c>$2</c>, so that a question of several statements finds them once.
+    /// </summary>
+    public const string OpenGiven = "with open as (select unnest($2::uuid[]) as id)";
+
+    /// <summary>
+    /// Gets the conditions that the fact <paramref name="alias"/> is settled and in the answer at the point: in the
+    /// tenant, within the bounds on all three axes, and not open (after <see cref="Open"/> or <see cref="OpenGiven"/>).
+    /// </summary>
+    public static string Settled(string alias, AsOf asOf) =>
+        $"{alias}.tenant_id = $1{Bound(alias, "known", asOf.KnownOn, asOf.Rule)}{Recorded(alias, asOf)}{Bound(alias, "effective", asOf.Effective, asOf.Rule)}"
+        + $" and not exists (select 1 from open o where o.id = {alias}.id)";
+
+    /// <summary>
+    /// Gets the common table expressions that find the disputes among the settled facts, after <see cref="Open"/>, as
+    /// <c>DisputeFinder</c> finds them among donations and among claims apart: <c>spans</c> (the settled facts with a
+    /// matter and a compared figure, each with its <c>family</c>, 0 for a donation and 1 for a claim), <c>split</c> (the
+    /// matters and scales whose figures cannot all be true, by <c>FigureSpan.Agree</c> on the stored spans),
+    /// <c>turned</c> (the matters whose figures went more than one way) and <c>disputed</c> (the facts of either).
+    /// </summary>
+    public static string Disputed(string schema, AsOf asOf) =>
+        $"""
+        spans as (
+          select s.id, s.matter, s.metric, s.compared_scale, s.compared_figure, s.figure_read, s.figure_low, s.figure_high, s.figure_direction,
+                 case when s.donor_id is not null then 0 else 1 end as family
+          from {schema}.{ReadTables.Facts} s
+          where {Settled("s", asOf)} and s.matter is not null and s.compared_scale is not null and (s.donor_id is not null or s.metric is not null)
+        ),
+        split as (
+          select family, matter, compared_scale from spans group by family, matter, compared_scale
+          having min(compared_figure) <> max(compared_figure)
+             and (bool_or(not figure_read)
+                  or case when bool_or(figure_low is null and figure_high is null) then min(coalesce(figure_direction, -1)) <> max(coalesce(figure_direction, -1))
+                          else coalesce(max(figure_low) > min(figure_high), false) end)
+        ),
+        turned as (
+          select family, matter from spans where figure_direction is not null group by family, matter having min(figure_direction) <> max(figure_direction)
+        ),
+        disputed as (
+          select s.id, s.family, s.matter from spans s join split g on g.family = s.family and g.matter = s.matter and g.compared_scale = s.compared_scale
+          union
+          select s.id, s.family, s.matter from spans s join turned t on t.family = s.family and t.matter = s.matter where s.figure_direction is not null
+        )
+        """;
+
+    /// <summary>Gets the day a settled fact is placed by on the effective axis under the point's rule, as <c>yyyymmdd</c>.</summary>
+    public static string EffectiveDay(string alias, DateRule rule) => rule == DateRule.Certainly ? $"{alias}.effective_to" : $"{alias}.effective_from";
+
+    /// <summary>Writes the year of a day number, or null for an open end (<see cref="DayNumber.OpenStart"/>, <see cref="DayNumber.OpenEnd"/>).</summary>
+    public static string YearOf(string day) =>
+        $"case when {day} in ({ReadTables.Literal(DayNumber.OpenStart)}, {ReadTables.Literal(DayNumber.OpenEnd)}) then null else {day} / 10000 end";
+
+    /// <summary>Writes a bound on one axis (<c>known</c>, <c>effective</c>): by the latest day for <see cref="DateRule.Certainly"/>, else by the earliest.</summary>
+    private static string Bound(string alias, string axis, LocalDate? day, DateRule rule) =>
+        day is { } limit ? $" and {alias}.{axis}_{(rule == DateRule.Certainly ? "to" : "from")} <= {ReadTables.Literal(DayNumber.Of(limit))}" : string.Empty;
+
+    private static string Recorded(string alias, AsOf asOf) =>
+        asOf.RecordedAt is { } limit ? $" and {alias}.recorded_us <= {ReadTables.Literal(InstantNumber.Microseconds(limit))}" : string.Empty;
+}

@@ -1,0 +1,161 @@
+using System.Globalization;
+using Npgsql;
+using NpgsqlTypes;
+using Weasel.Core;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
+
+namespace CooperationLedger.Storage;
+
+/// <summary>
+/// The ledger's flat read tables, declared once: <c>ledger_facts</c>, a row of typed columns per reported fact, and
+/// <c>ledger_revisions</c>, a row per correction or retraction. Each row is written once, from its event alone, when the
+/// event is appended (inline, in the append's transaction, or by the bulk COPY) or when the tables are rebuilt; nothing
+/// is folded, since a revision is a row of its own and the as-of rule joins them when a question is asked
+/// (<see cref="ReadModelSql"/>). Every statement that writes or reads them takes its table and column names from here.
+/// </summary>
+internal static class ReadTables
+{
+    public const string Facts = "ledger_facts";
+
+    public const string Revisions = "ledger_revisions";
+
+    /// <summary>Gets the columns of <see cref="Facts"/> after <c>tenant_id</c>, in the order they are written.</summary>
+    public static IReadOnlyList<ReadColumn<FactRow>> FactColumns { get; } =
+    [
+        new("id", "uuid", NpgsqlDbType.Uuid, row => row.Id, NotNull: true),
+        new("key", "text", NpgsqlDbType.Text, row => row.Key, NotNull: true),
+        new("type", "text", NpgsqlDbType.Text, row => row.Type, NotNull: true),
+        new("stream_id", "uuid", NpgsqlDbType.Uuid, row => row.StreamId, NotNull: true),
+        new("version", "bigint", NpgsqlDbType.Bigint, row => row.Version, NotNull: true),
+        new("stage", "integer", NpgsqlDbType.Integer, row => (int)row.Stage, NotNull: true),
+        new("effective_from", "integer", NpgsqlDbType.Integer, row => row.EffectiveFrom, NotNull: true),
+        new("effective_to", "integer", NpgsqlDbType.Integer, row => row.EffectiveTo, NotNull: true),
+        new("known_from", "integer", NpgsqlDbType.Integer, row => row.KnownFrom, NotNull: true),
+        new("known_to", "integer", NpgsqlDbType.Integer, row => row.KnownTo, NotNull: true),
+        new("published_day", "integer", NpgsqlDbType.Integer, row => row.PublishedDay, NotNull: true),
+        new("recorded_us", "bigint", NpgsqlDbType.Bigint, row => row.RecordedUs, NotNull: true),
+        new("matter", "text", NpgsqlDbType.Text, row => row.Matter),
+        new("donor_id", "text", NpgsqlDbType.Text, row => row.DonorId),
+        new("donor_name", "text", NpgsqlDbType.Text, row => row.DonorName),
+        new("donor", "jsonb", NpgsqlDbType.Jsonb, row => row.Donor),
+        new("recipient_id", "text", NpgsqlDbType.Text, row => row.RecipientId),
+        new("currency", "text", NpgsqlDbType.Text, row => row.Currency),
+        new("amount", "numeric", NpgsqlDbType.Numeric, row => row.Amount),
+        new("approximation", "integer", NpgsqlDbType.Integer, row => row.Approximation),
+        new("upper_bound", "numeric", NpgsqlDbType.Numeric, row => row.UpperBound),
+        new("metric", "text", NpgsqlDbType.Text, row => row.Metric),
+        new("compared_scale", "text", NpgsqlDbType.Text, row => row.ComparedScale),
+        new("compared_figure", "text", NpgsqlDbType.Text, row => row.ComparedFigure),
+        new("figure_read", "boolean", NpgsqlDbType.Boolean, row => row.Span is null ? null : row.Span.Value.Read),
+        new("figure_low", "numeric", NpgsqlDbType.Numeric, row => row.Span?.Low),
+        new("figure_high", "numeric", NpgsqlDbType.Numeric, row => row.Span?.High),
+        new("figure_direction", "integer", NpgsqlDbType.Integer, row => row.Span?.Direction is { } direction ? (int)direction : null),
+        new("link_targets", "uuid[]", NpgsqlDbType.Array | NpgsqlDbType.Uuid, row => row.LinkTargets),
+    ];
+
+    /// <summary>Gets the columns of <see cref="Revisions"/> after <c>tenant_id</c>, in the order they are written.</summary>
+    public static IReadOnlyList<ReadColumn<RevisionRow>> RevisionColumns { get; } =
+    [
+        new("id", "uuid", NpgsqlDbType.Uuid, row => row.Id, NotNull: true),
+        new("key", "text", NpgsqlDbType.Text, row => row.Key, NotNull: true),
+        new("revises", "uuid", NpgsqlDbType.Uuid, row => row.Revises, NotNull: true),
+        new("retraction", "boolean", NpgsqlDbType.Boolean, row => row.IsRetraction, NotNull: true),
+        new("stream_id", "uuid", NpgsqlDbType.Uuid, row => row.StreamId, NotNull: true),
+        new("version", "bigint", NpgsqlDbType.Bigint, row => row.Version, NotNull: true),
+        new("known_from", "integer", NpgsqlDbType.Integer, row => row.KnownFrom, NotNull: true),
+        new("known_to", "integer", NpgsqlDbType.Integer, row => row.KnownTo, NotNull: true),
+        new("recorded_us", "bigint", NpgsqlDbType.Bigint, row => row.RecordedUs, NotNull: true),
+    ];
+
+    /// <summary>Gets the two tables as schema objects in <paramref name="schema"/>, for Marten to create and migrate.</summary>
+    /// <remarks>
+    /// The indexes are those the whole-ledger questions use to find the few rows the as-of rule cannot settle by columns
+    /// alone: the revisions of a fact, the facts that link, and the facts of a matter. The rest is read in one pass.
+    /// </remarks>
+    public static IEnumerable<ISchemaObject> Create(string schema)
+    {
+        var facts = Table(schema, Facts, FactColumns);
+        facts.Indexes.Add(new IndexDefinition($"{Facts}_idx_matter") { Columns = ["tenant_id", "matter"], Predicate = "matter is not null" });
+        facts.Indexes.Add(new IndexDefinition($"{Facts}_idx_linking") { Columns = ["tenant_id"], Predicate = "link_targets is not null" });
+        var revisions = Table(schema, Revisions, RevisionColumns);
+        revisions.Indexes.Add(new IndexDefinition($"{Revisions}_idx_revises") { Columns = ["tenant_id", "revises"] });
+        return [facts, revisions];
+    }
+
+    /// <summary>
+    /// Gets the statement that inserts one row, with a <c>?</c> for the tenant and each column, for Marten's queue. Each
+    /// placeholder is cast to its column's type, so that a null or a text of JSON is read as the column's type.
+    /// </summary>
+    public static string Insert<TRow>(string schema, string table, IReadOnlyList<ReadColumn<TRow>> columns) =>
+        $"insert into {schema}.{table} (tenant_id, {string.Join(", ", columns.Select(column => column.Name))}) "
+        + $"values (?, {string.Join(", ", columns.Select(column => $"?::{column.PgType}"))})";
+
+    /// <summary>Gets the values of one row for <see cref="Insert"/>, the tenant first.</summary>
+    public static object[] Values<TRow>(string tenant, TRow row, IReadOnlyList<ReadColumn<TRow>> columns) =>
+        [tenant, .. columns.Select(column => column.Value(row) ?? DBNull.Value)];
+
+    /// <summary>Writes rows by one binary COPY on <paramref name="connection"/>, in its transaction.</summary>
+    public static async Task CopyAsync<TRow>(NpgsqlConnection connection, string schema, string table, IReadOnlyList<ReadColumn<TRow>> columns, string tenant, IEnumerable<TRow> rows, CancellationToken cancellationToken)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync(
+            $"copy {schema}.{table} (tenant_id, {string.Join(", ", columns.Select(column => column.Name))}) from stdin (format binary)",
+            cancellationToken).ConfigureAwait(false);
+        foreach (var row in rows)
+        {
+            await copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
+            await copy.WriteAsync(tenant, NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
+            foreach (var column in columns)
+            {
+                if (column.Value(row) is { } value)
+                {
+                    await copy.WriteAsync(value, column.DbType, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await copy.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Gets the statement that empties the tables, of one tenant (<c>@tenant</c>) or of all.</summary>
+    public static string Empty(string schema, bool oneTenant) =>
+        oneTenant
+            ? string.Concat(new[] { Facts, Revisions }.Select(table => $"delete from {schema}.{table} where tenant_id = @tenant;"))
+            : $"truncate table {schema}.{Facts}, {schema}.{Revisions};";
+
+    private static Table Table<TRow>(string schema, string name, IReadOnlyList<ReadColumn<TRow>> columns)
+    {
+        var table = new Table(new PostgresqlObjectName(schema, name, SchemaUtils.IdentifierUsage.General));
+        table.AddColumn("tenant_id", "varchar").NotNull().AsPrimaryKey();
+        foreach (var column in columns)
+        {
+            var added = table.AddColumn(column.Name, column.PgType);
+            if (column.Name == "id")
+            {
+                added.AsPrimaryKey();
+            }
+
+            if (column.NotNull)
+            {
+                added.NotNull();
+            }
+        }
+
+        return table;
+    }
+
+    /// <summary>Writes a day or bound as the integer literal the as-of SQL compares with.</summary>
+    public static string Literal(long value) => value.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>One column of a read table: its name and type, and how a row's value is read.</summary>
+/// <param name="Name">The column's name.</param>
+/// <param name="PgType">Its PostgreSQL type, as created.</param>
+/// <param name="DbType">Its type as Npgsql writes it.</param>
+/// <param name="Value">The row's value; <see langword="null"/> for SQL null.</param>
+/// <param name="NotNull">Whether every row has a value.</param>
+internal sealed record ReadColumn<TRow>(string Name, string PgType, NpgsqlDbType DbType, Func<TRow, object?> Value, bool NotNull = false);

@@ -1,0 +1,46 @@
+using Marten;
+
+namespace CooperationLedger.Storage;
+
+/// <summary>
+/// Tells whether the read tables hold the ledger's facts: a ledger written by a version before them has its events but
+/// no rows, until a rebuild writes them. Every append since writes its rows with its events, and a rebuild writes all of
+/// them in one transaction, so the tables are filled exactly when the tenant's first event has its row; that is the one
+/// row looked up.
+/// </summary>
+internal static class ReadTablesCheck
+{
+    /// <exception cref="InvalidOperationException">The tables are missing, or the tenant's first event has no row in them.</exception>
+    public static async Task EnsureFilledAsync(IQuerySession session, CancellationToken cancellationToken)
+    {
+        var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
+        var names = StoreCheck.NamesOf(session.DocumentStore.Options.Serializer());
+        // The tables are looked for first: a statement naming a table that does not exist fails as it is parsed.
+        var present = $"select to_regclass('{schema}.{ReadTables.Facts}') is not null and to_regclass('{schema}.{ReadTables.Revisions}') is not null";
+        var filled = $"""
+            select first.id is null
+                   or exists (select 1 from {schema}.{ReadTables.Facts} f where f.tenant_id = $1 and f.id = first.id)
+                   or exists (select 1 from {schema}.{ReadTables.Revisions} r where r.tenant_id = $1 and r.id = first.id)
+            from (select (select (e.data ->> $2)::uuid from {schema}.mt_events e where e.tenant_id = $1 order by e.seq_id limit 1) as id) first
+            """;
+        if (await TrueAsync(session, present, [], cancellationToken).ConfigureAwait(false)
+            && await TrueAsync(session, filled, [session.TenantId, names.FactId], cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        throw new InvalidOperationException(
+            $"The ledger's read tables ({schema}.{ReadTables.Facts}, {schema}.{ReadTables.Revisions}) are missing, or do not yet hold the facts an earlier version of the ledger appended: "
+            + "rebuild the projections once (`ledger rebuild`, or Ledger.RebuildProjectionsAsync; a store that may not create tables calls Ledger.MigrateAsync() first). Nothing was changed.");
+    }
+
+    private static async Task<bool> TrueAsync(IQuerySession session, string sql, object[] parameters, CancellationToken cancellationToken)
+    {
+        await foreach (var row in SqlRows.ReadAsync(session, sql, parameters, cancellationToken).ConfigureAwait(false))
+        {
+            return row.GetBoolean(0);
+        }
+
+        return false;
+    }
+}

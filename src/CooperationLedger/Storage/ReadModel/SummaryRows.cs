@@ -1,0 +1,172 @@
+using CooperationLedger.Answers;
+using CooperationLedger.Facts;
+using CooperationLedger.Views;
+using Marten;
+
+namespace CooperationLedger.Storage;
+
+/// <summary>
+/// Reads what the summary needs of the settled facts at a point from the read tables (<see cref="ReadModelSql"/>): their
+/// counts by kind and year, their sums by currency, donor, recipient and stage, their claims by metric, the newest of
+/// them, and which facts are open. PostgreSQL adds everything up; the client reads a row per group.
+/// </summary>
+internal static class SummaryRows
+{
+    /// <summary>
+    /// The memory each sort and hash of a whole-ledger statement may take before it spills to disk: PostgreSQL's default
+    /// (4 MB) spills the groups of a hundred thousand facts, and the setting lasts for the statement's connection only.
+    /// </summary>
+    private const string WholeLedger = "set work_mem = '64MB'";
+
+    /// <summary>The width of a rank written as text, so that text order is number order (<see cref="RankText"/>).</summary>
+    private const int RankWidth = 10;
+
+    public static async Task<SettledSummary> ReadAsync(IQuerySession session, AsOf asOf, int top, CancellationToken cancellationToken)
+    {
+        var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
+        var facts = $"{schema}.{ReadTables.Facts}";
+        var disputed = ReadModelSql.Disputed(schema, asOf);
+        var opened = new List<OpenFact>();
+        var listed = $"""
+            {ReadModelSql.Open(schema, asOf)}
+            select f.id, f.donor_id is not null, f.metric is not null from {facts} f where f.tenant_id = $1 and f.id in (select id from open)
+            """;
+        await foreach (var row in SqlRows.ReadAsync(session, listed, [session.TenantId], cancellationToken).ConfigureAwait(false))
+        {
+            opened.Add(new OpenFact(row.GetGuid(0), row.GetBoolean(1), row.GetBoolean(2)));
+        }
+
+
+        const string open = ReadModelSql.OpenGiven;
+        object[] tenant = [session.TenantId, opened.Select(fact => fact.Id).ToArray()];
+        var day = ReadModelSql.EffectiveDay("s", asOf.Rule);
+        var (exact, atLeast, atMost, range) = ((int)Approximation.Exact, (int)Approximation.AtLeast, (int)Approximation.AtMost, (int)Approximation.Range);
+
+        // A disputed donation is counted among the facts but in no total: its currency is left out, as a donation's of no
+        // stated amount is, and the totals are read from the groups with a currency.
+        var groups = $"""
+            {open},
+            {disputed},
+            counted as (
+              select s.type, {ReadModelSql.YearOf(day)} as year, case when d.id is null then s.currency end as currency, s.donor_id, s.donor_name,
+                     s.recipient_id, s.stage, s.metric, s.amount, s.approximation, s.key, s.id, {day} as sort_day, d.id is not null as disputed,
+                     case s.approximation when {exact} then s.amount when {atLeast} then s.amount when {atMost} then 0 when {range} then s.amount end as low,
+                     case s.approximation when {exact} then s.amount when {atMost} then s.amount when {range} then s.upper_bound end as high
+              from {facts} s left join disputed d on d.id = s.id
+              where {ReadModelSql.Settled("s", asOf)}
+            )
+            select grouping(type, year), grouping(currency, donor_id, recipient_id, stage), grouping(metric),
+                   type, year, currency, donor_id, min(donor_name collate "C"), recipient_id, stage, metric, count(*)::int,
+                   coalesce(sum(amount) filter (where approximation = {exact}), 0),
+                   coalesce(sum(amount) filter (where approximation <> {exact}), 0),
+                   case when bool_and(low is not null) then sum(low) end,
+                   case when bool_and(high is not null) then sum(high) end,
+                   (count(*) filter (where donor_id is not null and amount is null))::int,
+                   min({RankText("2147483647::bigint - sort_day")} || ' ' || key || ' ' || id::text collate "C") filter (where metric is not null),
+                   (count(*) filter (where disputed))::int
+            from counted
+            group by grouping sets ((type, year), (currency, donor_id, recipient_id, stage), (metric), ())
+            """;
+        var (count, noAmount) = (0, 0);
+        var years = new List<(string, int?, int)>();
+        var totals = new List<StageTotal>();
+        var metrics = new List<(string, int, int, RankedFact)>();
+        await foreach (var row in SqlRows.ReadAsync(session, groups, tenant, cancellationToken, WholeLedger).ConfigureAwait(false))
+        {
+            var (kind, money, metric) = (row.GetInt32(0) == 0, row.GetInt32(1) == 0, row.GetInt32(2) == 0);
+            var rows = row.GetInt32(11);
+            if (kind)
+            {
+                years.Add((row.GetString(3), row.IsDBNull(4) ? null : row.GetInt32(4), rows));
+            }
+            else if (money && !row.IsDBNull(5))
+            {
+                var total = new AmountTotal(row.GetDecimal(12), row.GetDecimal(13), row.IsDBNull(14) ? null : row.GetDecimal(14), row.IsDBNull(15) ? null : row.GetDecimal(15));
+                totals.Add(new StageTotal(row.GetString(5), row.GetString(6), row.GetString(7), row.GetString(8), (Stage)row.GetInt32(9), total, rows));
+            }
+            else if (metric && !row.IsDBNull(10))
+            {
+                metrics.Add((row.GetString(10), rows, row.GetInt32(18), Ranked(row.GetString(17))));
+            }
+            else if (!kind && !money && !metric)
+            {
+                (count, noAmount) = (rows, row.GetInt32(16));
+            }
+        }
+
+        var disputes = new List<(bool, string, int)>();
+        var disputeCount = 0;
+        var ranked = $"""
+            {open},
+            {disputed}
+            select x.family, x.matter, x.versions, t.matters
+            from (select family, matter, count(*)::int as versions from disputed group by family, matter) x,
+                 (select count(distinct matter)::int as matters from disputed) t
+            order by x.versions desc, x.matter collate "C", x.family limit {ReadTables.Literal(top)}
+            """;
+        await foreach (var row in SqlRows.ReadAsync(session, ranked, tenant, cancellationToken, WholeLedger).ConfigureAwait(false))
+        {
+            disputes.Add((row.GetInt32(0) == 1, row.GetString(1), row.GetInt32(2)));
+            disputeCount = row.GetInt32(3);
+        }
+
+        var newest = new List<RankedFact>();
+        var ordered = $"""
+            {open}
+            select s.id, s.key, s.published_day, s.recorded_us from {facts} s
+            where {ReadModelSql.Settled("s", asOf)}
+            order by s.published_day desc, s.recorded_us desc, s.key collate "C" limit {ReadTables.Literal(top)}
+            """;
+        await foreach (var row in SqlRows.ReadAsync(session, ordered, tenant, cancellationToken, WholeLedger).ConfigureAwait(false))
+        {
+            newest.Add(new RankedFact(row.GetGuid(0), row.GetString(1), row.GetInt32(2), row.GetInt64(3)));
+        }
+
+        return new SettledSummary(count, noAmount, years, totals, metrics, disputes, disputeCount, newest, opened);
+    }
+
+    /// <summary>Gets the matters of the facts <paramref name="ids"/> that have one.</summary>
+    public static async Task<IReadOnlyList<string>> MattersAsync(IQuerySession session, IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    {
+        var matters = new List<string>();
+        var sql = $"select distinct f.matter from {session.DocumentStore.Options.Events.DatabaseSchemaName}.{ReadTables.Facts} f where f.tenant_id = $1 and f.id = any($2) and f.matter is not null";
+        await foreach (var row in SqlRows.ReadAsync(session, sql, [session.TenantId, ids.ToArray()], cancellationToken).ConfigureAwait(false))
+        {
+            matters.Add(row.GetString(0));
+        }
+
+        return matters;
+    }
+
+    /// <summary>Gets the donors of <paramref name="ids"/> as their donations state them, the first by key of each.</summary>
+    public static async Task<IReadOnlyDictionary<string, Actor>> DonorsAsync(IQuerySession session, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        var donors = new Dictionary<string, Actor>(StringComparer.Ordinal);
+        if (ids.Count == 0)
+        {
+            return donors;
+        }
+
+        var serializer = session.DocumentStore.Options.Serializer();
+        var sql = $"""
+            select distinct on (f.donor_id) f.donor_id, f.donor from {session.DocumentStore.Options.Events.DatabaseSchemaName}.{ReadTables.Facts} f
+            where f.tenant_id = $1 and f.donor_id = any($2) order by f.donor_id, f.key collate "C"
+            """;
+        await foreach (var row in SqlRows.ReadAsync(session, sql, [session.TenantId, ids.ToArray()], cancellationToken).ConfigureAwait(false))
+        {
+            donors[row.GetString(0)] = serializer.FromJson<Actor>(row, 1);
+        }
+
+        return donors;
+    }
+
+    /// <summary>Writes a rank of at most <see cref="RankWidth"/> digits as fixed-width text.</summary>
+    private static string RankText(string expression) => $"lpad(({expression})::text, {RankWidth}, '0')";
+
+    /// <summary>Reads a claim ranked by <see cref="RankText"/>: the rank, the key and the id, space-separated.</summary>
+    private static RankedFact Ranked(string text)
+    {
+        var (first, last) = (text.IndexOf(' ', StringComparison.Ordinal), text.LastIndexOf(' '));
+        return new RankedFact(Guid.Parse(text[(last + 1)..]), text[(first + 1)..last], 2147483647L - long.Parse(text[..first], System.Globalization.CultureInfo.InvariantCulture), 0);
+    }
+}
