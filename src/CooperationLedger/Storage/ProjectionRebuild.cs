@@ -52,6 +52,10 @@ internal sealed class ProjectionRebuild(LedgerSessions sessions, int chunkEvents
             // A COPY cancelled midway reports the transaction Npgsql has disposed instead of the cancellation.
             throw new OperationCanceledException("The rebuild was cancelled; the projections are as they were.", failure, cancellationToken);
         }
+
+        // The tables were emptied and refilled, so their statistics are those of the tables as they were. The rebuild has
+        // committed: a cancellation now would report a rebuild that took place as one that did not.
+        await EntryStatistics.RefreshAsync(sessions.Store, CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>Projects every event, and returns every actor they declare, in the order recorded.</summary>

@@ -86,16 +86,19 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
     }
 
     [Fact]
-    public async Task After_the_bulk_path_the_entry_tables_are_analyzed_so_queries_are_planned_for_their_size()
+    public async Task After_the_bulk_path_the_entry_and_read_tables_are_analyzed_so_queries_are_planned_for_their_size()
     {
         var estimates = (await SchemaRowsAsync(
-                "select relname, reltuples from pg_class join pg_namespace on pg_namespace.oid = relnamespace where nspname = $1 and relname like 'mt_doc_%entry'",
+                "select relname, reltuples from pg_class join pg_namespace on pg_namespace.oid = relnamespace where nspname = $1 and relkind = 'r' and (relname like 'mt_doc_%entry' or relname like 'ledger_%')",
                 reader => (Table: reader.GetString(0), Rows: reader.GetFloat(1))))
             .ToDictionary(row => row.Table, row => row.Rows);
 
         // reltuples is -1 for a table never analyzed or vacuumed; ANALYZE sets it to the rows it counted.
-        estimates.Should().HaveCount(4);
-        estimates["mt_doc_timelineentry"].Should().Be((await AllEventsAsync()).Count(e => e.Data is IReportedFact));
+        estimates.Should().HaveCount(6);
+        var events = await AllEventsAsync();
+        estimates["mt_doc_timelineentry"].Should().Be(events.Count(e => e.Data is IReportedFact));
+        estimates[ReadTables.Facts].Should().Be(events.Count(e => e.Data is IReportedFact), "the whole-ledger questions are planned by the read tables' statistics");
+        estimates[ReadTables.Revisions].Should().Be(events.Count(e => e.Data is IRevision));
     }
 
     [Theory]
