@@ -201,10 +201,11 @@ public sealed partial class Ledger
             },
             cancellationToken).ConfigureAwait(false);
 
-        // The open facts are decided by the rules in memory, each answer reading those of its own kind.
+        // The open facts are decided by the rules in memory, each answer reading those of its own kind; of the facts as
+        // counted and listed, only those revised by the point, since SQL counts the rest as reported.
         var open = settled.Open;
         var timeline = await OfAsync<TimelineEntry, IReadOnlyList<AsOfResolution>>(
-            [.. open.Select(fact => fact.Id)], (resolved, _, _) => resolved, cited: _ => []).ConfigureAwait(false);
+            [.. open.Where(fact => fact.IsRevised).Select(fact => fact.Id)], (resolved, _, _) => resolved, cited: _ => []).ConfigureAwait(false);
         var donors = await OfAsync<DonationEntry, DonorTotals>(
             [.. open.Where(fact => fact.IsDonation).Select(fact => fact.Id)], (resolved, actors, citations) => DonorTotalsAnswer.FromResolved(resolved, point, DonationFilter.None, actors, citations)).ConfigureAwait(false);
         var claims = await OfAsync<StatisticClaimEntry, ClaimedStatistics>(

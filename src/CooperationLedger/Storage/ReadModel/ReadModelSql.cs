@@ -54,10 +54,21 @@ internal static class ReadModelSql
     }
 
     /// <summary>
-    /// Gets the common table expression <c>open</c> of the open facts' ids found beforehand (with <see cref="Open"/>) and
-    /// sent as the parameter <c>$2</c>, so that a question of several statements finds them once.
+    /// Gets the common table expressions <c>open</c> and <c>rewritten</c> of the ids of the open facts and of those of
+    /// them revised by the point, found beforehand (with <see cref="Open"/>) and sent as the parameters <c>$2</c> and
+    /// <c>$3</c>, so that a question of several statements finds them once.
     /// </summary>
-    public const string OpenGiven = "with open as (select unnest($2::uuid[]) as id)";
+    public const string OpenGiven = "with open as (select unnest($2::uuid[]) as id), rewritten as (select unnest($3::uuid[]) as id)";
+
+    /// <summary>
+    /// Gets the conditions that the fact <paramref name="alias"/> is in the answer at the point as it was reported: in
+    /// the tenant, within the bounds on all three axes, and revised by nothing known by then (after
+    /// <see cref="OpenGiven"/>). Such a fact counts among the facts of its kind and year as it was reported, open or
+    /// settled: links and matters bear on sums and disputes, not on what a fact says.
+    /// </summary>
+    public static string Told(string alias, AsOf asOf) =>
+        $"{alias}.tenant_id = $1{Bound(alias, "known", asOf.KnownOn, asOf.Rule)}{Recorded(alias, asOf)}{Bound(alias, "effective", asOf.Effective, asOf.Rule)}"
+        + $" and not exists (select 1 from rewritten w where w.id = {alias}.id)";
 
     /// <summary>
     /// Gets the conditions that the fact <paramref name="alias"/> is settled and in the answer at the point: in the

@@ -29,31 +29,33 @@ internal static class SummaryRows
         var opened = new List<OpenFact>();
         var listed = $"""
             {ReadModelSql.Open(schema, asOf)}
-            select f.id, f.donor_id is not null, f.metric is not null from {facts} f where f.tenant_id = $1 and f.id in (select id from open)
+            select f.id, f.donor_id is not null, f.metric is not null, f.id in (select id from revised) from {facts} f where f.tenant_id = $1 and f.id in (select id from open)
             """;
         await foreach (var row in SqlRows.ReadAsync(session, listed, [session.TenantId], cancellationToken).ConfigureAwait(false))
         {
-            opened.Add(new OpenFact(row.GetGuid(0), row.GetBoolean(1), row.GetBoolean(2)));
+            opened.Add(new OpenFact(row.GetGuid(0), row.GetBoolean(1), row.GetBoolean(2), row.GetBoolean(3)));
         }
 
 
         const string open = ReadModelSql.OpenGiven;
-        object[] tenant = [session.TenantId, opened.Select(fact => fact.Id).ToArray()];
+        object[] tenant = [session.TenantId, opened.Select(fact => fact.Id).ToArray(), opened.Where(fact => fact.IsRevised).Select(fact => fact.Id).ToArray()];
         var day = ReadModelSql.EffectiveDay("s", asOf.Rule);
         var (exact, atLeast, atMost, range) = ((int)Approximation.Exact, (int)Approximation.AtLeast, (int)Approximation.AtMost, (int)Approximation.Range);
 
-        // A disputed donation is counted among the facts but in no total: its currency is left out, as a donation's of no
-        // stated amount is, and the totals are read from the groups with a currency.
+        // Every fact told as reported is counted by kind and year. An open fact's sums and claims are the rules' in memory,
+        // and a disputed donation is in no total: their currency is left out, as a donation's of no stated amount is, and
+        // the totals are read from the groups with a currency; an open claim's metric is left out likewise.
         var groups = $"""
             {open},
             {disputed},
             counted as (
-              select s.type, {ReadModelSql.YearOf(day)} as year, case when d.id is null then s.currency end as currency, s.donor_id, s.donor_name,
-                     s.recipient_id, s.stage, s.metric, s.amount, s.approximation, s.key, s.id, {day} as sort_day, d.id is not null as disputed,
+              select s.type, {ReadModelSql.YearOf(day)} as year, case when d.id is null and o.id is null then s.currency end as currency, s.donor_id,
+                     s.donor_name, s.recipient_id, s.stage, case when o.id is null then s.metric end as metric, s.amount, s.approximation, s.key, s.id,
+                     {day} as sort_day, d.id is not null as disputed, o.id is not null as open,
                      case s.approximation when {exact} then s.amount when {atLeast} then s.amount when {atMost} then 0 when {range} then s.amount end as low,
                      case s.approximation when {exact} then s.amount when {atMost} then s.amount when {range} then s.upper_bound end as high
-              from {facts} s left join disputed d on d.id = s.id
-              where {ReadModelSql.Settled("s", asOf)}
+              from {facts} s left join disputed d on d.id = s.id left join open o on o.id = s.id
+              where {ReadModelSql.Told("s", asOf)}
             )
             select grouping(type, year), grouping(currency, donor_id, recipient_id, stage), grouping(metric),
                    type, year, currency, donor_id, min(donor_name collate "C"), recipient_id, stage, metric, count(*)::int,
@@ -61,7 +63,7 @@ internal static class SummaryRows
                    coalesce(sum(amount) filter (where approximation <> {exact}), 0),
                    case when bool_and(low is not null) then sum(low) end,
                    case when bool_and(high is not null) then sum(high) end,
-                   (count(*) filter (where donor_id is not null and amount is null))::int,
+                   (count(*) filter (where donor_id is not null and amount is null and not open))::int,
                    min({RankText("2147483647::bigint - sort_day")} || ' ' || key || ' ' || id::text collate "C") filter (where metric is not null),
                    (count(*) filter (where disputed))::int
             from counted
@@ -114,7 +116,7 @@ internal static class SummaryRows
         var ordered = $"""
             {open}
             select s.id, s.key, s.published_day, s.recorded_us from {facts} s
-            where {ReadModelSql.Settled("s", asOf)}
+            where {ReadModelSql.Told("s", asOf)}
             order by s.published_day desc, s.recorded_us desc, s.key collate "C" limit {ReadTables.Literal(top)}
             """;
         await foreach (var row in SqlRows.ReadAsync(session, ordered, tenant, cancellationToken, WholeLedger).ConfigureAwait(false))

@@ -7,15 +7,15 @@ namespace CooperationLedger.Views;
 /// What SQL adds up of the settled facts at a point (those the as-of rule tells as reported, with no revision, link or
 /// dispute to weigh), for <see cref="SummaryAnswer"/> to join with what the rules in memory make of the open facts.
 /// </summary>
-/// <param name="Facts">How many settled facts are in the answer.</param>
-/// <param name="NoAmountStated">How many of them are donations of no stated amount.</param>
-/// <param name="Years">Their count by kind and effective year.</param>
+/// <param name="Facts">How many facts are in the answer as they were reported: settled, or open but not revised.</param>
+/// <param name="NoAmountStated">How many settled facts are donations of no stated amount.</param>
+/// <param name="Years">The count of the facts as reported by kind and effective year.</param>
 /// <param name="Totals">The sums of their donations by currency, donor, recipient and stage.</param>
 /// <param name="Metrics">Their claims by metric: how many, how many disputed, and the latest.</param>
 /// <param name="Disputes">The disputes among them with the most versions, as many as the summary keeps: among claims
 /// or among donations, the matter, and how many versions.</param>
 /// <param name="DisputeCount">How many matters are disputed among them.</param>
-/// <param name="Newest">The newest of them, as many as the summary keeps.</param>
+/// <param name="Newest">The newest of the facts as reported, as many as the summary keeps.</param>
 /// <param name="Open">The facts known and recorded by the point that the rules in memory decide.</param>
 internal sealed record SettledSummary(
     int Facts,
@@ -38,5 +38,5 @@ internal sealed record StageTotal(string Currency, string DonorId, string DonorN
 /// <summary>A fact with what it is ranked by in a list (the newest facts, the latest claim of a metric); the key breaks ties.</summary>
 internal sealed record RankedFact(Guid Id, string Key, long Rank, long Then);
 
-/// <summary>A fact the rules in memory decide at the point, and the answers it can be part of.</summary>
-internal sealed record OpenFact(Guid Id, bool IsDonation, bool IsClaim);
+/// <summary>A fact the rules in memory decide at the point, the answers it can be part of, and whether it is revised by then.</summary>
+internal sealed record OpenFact(Guid Id, bool IsDonation, bool IsClaim, bool IsRevised);

@@ -28,7 +28,8 @@ internal static class SummaryAnswer
     /// <param name="asOf">The point.</param>
     /// <param name="top">How many of each list to keep.</param>
     /// <param name="settled">What SQL added up of the settled facts.</param>
-    /// <param name="timeline">The open facts' timeline entries as resolved at the point.</param>
+    /// <param name="timeline">The timeline entries of the facts revised by the point, as resolved at the point: those
+    /// <paramref name="settled"/> does not count.</param>
     /// <param name="donors">The donor totals of the open donations.</param>
     /// <param name="claims">The open claims.</param>
     public static SummaryDraft Join(AsOf asOf, int top, SettledSummary settled, IReadOnlyList<AsOfResolution> timeline, DonorTotals donors, ClaimedStatistics claims)
