@@ -232,10 +232,13 @@ public sealed partial class Ledger
             .ToDictionary(pair => (pair.Item1, pair.dispute.Matter), pair => pair.dispute);
         return draft.Complete(latestClaims.Claims.ToDictionary(claim => claim.FactId), newest, names, disputes);
 
-        // Answers of the facts named by id (and of the matters named), at the point, each fact resolved in memory.
+        // Answers of the facts named by id (and of the matters named), at the point, each fact resolved in memory; naming
+        // nothing, the empty answer, without a round trip.
         Task<TAnswer> OfAsync<TEntry, TAnswer>(IReadOnlyList<Guid> ids, Func<IReadOnlyList<AsOfResolution>, ActorDirectory, CitationLookup, TAnswer> answer, IReadOnlyList<string>? withMatters = null, Func<IReadOnlyList<AsOfResolution>, IEnumerable<AsOfResolution>>? cited = null)
             where TEntry : LedgerEntry =>
-            AnswerAsync<TEntry, TAnswer>(
+            ids.Count == 0 && (withMatters ?? []).Count == 0
+            ? Task.FromResult(answer([], ActorDirectory.Empty, CitationLookup.None))
+            : AnswerAsync<TEntry, TAnswer>(
                 "summary",
                 point,
                 BoundsUse.CheckOnly,

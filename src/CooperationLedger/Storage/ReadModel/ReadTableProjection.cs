@@ -18,16 +18,17 @@ internal sealed class ReadTableProjection : IProjection
     {
         var schema = operations.DocumentStore.Options.Events.DatabaseSchemaName;
         var serializer = operations.DocumentStore.Options.Serializer();
+        var (insertFact, insertRevision) = (ReadTables.Insert(schema, ReadTables.Facts, ReadTables.FactColumns), ReadTables.Insert(schema, ReadTables.Revisions, ReadTables.RevisionColumns));
         foreach (var e in events)
         {
             var (recordedAt, position) = (Instant.FromDateTimeOffset(e.Timestamp), new StreamPosition(e.StreamId, e.Version));
             switch (e.Data)
             {
                 case IReportedFact fact:
-                    operations.QueueSqlCommand(ReadTables.Insert(schema, ReadTables.Facts, ReadTables.FactColumns), ReadTables.Values(operations.TenantId, FactRow.Of(fact, recordedAt, position, serializer), ReadTables.FactColumns));
+                    operations.QueueSqlCommand(insertFact, ReadTables.Values(operations.TenantId, FactRow.Of(fact, recordedAt, position, serializer), ReadTables.FactColumns));
                     break;
                 case IRevision revision:
-                    operations.QueueSqlCommand(ReadTables.Insert(schema, ReadTables.Revisions, ReadTables.RevisionColumns), ReadTables.Values(operations.TenantId, RevisionRow.Of(revision, recordedAt, position), ReadTables.RevisionColumns));
+                    operations.QueueSqlCommand(insertRevision, ReadTables.Values(operations.TenantId, RevisionRow.Of(revision, recordedAt, position), ReadTables.RevisionColumns));
                     break;
             }
         }
