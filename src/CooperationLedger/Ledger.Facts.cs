@@ -20,34 +20,41 @@ public sealed partial class Ledger
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The events with their recording metadata.</returns>
     /// <exception cref="LedgerUnavailableException">The database did not answer through the retries, or stopped answering during the read.</exception>
-    public async IAsyncEnumerable<RecordedFact> ReadFactsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<RecordedFact> ReadFactsAsync(CancellationToken cancellationToken = default) =>
+        StreamAsync("export", RecordedFactsAsync, cancellationToken);
+
+    /// <summary>
+    /// Streams what <paramref name="read"/> reads in a span of <paramref name="kind"/>: its start (up to its first item)
+    /// retried through transient failures, and a failure after it not, since the items would come twice.
+    /// </summary>
+    private async IAsyncEnumerable<T> StreamAsync<T>(string kind, Func<CancellationToken, IAsyncEnumerable<T>> read, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var activity = LedgerInstruments.Start(LedgerInstruments.QueryActivity, Tenant, "export");
-        var (facts, any) = await NextAsync(activity, null, cancellationToken).ConfigureAwait(false);
-        await using (facts)
+        using var activity = LedgerInstruments.Start(LedgerInstruments.QueryActivity, Tenant, kind);
+        var (items, any) = await NextAsync(activity, read, null, cancellationToken).ConfigureAwait(false);
+        await using (items)
         {
             while (any)
             {
-                yield return facts.Current;
-                (_, any) = await NextAsync(activity, facts, cancellationToken).ConfigureAwait(false);
+                yield return items.Current;
+                (_, any) = await NextAsync(activity, read, items, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    /// <summary>Starts reading (retried through transient failures) when <paramref name="facts"/> is <see langword="null"/>, else reads on.</summary>
-    private async Task<(IAsyncEnumerator<RecordedFact> Facts, bool Any)> NextAsync(System.Diagnostics.Activity? activity, IAsyncEnumerator<RecordedFact>? facts, CancellationToken cancellationToken)
+    /// <summary>Starts reading (retried through transient failures) when <paramref name="items"/> is <see langword="null"/>, else reads on.</summary>
+    private async Task<(IAsyncEnumerator<T> Items, bool Any)> NextAsync<T>(System.Diagnostics.Activity? activity, Func<CancellationToken, IAsyncEnumerable<T>> read, IAsyncEnumerator<T>? items, CancellationToken cancellationToken)
     {
         try
         {
-            if (facts is not null)
+            if (items is not null)
             {
-                return (facts, await facts.MoveNextAsync().ConfigureAwait(false));
+                return (items, await items.MoveNextAsync().ConfigureAwait(false));
             }
 
             return await RetryAsync(
                 async token =>
                 {
-                    var started = RecordedFactsAsync(token).GetAsyncEnumerator(token);
+                    var started = read(token).GetAsyncEnumerator(token);
                     try
                     {
                         return (started, await started.MoveNextAsync().ConfigureAwait(false));

@@ -51,6 +51,104 @@ public sealed partial class Ledger
             (resolved, actors) => DonorTotalsAnswer.Admitted(resolved, filter, actors)).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Lists the whole ledger's donor totals as of a point, to be streamed rather than held whole: the totals of
+    /// <see cref="GetDonorTotalsAsync"/> with no filter, each naming its facts, and their sources read apart, each
+    /// fact's once. The donations no revision, link or dispute touches are added up in PostgreSQL; the rest, a few in a
+    /// hundred, are resolved in memory by the same rules as every answer.
+    /// </summary>
+    /// <param name="asOf">The point on the three time axes; the listing is read at its recorded instant, else at the
+    /// instant it is made.</param>
+    /// <param name="cancellationToken">Cancels the making of the listing (its reads take their own).</param>
+    /// <returns>The listing, whose donations of no stated amount and disputes are read; its totals and sources are read as they are streamed.</returns>
+    /// <exception cref="LedgerUnavailableException">The database did not answer through the retries.</exception>
+    /// <exception cref="InvalidOperationException">The ledger was written by an earlier version, whose tables hold no rows
+    /// of the read tables the listing adds up: rebuild the projections once.</exception>
+    public async Task<DonorTotalsListing> ListDonorTotalsAsync(AsOf asOf, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(asOf);
+        var point = asOf.RecordedAt is null ? asOf with { RecordedAt = sessions.Now } : asOf;
+        var open = await QueryAsync(
+            "donor-totals",
+            async token =>
+            {
+                if (!await sessions.Guard.CheckAsync(token).ConfigureAwait(false))
+                {
+                    return null;
+                }
+
+                await using var session = sessions.Query();
+                await EnsureReadTablesAsync(session, token).ConfigureAwait(false);
+                return await OpenRows.ReadAsync(session, point, token).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (open is null)
+        {
+            return new DonorTotalsListing(asOf, [], [], _ => AsyncEnumerable.Empty<DonorTotal>(), _ => AsyncEnumerable.Empty<FactSources>());
+        }
+
+        // The open donations are decided in memory, with their sources; the settled ones of no amount, and the matters of
+        // the settled disputes, are read whole by the same rules, since nothing outside a settled matter bears on it.
+        var opened = await CountedAsync([.. open.Where(fact => fact.IsDonation).Select(fact => fact.Id)], []).ConfigureAwait(false);
+        var settledApart = await QueryAsync(
+            "donor-totals",
+            async token =>
+            {
+                await using var session = sessions.Query();
+                return await DonorTotalRows.ApartAsync(session, point, open, token).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+        var apart = await CountedAsync(settledApart.Unstated, settledApart.DisputedMatters).ConfigureAwait(false);
+        var noAmount = opened.Counted.Unstated.Concat(apart.Counted.Unstated)
+            .OrderBy(donation => donation.Donor.Name, StringComparer.Ordinal)
+            .ThenBy(donation => donation.Recipient.Name, StringComparer.Ordinal)
+            .ThenBy(donation => donation.Key, StringComparer.Ordinal)
+            .ToArray();
+        var disputes = opened.Counted.Disputes.Concat(apart.Counted.Disputes).OrderBy(dispute => dispute.Matter, StringComparer.Ordinal).ToArray();
+        var stated = opened.Counted.Stated;
+        var openSources = stated.Select(d => new FactSources(d.Entry.Id, d.Resolution.Sources(opened.Citations))).ToArray();
+        return new DonorTotalsListing(asOf, noAmount, disputes, token => StreamAsync("donor-totals", TotalsAsync, token), token => StreamAsync("donor-totals", SourcesAsync, token));
+
+        async IAsyncEnumerable<DonorTotal> TotalsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken token)
+        {
+            // Each read builds its open lines afresh, so that a listing read twice gives the same.
+            var lines = stated
+                .GroupBy(d => (d.Entry.Donor.Id, d.Entry.Recipient.Id, d.Value.Currency.Code))
+                .Select(group => DonorTotalsAnswer.Line(group, group.Key, null));
+            await using var session = sessions.Query();
+            await foreach (var total in DonorTotalsStream.MergeAsync(DonorTotalRows.ReadAsync(session, point, open, settledApart, token), lines, token).ConfigureAwait(false))
+            {
+                yield return total;
+            }
+        }
+
+        async IAsyncEnumerable<FactSources> SourcesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken token)
+        {
+            await using var session = sessions.Query();
+            await foreach (var (id, key, citation) in DonorTotalRows.CitationsAsync(session, point, open, settledApart, token).ConfigureAwait(false))
+            {
+                yield return new FactSources(id, [new SourceReference(id, key, SourceRole.Fact, citation)]);
+            }
+
+            foreach (var sources in openSources)
+            {
+                yield return sources;
+            }
+        }
+
+        Task<(CountedDonations Counted, CitationLookup Citations)> CountedAsync(IReadOnlyList<Guid> ids, IReadOnlyList<string> withMatters) =>
+            ids.Count == 0 && withMatters.Count == 0
+            ? Task.FromResult((new CountedDonations([], [], []), CitationLookup.None))
+            : AnswerAsync<DonationEntry, (CountedDonations, CitationLookup)>(
+                "donor-totals",
+                point,
+                BoundsUse.CheckOnly,
+                [],
+                (query, _) => query.WithIds(ids, withMatters),
+                (resolved, _, citations, _) => (DonorTotalsAnswer.Count(resolved, citations), citations),
+                cancellationToken);
+    }
+
     /// <summary>Gets claimed statistics as of a point, exactly as claimed, side by side where sources disagree.</summary>
     /// <param name="asOf">The point on the three time axes.</param>
     /// <param name="filter">Narrows by metric, claimant or subject; actors are named as in every question (see <see cref="ClaimFilter"/>).</param>
@@ -191,12 +289,7 @@ public sealed partial class Ledger
                 }
 
                 await using var session = sessions.Query();
-                if (!readTablesFilled)
-                {
-                    await ReadTablesCheck.EnsureFilledAsync(session, token).ConfigureAwait(false);
-                    readTablesFilled = true;
-                }
-
+                await EnsureReadTablesAsync(session, token).ConfigureAwait(false);
                 return await SummaryRows.ReadAsync(session, point, top, token).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
@@ -247,6 +340,16 @@ public sealed partial class Ledger
                 (resolved, actors, citations, _) => answer(resolved, actors, citations),
                 cancellationToken,
                 cited: cited);
+    }
+
+    /// <summary>Checks once that the read tables hold the ledger's facts (<see cref="ReadTablesCheck"/>).</summary>
+    private async Task EnsureReadTablesAsync(IQuerySession session, CancellationToken cancellationToken)
+    {
+        if (!readTablesFilled)
+        {
+            await ReadTablesCheck.EnsureFilledAsync(session, cancellationToken).ConfigureAwait(false);
+            readTablesFilled = true;
+        }
     }
 
     /// <summary>Gets the matters of facts, from the read tables.</summary>

@@ -44,7 +44,7 @@ public static class LedgerJson
         }
 
         options.AllowOutOfOrderMetadataProperties = true;
-        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(NameFactTypes);
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(NameFactTypes).WithAddedModifier(OmitListedSources);
         return options;
     }
 
@@ -56,6 +56,23 @@ public static class LedgerJson
     }
 
     /// <summary>Makes <see cref="ILedgerEvent"/> polymorphic over the ledger's facts, by their stable names.</summary>
+    /// <summary>
+    /// Leaves out a donor total's <c>sources</c> when it carries none: a listing's totals name their facts, whose sources
+    /// are listed apart (<see cref="Answers.DonorTotalsListing"/>), and every total of an answer has at least one.
+    /// </summary>
+    private static void OmitListedSources(JsonTypeInfo info)
+    {
+        if (info.Type != typeof(Answers.DonorTotal))
+        {
+            return;
+        }
+
+        foreach (var property in info.Properties.Where(property => property.AttributeProvider is System.Reflection.PropertyInfo { Name: nameof(Answers.DonorTotal.Sources) }))
+        {
+            property.ShouldSerialize = (_, value) => value is IReadOnlyCollection<Answers.SourceReference> { Count: > 0 };
+        }
+    }
+
     private static void NameFactTypes(JsonTypeInfo info)
     {
         if (info.Type != typeof(ILedgerEvent) || info.PolymorphismOptions is not null)

@@ -228,24 +228,42 @@ async Task MeasureQueriesAsync(Ledger ledger, int size, Instant firstRecorded, I
         agreements.Add(await TimeAsync(async () => rows.Agreements += (await ledger.GetAgreementsAsync(RandomAsOf(), party, other)).Count));
     }
 
-    // The whole ledger in one answer: every donor, recipient and currency, with every source; its size grows with the
-    // history. Beside it at each point, its peer: the same grouping of the same donation rows (by donor, recipient,
-    // currency and stage, within the point's bounds, revisions aside) written by hand in SQL; and the report's summary.
+    // The whole ledger in one listing: every donor, recipient and currency, each total naming its facts, streamed; its
+    // size grows with the history. Beside it at each point, its peer: the same grouping of the same rows of the read
+    // table (by donor, recipient, currency and stage, within the point's bounds, revisions aside) written by hand in SQL;
+    // the listing's sources, each fact's citation once, streamed apart; and the report's summary.
     var wholeSql = new Latencies();
+    var wholeSources = new Latencies();
     var summaries = new Latencies();
-    var donationTable = ledger.Store.Options.FindOrResolveDocumentType(typeof(DonationEntry)).TableName.QualifiedName;
+    var factTable = $"{ledger.Store.Options.Events.DatabaseSchemaName}.ledger_facts";
     var duckDb = new Latencies();
     var points = Enumerable.Range(0, Math.Min(settings.Queries, 5)).Select(_ => RandomAsOf()).ToArray();
 
     // Each of the ledger's whole-ledger questions has its memory measured apart, and before DuckDB holds its copy of
     // the rows in this process, so that each peak is that question's own.
     long wholePeak, summaryPeak;
+    var sourcesPerListing = 0;
     using (var memory = new MemorySampler())
     {
         foreach (var point in points)
         {
-            whole.Add(await TimeAsync(async () => rows.WholeTotals += (await ledger.GetDonorTotalsAsync(point)).Totals.Count));
-            wholeSql.Add(await TimeAsync(() => HandWrittenTotalsAsync(connectionString, donationTable, point)));
+            DonorTotalsListing? listing = null;
+            whole.Add(await TimeAsync(async () =>
+            {
+                listing = await ledger.ListDonorTotalsAsync(point);
+                await foreach (var _ in listing.ReadTotalsAsync())
+                {
+                    rows.WholeTotals++;
+                }
+            }));
+            wholeSources.Add(await TimeAsync(async () =>
+            {
+                await foreach (var _ in listing!.ReadSourcesAsync())
+                {
+                    sourcesPerListing++;
+                }
+            }));
+            wholeSql.Add(await TimeAsync(() => HandWrittenTotalsAsync(connectionString, factTable, point)));
         }
 
         wholePeak = memory.PeakBytes;
@@ -261,7 +279,7 @@ async Task MeasureQueriesAsync(Ledger ledger, int size, Instant firstRecorded, I
         summaryPeak = memory.PeakBytes;
     }
 
-    using (var duck = await DuckPeer.LoadAsync(connectionString, donationTable))
+    using (var duck = await DuckPeer.LoadAsync(connectionString, factTable))
     {
         foreach (var point in points)
         {
@@ -297,8 +315,8 @@ async Task MeasureQueriesAsync(Ledger ledger, int size, Instant firstRecorded, I
     results.Queries[size] = new QueryResults(
         donors.Median, donors.P95, claims.Median, claims.P95, agreements.Median, agreements.P95, whole.Median, double.NaN, 0,
         rows.Donations / queries, rows.Claims / queries, rows.Agreements / queries, rows.WholeTotals / (double)whole.Count,
-        sameDonors.Median, sameClaims.Median, sameAgreements.Median, sameItems, wholeSql.Median, summaries.Median, wholePeak, duckDb.Median, summaryPeak);
-    Console.WriteLine($"  at {size:N0}: donors median {donors.Median:0.0} ms, claims {claims.Median:0.0} ms, agreements {agreements.Median:0.0} ms, whole-ledger totals {whole.Median:0} ms (hand-written SQL {wholeSql.Median:0} ms, DuckDB {duckDb.Median:0} ms), summary {summaries.Median:0} ms");
+        sameDonors.Median, sameClaims.Median, sameAgreements.Median, sameItems, wholeSql.Median, summaries.Median, wholePeak, duckDb.Median, summaryPeak, wholeSources.Median, sourcesPerListing / (double)points.Length);
+    Console.WriteLine($"  at {size:N0}: donors median {donors.Median:0.0} ms, claims {claims.Median:0.0} ms, agreements {agreements.Median:0.0} ms, whole-ledger totals {whole.Median:0} ms (hand-written SQL {wholeSql.Median:0} ms, DuckDB {duckDb.Median:0} ms), their sources {wholeSources.Median:0} ms, summary {summaries.Median:0} ms");
     Console.WriteLine($"  at {size:N0}, the same {sameItems:N0} items answered as at the first size: donors median {sameDonors.Median:0.0} ms, claims {sameClaims.Median:0.0} ms, agreements {sameAgreements.Median:0.0} ms");
 }
 
@@ -339,18 +357,17 @@ static async Task HandWrittenTotalsAsync(string connectionString, string table, 
     await using var connection = new NpgsqlConnection(connectionString);
     await connection.OpenAsync();
     var sql = string.Create(CultureInfo.InvariantCulture, $"""
-        select d.data -> 'donor' ->> 'id', d.data -> 'recipient' ->> 'id', d.data -> 'value' ->> 'currency', d.data ->> 'stage',
-               count(*), sum((d.data -> 'value' ->> 'amount')::numeric)
-        from {table} d
-        where d.data ? 'value' and d.effective_to <= {DayNumber.Of(point.Effective!.Value)} and d.known_to <= {DayNumber.Of(point.KnownOn!.Value)}
-          and d.recorded_at_ms <= {point.RecordedAt!.Value.ToUnixTimeMilliseconds()}
+        select f.donor_id, f.recipient_id, f.currency, f.stage, count(*), sum(f.amount)
+        from {table} f
+        where f.amount is not null and f.effective_to <= {DayNumber.Of(point.Effective!.Value)} and f.known_to <= {DayNumber.Of(point.KnownOn!.Value)}
+          and f.recorded_us <= {InstantNumber.Microseconds(point.RecordedAt!.Value)}
         group by 1, 2, 3, 4
         """);
     await using var command = new NpgsqlCommand(sql, connection);
     await using var reader = await command.ExecuteReaderAsync();
     while (await reader.ReadAsync())
     {
-        _ = (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt64(4), reader.GetDecimal(5));
+        _ = (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetInt64(4), reader.GetDecimal(5));
     }
 }
 

@@ -14,31 +14,44 @@ internal static class DonorsCommand
         var donor = new Option<string?>("--donor") { Description = $"Only this donor: {ActorNames.Accepted}." };
         var recipient = new Option<string?>("--recipient") { Description = "Only this recipient, named the same way." };
         var currency = new Option<string?>("--currency") { Description = "Only amounts in this ISO 4217 currency." };
-        var json = new Option<bool>("--json") { Description = "Write JSON: amounts as numbers with currency codes, each line with its event ids and citations; donations with no amount stated in \"noAmountStated\"." };
+        var json = new Option<bool>("--json") { Description = "Write JSON: amounts as numbers with currency codes, each total with the ids of its facts (\"facts\"), whose citations follow once each in \"sources\"; donations with no amount stated in \"noAmountStated\". Written as it is read." };
+        var jsonLines = new Option<bool>("--jsonl") { Description = "Write JSON Lines: the same items as --json, one per line (\"asOf\", then \"total\", \"noAmountStated\", \"dispute\" and \"sources\" lines), written as they are read." };
         var command = new Command(
             "donors",
             "Donor totals by donor, recipient and currency: pledged, committed and realised apart, exact and approximate apart, stated equivalents " +
-            "beside; donations whose sources state no amount, and disputed amounts, left out and listed apart.\n\nExamples:\n  ledger donors --known-on 2011-12-31\n  ledger donors --donor CN --currency KGS --json")
+            "beside; donations whose sources state no amount, and disputed amounts, left out and listed apart.\n\nExamples:\n  ledger donors --known-on 2011-12-31\n  ledger donors --donor CN --currency KGS --json\n  ledger donors --jsonl > donors.jsonl")
         {
             donor,
             recipient,
             currency,
             json,
+            jsonLines,
         };
         asOf.AddTo(command);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(json) && result.GetValue(jsonLines))
+            {
+                result.AddError("--json and --jsonl are two forms of the same output: give one.");
+            }
+        });
         command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
         {
-            var totals = await ledger.GetDonorTotalsAsync(asOf.Read(parse), new DonationFilter(parse.GetValue(donor), parse.GetValue(recipient), parse.GetValue(currency)), token);
-            if (parse.GetValue(json))
+            var point = asOf.Read(parse);
+            var filter = new DonationFilter(parse.GetValue(donor), parse.GetValue(recipient), parse.GetValue(currency));
+            if (parse.GetValue(json) || parse.GetValue(jsonLines))
             {
-                JsonOutput.Write(context, totals);
-            }
-            else
-            {
-                Write(context, totals);
-                context.Console.WriteLine(Describe.Rule(totals.AsOf));
+                // The whole ledger is listed as it is added up; a filtered answer is small, and held.
+                var listing = filter == DonationFilter.None
+                    ? await ledger.ListDonorTotalsAsync(point, token)
+                    : DonorTotalsListing.From(await ledger.GetDonorTotalsAsync(point, filter, token));
+                await (parse.GetValue(json) ? DonorListingOutput.WriteDocumentAsync(context, listing, token) : DonorListingOutput.WriteLinesAsync(context, listing, token));
+                return ExitCodes.Success;
             }
 
+            var totals = await ledger.GetDonorTotalsAsync(point, filter, token);
+            Write(context, totals);
+            context.Console.WriteLine(Describe.Rule(totals.AsOf));
             return ExitCodes.Success;
         }, cancellationToken));
         return command;

@@ -32,16 +32,19 @@ public sealed record AmountTotal(decimal Exact, decimal Approximate, decimal? Lo
     public AmountTotal Add(MoneyAmount amount)
     {
         ArgumentNullException.ThrowIfNull(amount);
-        var figure = amount.Amount;
-        return amount.Approximation switch
+        return Add(amount.Amount, amount.Approximation, amount.UpperBound);
+    }
+
+    /// <summary>Adds an amount given by its parts, as <see cref="Add(MoneyAmount)"/> adds a whole one.</summary>
+    internal AmountTotal Add(decimal figure, Approximation approximation, decimal? upperBound) =>
+        approximation switch
         {
             Approximation.Exact => this with { Exact = Exact + figure, Low = Low + figure, High = High + figure },
             Approximation.AtLeast => this with { Approximate = Approximate + figure, Low = Low + figure, High = null },
             Approximation.AtMost => this with { Approximate = Approximate + figure, High = High + figure },
-            Approximation.Range => this with { Approximate = Approximate + figure, Low = Low + figure, High = High + amount.UpperBound },
+            Approximation.Range => this with { Approximate = Approximate + figure, Low = Low + figure, High = High + upperBound },
             _ => this with { Approximate = Approximate + figure, Low = null, High = null },
         };
-    }
 
     /// <summary>
     /// Adds another total of the same currency: the exact and hedged parts apart, and each bound only where both totals

@@ -36,6 +36,12 @@ public sealed record DonorTotal(
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<PromiseDue>? Due { get; init; }
+
+    /// <summary>
+    /// Gets the ids of the facts summed in the line, by key: the keys of <see cref="DonorTotalsListing.ReadSourcesAsync"/>,
+    /// where a listing gives each fact's sources once and leaves <see cref="Sources"/> empty.
+    /// </summary>
+    public IReadOnlyList<Guid> Facts { get; init; } = [];
 }
 
 /// <summary>When one promised or expected donation is due, as its source says.</summary>

@@ -38,4 +38,14 @@ internal static class SqlRows
             yield return reader;
         }
     }
+
+    /// <summary>
+    /// Reads the JSON column <paramref name="index"/> of the row with the store's serializer, its stream closed after,
+    /// so that a row's next JSON column can be read (a reader holds one column's stream open at a time).
+    /// </summary>
+    public static T Json<T>(this NpgsqlDataReader row, ISerializer serializer, int index)
+    {
+        using var stream = row.GetStream(index);
+        return serializer.FromJson<T>(stream);
+    }
 }

@@ -60,10 +60,34 @@ public sealed class CliCommandTests(DatabaseFixture database) : IClassFixture<Da
         var china = totals.Single(total => total.GetProperty("donor").GetProperty("id").GetString() == "cn");
         china.GetProperty("currency").GetString().Should().Be("KGS");
         china.GetProperty("pledged").GetProperty("exact").GetDecimal().Should().Be(21_000_000m);
-        var source = china.GetProperty("sources")[0];
-        source.GetProperty("factId").GetGuid().Should().NotBeEmpty();
+        china.TryGetProperty("sources", out _).Should().BeFalse("a total names its facts, whose sources are listed once each");
+        var fact = china.GetProperty("facts")[0].GetGuid();
+        var source = JsonDocument.Parse(run.Output).RootElement.GetProperty("sources").EnumerateArray()
+            .Single(sources => sources.GetProperty("factId").GetGuid() == fact).GetProperty("sources")[0];
+        source.GetProperty("factId").GetGuid().Should().Be(fact);
         source.GetProperty("citation").GetProperty("quote").GetString().Should().Contain("21m KGS (US $450,000)");
         source.GetProperty("citation").GetProperty("document").GetProperty("publishedOn").GetProperty("latest").GetString().Should().Be("2011-12-31");
+    }
+
+    [Fact]
+    public async Task Donors_in_json_lines_give_the_json_document_a_line_an_item_with_each_fact_cited_once()
+    {
+        var document = JsonDocument.Parse((await RunAsync("donors", "--json", "--known-on", "2011-12-31")).Output).RootElement;
+        var run = await RunAsync("donors", "--jsonl", "--known-on", "2011-12-31");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement).ToArray();
+        lines.Should().OnlyContain(line => line.EnumerateObject().Count() == 1);
+        lines[0].GetProperty("asOf").GetProperty("knownOn").GetString().Should().Be("2011-12-31");
+        JsonElement[] Items(string name) => [.. lines.Where(line => line.TryGetProperty(name, out _)).Select(line => line.GetProperty(name))];
+        Items("total").Select(total => JsonSerializer.Serialize(total)).Should().Equal(document.GetProperty("totals").EnumerateArray().Select(total => JsonSerializer.Serialize(total)));
+        Items("total").Should().NotBeEmpty();
+        Items("noAmountStated").Should().HaveCount(document.GetProperty("noAmountStated").GetArrayLength());
+        var cited = Items("sources").Select(sources => sources.GetProperty("factId").GetGuid()).ToArray();
+        cited.Should().OnlyHaveUniqueItems().And.BeEquivalentTo(Items("total").SelectMany(total => total.GetProperty("facts").EnumerateArray().Select(fact => fact.GetGuid())));
+        var both = await RunAsync("donors", "--json", "--jsonl");
+        both.ExitCode.Should().Be(2);
+        both.Error.Should().Contain("give one");
     }
 
     [Fact]

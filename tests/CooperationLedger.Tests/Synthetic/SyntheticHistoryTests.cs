@@ -439,20 +439,74 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
     public async Task The_summary_added_up_in_sql_equals_the_summary_of_the_naive_fold(int seed)
     {
         var events = await AllEventsAsync();
-        var random = new Random(seed);
-        var point = new AsOf
-        {
-            Effective = seed == 24 ? null : new LocalDate(2000 + random.Next(25), 1 + random.Next(12), 1),
-            KnownOn = seed == 23 ? null : new LocalDate(2000 + random.Next(25), 1 + random.Next(12), 1),
-            RecordedAt = events[(events.Count / 3) + random.Next(2 * events.Count / 3)].RecordedAt,
-            Rule = seed % 2 == 0 ? DateRule.Possibly : DateRule.Certainly,
-        };
+        var point = RandomPoint(events, seed, anyEffective: seed == 24, anyKnown: seed == 23);
 
         var summary = await fixture.Ledger.GetSummaryAsync(point, top: 4);
 
         summary.Facts.Should().BeGreaterThan(100);
         summary.DisputeCount.Should().BeGreaterThan(0, "the history has conflicting claims");
         AnswerJson.Of(summary).Should().Be(AnswerJson.Of(SummaryOfFold(events, point, top: 4)));
+    }
+
+    [Theory]
+    [InlineData(31)]
+    [InlineData(32)]
+    [InlineData(33)]
+    public async Task The_whole_ledger_donor_listing_added_up_in_sql_equals_the_donor_totals_of_the_naive_fold(int seed)
+    {
+        var events = await AllEventsAsync();
+        var point = RandomPoint(events, seed, anyEffective: seed == 33, anyKnown: false);
+        var replay = EntryFold.Fold(events.Where(e => point.IncludesRecorded(e.RecordedAt)));
+        var expected = DonorTotalsAnswer.From(replay.Donations, point, DonationFilter.None, replay.Actors, replay.Citations);
+
+        var listing = await fixture.Ledger.ListDonorTotalsAsync(point);
+
+        expected.Totals.Should().HaveCountGreaterThan(20);
+        await ListingShouldMatch(listing, expected);
+    }
+
+    /// <summary>
+    /// Gets a point from <paramref name="seed"/>: effective and known on the first of a month from 2000, or on no day at
+    /// all where told so, recorded within the last two thirds of the history, under either rule.
+    /// </summary>
+    private static AsOf RandomPoint(IReadOnlyList<(object Data, Instant RecordedAt)> events, int seed, bool anyEffective, bool anyKnown)
+    {
+        var random = new Random(seed);
+        return new AsOf
+        {
+            Effective = anyEffective ? null : new LocalDate(2000 + random.Next(25), 1 + random.Next(12), 1),
+            KnownOn = anyKnown ? null : new LocalDate(2000 + random.Next(25), 1 + random.Next(12), 1),
+            RecordedAt = events[(events.Count / 3) + random.Next(2 * events.Count / 3)].RecordedAt,
+            Rule = seed % 2 == 0 ? DateRule.Possibly : DateRule.Certainly,
+        };
+    }
+
+    /// <summary>
+    /// Asserts that a listing gives what <paramref name="expected"/> says: the same lines (in key order, each naming
+    /// the facts whose sources the line lists), the sources of each line's facts, once each, and the same donations of
+    /// no stated amount and disputes; and the same again when read a second time.
+    /// </summary>
+    internal static async Task ListingShouldMatch(DonorTotalsListing listing, DonorTotals expected)
+    {
+        var totals = await listing.ReadTotalsAsync().ToListAsync();
+        var sources = await listing.ReadSourcesAsync().ToListAsync();
+
+        totals.Select(Line).Should().BeInAscendingOrder(StringComparer.Ordinal);
+        totals.Should().NotContain(total => total.Sources.Count > 0, "a listing gives its sources apart");
+        totals.Select(total => AnswerJson.Of(total)).Order(StringComparer.Ordinal)
+            .Should().Equal(expected.Totals.Select(total => AnswerJson.Of(total with { Sources = [] })).Order(StringComparer.Ordinal));
+        sources.Select(source => source.FactId).Should().OnlyHaveUniqueItems().And.BeEquivalentTo(totals.SelectMany(total => total.Facts));
+        var byFact = sources.ToDictionary(source => source.FactId);
+        foreach (var total in expected.Totals)
+        {
+            AnswerJson.Of(total.Facts.SelectMany(id => byFact[id].Sources).ToArray()).Should().Be(AnswerJson.Of(total.Sources.ToArray()), "a line's sources are those of its facts, in order");
+        }
+
+        AnswerJson.Of(listing.NoAmountStated.ToArray()).Should().Be(AnswerJson.Of(expected.NoAmountStated.ToArray()));
+        AnswerJson.Of(listing.Disputes.ToArray()).Should().Be(AnswerJson.Of(expected.Disputes.ToArray()));
+        (await listing.ReadTotalsAsync().ToListAsync()).Select(total => AnswerJson.Of(total)).Should().Equal(totals.Select(total => AnswerJson.Of(total)), "a listing read again gives the same");
+
+        static string Line(DonorTotal total) => $"{total.Donor.Id}\u0001{total.Recipient.Id}\u0001{total.Currency.Code}";
     }
 
     /// <summary>

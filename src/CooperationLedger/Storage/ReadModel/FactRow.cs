@@ -27,6 +27,7 @@ namespace CooperationLedger.Storage;
 /// <param name="DonorName">For a donation, the donor's name, which donors of equal sums are ranked by.</param>
 /// <param name="Donor">For a donation, the donor as the store's serializer writes an actor.</param>
 /// <param name="RecipientId">For a donation, the recipient's key.</param>
+/// <param name="Recipient">For a donation, the recipient as the store's serializer writes an actor.</param>
 /// <param name="Currency">For a donation of a stated amount, its currency code.</param>
 /// <param name="Amount">The amount (the lower bound of a range).</param>
 /// <param name="Approximation">How exactly it is stated (<see cref="Facts.Approximation"/>).</param>
@@ -36,6 +37,8 @@ namespace CooperationLedger.Storage;
 /// <param name="ComparedFigure">The figure in that scale.</param>
 /// <param name="Span">What the figure allows (<see cref="FigureSpan"/>), for comparing it in SQL; <see langword="null"/> with no figure.</param>
 /// <param name="LinkTargets">The ids of the facts it links to; <see langword="null"/> when it links to none.</param>
+/// <param name="Shown">For a donation that states equivalents of its amount or when it is due, what an answer shows of
+/// them and no question filters by (<see cref="DonationShown"/>, as JSON); else <see langword="null"/>.</param>
 internal sealed record FactRow(
     Guid Id,
     string Key,
@@ -54,6 +57,7 @@ internal sealed record FactRow(
     string? DonorName,
     string? Donor,
     string? RecipientId,
+    string? Recipient,
     string? Currency,
     decimal? Amount,
     int? Approximation,
@@ -62,7 +66,8 @@ internal sealed record FactRow(
     string? ComparedScale,
     string? ComparedFigure,
     StoredSpan? Span,
-    Guid[]? LinkTargets)
+    Guid[]? LinkTargets,
+    string? Shown)
 {
     /// <summary>Gets the row of a fact appended at <paramref name="recordedAt"/> as the event at <paramref name="position"/>.</summary>
     public static FactRow Of(IReportedFact fact, Instant recordedAt, StreamPosition position, ISerializer serializer)
@@ -90,6 +95,7 @@ internal sealed record FactRow(
             donation?.Donor.Name,
             donation is null ? null : serializer.ToJson(donation.Donor),
             donation?.Recipient.Id,
+            donation is null ? null : serializer.ToJson(donation.Recipient),
             value?.Currency.Code,
             value?.Amount,
             value is null ? null : (int)value.Approximation,
@@ -98,7 +104,8 @@ internal sealed record FactRow(
             compared?.Scale,
             compared?.Figure,
             compared is { } figure ? StoredSpan.Of(figure.Scale, figure.Figure) : null,
-            fact.Links is { Count: > 0 } links ? [.. links.Select(link => link.TargetId).Distinct()] : null);
+            fact.Links is { Count: > 0 } links ? [.. links.Select(link => link.TargetId).Distinct()] : null,
+            donation is not null && (value is { StatedEquivalents.Count: > 0 } || fact.Expected is not null) ? serializer.ToJson(new DonationShown(value, fact.Expected)) : null);
     }
 }
 
@@ -143,3 +150,8 @@ internal readonly record struct StoredSpan(bool Read, decimal? Low, decimal? Hig
     public static StoredSpan Of(string scale, string figure) =>
         FigureSpan.Read(scale, figure) is { } span ? new StoredSpan(true, span.Low, span.High, span.Direction) : new StoredSpan(false, null, null, null);
 }
+
+/// <summary>What a donor total shows of a donation beyond what is summed: its value with its stated equivalents, and when it is due.</summary>
+/// <param name="Value">The value as reported, equivalents included; <see langword="null"/> when no amount is stated.</param>
+/// <param name="Expected">When the promise or expectation is due, if the source says.</param>
+internal sealed record DonationShown(MoneyAmount? Value, ReportedDate? Expected);

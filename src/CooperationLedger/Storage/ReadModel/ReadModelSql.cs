@@ -20,11 +20,18 @@ namespace CooperationLedger.Storage;
 internal static class ReadModelSql
 {
     /// <summary>
+    /// The memory each sort and hash of a whole-ledger statement may take before it spills to disk: PostgreSQL's default
+    /// (4 MB) spills the groups of a hundred thousand facts, and the setting lasts for the statement's connection only.
+    /// </summary>
+    public const string WholeLedger = "set work_mem = '64MB'";
+
+    /// <summary>
     /// Gets the common table expressions every whole-ledger question starts from, in <paramref name="schema"/>:
     /// <c>revised</c> and <c>linked</c> (the ids of the facts revised by the point, and of the facts any fact links to),
     /// <c>entangled</c> (the facts known and recorded by the point that are revised, link or are linked to) and
     /// <c>open</c> (their ids, with those of every fact of their matters). Each is found by index; the settled facts are
-    /// read with <see cref="Settled"/>.
+    /// read with <see cref="Settled"/>. The revised facts are looked up by key as an array: joined as a set, PostgreSQL
+    /// hashes every fact known by the point to find the few revised.
     /// </summary>
     public static string Open(string schema, AsOf asOf)
     {
@@ -41,7 +48,7 @@ internal static class ReadModelSql
             entangled as (
               select f.id, f.matter from {facts} f where f.tenant_id = $1 and f.link_targets is not null{point}
               union
-              select f.id, f.matter from {facts} f join revised v on v.id = f.id where f.tenant_id = $1{point}
+              select f.id, f.matter from {facts} f where f.tenant_id = $1 and f.id = any(array(select id from revised)){point}
               union
               select f.id, f.matter from {facts} f join linked l on l.id = f.id where f.tenant_id = $1{point}
             ),

@@ -40,6 +40,7 @@ internal static class ReadTables
         new("donor_name", "text", NpgsqlDbType.Text, row => row.DonorName),
         new("donor", "jsonb", NpgsqlDbType.Jsonb, row => row.Donor),
         new("recipient_id", "text", NpgsqlDbType.Text, row => row.RecipientId),
+        new("recipient", "jsonb", NpgsqlDbType.Jsonb, row => row.Recipient),
         new("currency", "text", NpgsqlDbType.Text, row => row.Currency),
         new("amount", "numeric", NpgsqlDbType.Numeric, row => row.Amount),
         new("approximation", "integer", NpgsqlDbType.Integer, row => row.Approximation),
@@ -52,6 +53,7 @@ internal static class ReadTables
         new("figure_high", "numeric", NpgsqlDbType.Numeric, row => row.Span?.High),
         new("figure_direction", "integer", NpgsqlDbType.Integer, row => row.Span?.Direction is { } direction ? (int)direction : null),
         new("link_targets", "uuid[]", NpgsqlDbType.Array | NpgsqlDbType.Uuid, row => row.LinkTargets),
+        new("shown", "jsonb", NpgsqlDbType.Jsonb, row => row.Shown),
     ];
 
     /// <summary>Gets the columns of <see cref="Revisions"/> after <c>tenant_id</c>, in the order they are written.</summary>

@@ -6,7 +6,8 @@ namespace CooperationLedger.Storage;
 /// Tells whether the read tables hold the ledger's facts: a ledger written by a version before them has its events but
 /// no rows, until a rebuild writes them. Every append since writes its rows with its events, and a rebuild writes all of
 /// them in one transaction, so the tables are filled exactly when the tenant's first event has its row; that is the one
-/// row looked up.
+/// row looked up. A donation's row written before its table had the recipient column has none: such a row is not
+/// counted as filled either.
 /// </summary>
 internal static class ReadTablesCheck
 {
@@ -19,7 +20,7 @@ internal static class ReadTablesCheck
         var present = $"select to_regclass('{schema}.{ReadTables.Facts}') is not null and to_regclass('{schema}.{ReadTables.Revisions}') is not null";
         var filled = $"""
             select first.id is null
-                   or exists (select 1 from {schema}.{ReadTables.Facts} f where f.tenant_id = $1 and f.id = first.id)
+                   or exists (select 1 from {schema}.{ReadTables.Facts} f where f.tenant_id = $1 and f.id = first.id and (f.donor_id is null or f.recipient is not null))
                    or exists (select 1 from {schema}.{ReadTables.Revisions} r where r.tenant_id = $1 and r.id = first.id)
             from (select (select (e.data ->> $2)::uuid from {schema}.mt_events e where e.tenant_id = $1 order by e.seq_id limit 1) as id) first
             """;

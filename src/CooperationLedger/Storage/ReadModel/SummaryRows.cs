@@ -12,12 +12,6 @@ namespace CooperationLedger.Storage;
 /// </summary>
 internal static class SummaryRows
 {
-    /// <summary>
-    /// The memory each sort and hash of a whole-ledger statement may take before it spills to disk: PostgreSQL's default
-    /// (4 MB) spills the groups of a hundred thousand facts, and the setting lasts for the statement's connection only.
-    /// </summary>
-    private const string WholeLedger = "set work_mem = '64MB'";
-
     /// <summary>The width of a rank written as text, so that text order is number order (<see cref="RankText"/>).</summary>
     private const int RankWidth = 10;
 
@@ -26,17 +20,7 @@ internal static class SummaryRows
         var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
         var facts = $"{schema}.{ReadTables.Facts}";
         var disputed = ReadModelSql.Disputed(schema, asOf);
-        var opened = new List<OpenFact>();
-        var listed = $"""
-            {ReadModelSql.Open(schema, asOf)}
-            select f.id, f.donor_id is not null, f.metric is not null, f.id in (select id from revised) from {facts} f where f.tenant_id = $1 and f.id in (select id from open)
-            """;
-        await foreach (var row in SqlRows.ReadAsync(session, listed, [session.TenantId], cancellationToken).ConfigureAwait(false))
-        {
-            opened.Add(new OpenFact(row.GetGuid(0), row.GetBoolean(1), row.GetBoolean(2), row.GetBoolean(3)));
-        }
-
-
+        var opened = await OpenRows.ReadAsync(session, asOf, cancellationToken).ConfigureAwait(false);
         const string open = ReadModelSql.OpenGiven;
         object[] tenant = [session.TenantId, opened.Select(fact => fact.Id).ToArray(), opened.Where(fact => fact.IsRevised).Select(fact => fact.Id).ToArray()];
         var day = ReadModelSql.EffectiveDay("s", asOf.Rule);
@@ -73,7 +57,7 @@ internal static class SummaryRows
         var years = new List<(string, int?, int)>();
         var totals = new List<StageTotal>();
         var metrics = new List<(string, int, int, RankedFact)>();
-        await foreach (var row in SqlRows.ReadAsync(session, groups, tenant, cancellationToken, WholeLedger).ConfigureAwait(false))
+        await foreach (var row in SqlRows.ReadAsync(session, groups, tenant, cancellationToken, ReadModelSql.WholeLedger).ConfigureAwait(false))
         {
             var (kind, money, metric) = (row.GetInt32(0) == 0, row.GetInt32(1) == 0, row.GetInt32(2) == 0);
             var rows = row.GetInt32(11);
@@ -106,7 +90,7 @@ internal static class SummaryRows
                  (select count(distinct matter)::int as matters from disputed) t
             order by x.versions desc, x.matter collate "C", x.family limit {ReadTables.Literal(top)}
             """;
-        await foreach (var row in SqlRows.ReadAsync(session, ranked, tenant, cancellationToken, WholeLedger).ConfigureAwait(false))
+        await foreach (var row in SqlRows.ReadAsync(session, ranked, tenant, cancellationToken, ReadModelSql.WholeLedger).ConfigureAwait(false))
         {
             disputes.Add((row.GetInt32(0) == 1, row.GetString(1), row.GetInt32(2)));
             disputeCount = row.GetInt32(3);
@@ -119,7 +103,7 @@ internal static class SummaryRows
             where {ReadModelSql.Told("s", asOf)}
             order by s.published_day desc, s.recorded_us desc, s.key collate "C" limit {ReadTables.Literal(top)}
             """;
-        await foreach (var row in SqlRows.ReadAsync(session, ordered, tenant, cancellationToken, WholeLedger).ConfigureAwait(false))
+        await foreach (var row in SqlRows.ReadAsync(session, ordered, tenant, cancellationToken, ReadModelSql.WholeLedger).ConfigureAwait(false))
         {
             newest.Add(new RankedFact(row.GetGuid(0), row.GetString(1), row.GetInt32(2), row.GetInt64(3)));
         }

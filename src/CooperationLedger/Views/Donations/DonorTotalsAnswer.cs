@@ -18,20 +18,33 @@ internal static class DonorTotalsAnswer
     /// <param name="citations">The citations of the facts and revisions the answer cites.</param>
     public static DonorTotals FromResolved(IEnumerable<AsOfResolution> resolutions, AsOf asOf, DonationFilter filter, ActorDirectory actors, CitationLookup citations)
     {
-        var resolved = Admitted(resolutions, filter, actors)
+        var counted = Count(Admitted(resolutions, filter, actors), citations);
+        var totals = counted.Stated
+            .GroupBy(d => (Donor: d.Entry.Donor.Id, Recipient: d.Entry.Recipient.Id, d.Value.Currency.Code))
+            .Select(group => Line(group, (group.Key.Donor, group.Key.Recipient, group.Key.Code), citations).Build())
+            .OrderBy(total => total.Donor.Name, StringComparer.Ordinal)
+            .ThenBy(total => total.Recipient.Name, StringComparer.Ordinal)
+            .ThenBy(total => total.Currency.Code, StringComparer.Ordinal)
+            .ToArray();
+        return new DonorTotals(asOf, totals, counted.Unstated, counted.Disputes);
+    }
+
+    /// <summary>
+    /// Sorts resolved donations as an answer counts them: the disputed apart (each dispute with its versions), those a
+    /// link says are counted elsewhere left out, those of a stated amount to be summed, and those of none listed.
+    /// </summary>
+    public static CountedDonations Count(IEnumerable<AsOfResolution> resolutions, CitationLookup citations)
+    {
+        var resolved = resolutions
             .Select(r => (Resolution: r, Entry: (DonationEntry)r.Entry, Value: r.CorrectedValue ?? ((DonationEntry)r.Entry).Value))
             .ToArray();
         var disputes = DisputeFinder.Find(resolved.Select(d => (d.Resolution, d.Value?.ToString(), d.Value?.Comparison)), citations);
         var disputed = disputes.SelectMany(dispute => dispute.Versions).Select(version => version.FactId).ToHashSet();
         var uncounted = Uncounted.Among(resolved.Select(d => (LedgerEntry)d.Entry).ToArray());
         resolved = resolved.Where(d => !uncounted.Contains(d.Entry.Id)).ToArray();
-        var stated = resolved.Where(d => d.Value is not null && !disputed.Contains(d.Entry.Id)).ToArray();
-        var totals = stated
-            .GroupBy(d => (Donor: d.Entry.Donor.Id, Recipient: d.Entry.Recipient.Id, d.Value!.Currency))
-            .Select(group => Total(group.Select(d => (d.Resolution, d.Value!)).ToArray(), citations))
-            .OrderBy(total => total.Donor.Name, StringComparer.Ordinal)
-            .ThenBy(total => total.Recipient.Name, StringComparer.Ordinal)
-            .ThenBy(total => total.Currency.Code, StringComparer.Ordinal)
+        var stated = resolved
+            .Where(d => d.Value is not null && !disputed.Contains(d.Entry.Id))
+            .Select(d => new StatedDonation(d.Resolution, d.Entry, d.Value!))
             .ToArray();
         var unstated = resolved
             .Where(d => d.Value is null)
@@ -52,7 +65,23 @@ internal static class DonorTotalsAnswer
             .ThenBy(donation => donation.Recipient.Name, StringComparer.Ordinal)
             .ThenBy(donation => donation.Key, StringComparer.Ordinal)
             .ToArray();
-        return new DonorTotals(asOf, totals, unstated, disputes);
+        return new CountedDonations(stated, unstated, disputes);
+    }
+
+    /// <summary>
+    /// Starts the line of <paramref name="line"/> with resolved donations of it; with <paramref name="citations"/>, each
+    /// with its sources, and with <see cref="CitationLookup.None"/>, with none (the sources listed apart).
+    /// </summary>
+    public static DonorTotalBuilder Line(IEnumerable<StatedDonation> donations, (string DonorId, string RecipientId, string Currency) line, CitationLookup? citations)
+    {
+        var builder = new DonorTotalBuilder(line.DonorId, line.RecipientId, line.Currency);
+        foreach (var d in donations)
+        {
+            builder.Name(d.Entry.Key, d.Entry.Donor, d.Entry.Recipient);
+            builder.Add(d.Entry.Id, d.Entry.Key, d.Resolution.Stage, d.Value.Amount, d.Value.Approximation, d.Value.UpperBound, d.Value, d.Entry.Expected, citations is null ? null : d.Resolution.Sources(citations));
+        }
+
+        return builder;
     }
 
     /// <summary>
@@ -67,27 +96,16 @@ internal static class DonorTotalsAnswer
             && ActorSelection.Admits(donor, entry.Donor) && ActorSelection.Admits(recipient, entry.Recipient)
             && (filter.Currency is null || string.Equals((r.CorrectedValue ?? entry.Value)?.Currency.Code, filter.Currency, StringComparison.OrdinalIgnoreCase)));
     }
-
-    private static DonorTotal Total((AsOfResolution Resolution, MoneyAmount Value)[] donations, CitationLookup citations)
-    {
-        var first = (DonationEntry)donations[0].Resolution.Entry;
-        AmountTotal Sum(Stage stage) => donations
-            .Where(d => d.Resolution.Stage == stage)
-            .Aggregate(AmountTotal.Zero, (total, d) => total.Add(d.Value));
-        var ordered = donations.OrderBy(d => d.Resolution.Entry.Key, StringComparer.Ordinal).ToArray();
-        return new DonorTotal(
-            first.Donor,
-            first.Recipient,
-            donations[0].Value.Currency,
-            Sum(Stage.Pledged),
-            Sum(Stage.Committed),
-            Sum(Stage.Realised),
-            Sum(Stage.Expected),
-            donations.Length,
-            ordered.SelectMany(d => d.Value.StatedEquivalents.Select(equivalent => new StatedEquivalent(d.Resolution.Entry.Id, d.Value, equivalent))).ToArray(),
-            ordered.SelectMany(d => d.Resolution.Sources(citations)).ToArray())
-        {
-            Due = ordered.Where(d => d.Resolution.Entry.Expected is not null).Select(d => new PromiseDue(d.Resolution.Entry.Id, d.Resolution.Entry.Key, d.Resolution.Entry.Expected!)).ToArray() is { Length: > 0 } due ? due : null,
-        };
-    }
 }
+
+/// <summary>A donation of a stated amount, resolved at a point, to be summed.</summary>
+/// <param name="Resolution">How it is resolved at the point.</param>
+/// <param name="Entry">Its entry.</param>
+/// <param name="Value">Its amount at the point, corrected or as reported.</param>
+internal sealed record StatedDonation(AsOfResolution Resolution, DonationEntry Entry, MoneyAmount Value);
+
+/// <summary>Resolved donations as an answer counts them (<see cref="DonorTotalsAnswer.Count"/>).</summary>
+/// <param name="Stated">Those of a stated amount, to be summed.</param>
+/// <param name="Unstated">Those of no stated amount, listed, by donor, recipient and key.</param>
+/// <param name="Disputes">The disputes among them, by matter.</param>
+internal sealed record CountedDonations(IReadOnlyList<StatedDonation> Stated, IReadOnlyList<DonationWithoutAmount> Unstated, IReadOnlyList<Dispute> Disputes);
