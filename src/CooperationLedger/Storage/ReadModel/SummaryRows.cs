@@ -23,6 +23,25 @@ internal static class SummaryRows
         var opened = await OpenRows.ReadAsync(session, asOf, cancellationToken).ConfigureAwait(false);
         const string open = ReadModelSql.OpenGiven;
         object[] tenant = [session.TenantId, opened.Select(fact => fact.Id).ToArray(), opened.Where(fact => fact.IsRevised).Select(fact => fact.Id).ToArray()];
+
+        // The disputed facts are found once, and the rest is asked with their ids: the disputes with the most versions
+        // are counted here, and the groups leave the disputed donations out of every total.
+        var found = new List<(Guid Id, int Family, string Matter)>();
+        await foreach (var row in SqlRows.ReadAsync(session, $"{open},\n{disputed}\nselect d.id, d.family, d.matter from disputed d", tenant, cancellationToken, ReadModelSql.WholeLedger).ConfigureAwait(false))
+        {
+            found.Add((row.GetGuid(0), row.GetInt32(1), row.GetString(2)));
+        }
+
+        var disputes = found
+            .GroupBy(fact => (fact.Family, fact.Matter))
+            .Select(matter => (AmongClaims: matter.Key.Family == 1, matter.Key.Matter, Versions: matter.Count()))
+            .OrderByDescending(matter => matter.Versions)
+            .ThenBy(matter => matter.Matter, StringComparer.Ordinal)
+            .ThenBy(matter => matter.AmongClaims)
+            .Take(top)
+            .ToList();
+        var disputeCount = found.Select(fact => fact.Matter).Distinct(StringComparer.Ordinal).Count();
+        object[] given = [.. tenant, found.Select(fact => fact.Id).Distinct().ToArray()];
         var day = ReadModelSql.EffectiveDay("s", asOf.Rule);
         var (exact, atLeast, atMost, range) = ((int)Approximation.Exact, (int)Approximation.AtLeast, (int)Approximation.AtMost, (int)Approximation.Range);
 
@@ -30,8 +49,7 @@ internal static class SummaryRows
         // and a disputed donation is in no total: their currency is left out, as a donation's of no stated amount is, and
         // the totals are read from the groups with a currency; an open claim's metric is left out likewise.
         var groups = $"""
-            {open},
-            {disputed},
+            {open}, disputed as (select unnest($4::uuid[]) as id),
             counted as (
               select s.type, {ReadModelSql.YearOf(day)} as year, case when d.id is null and o.id is null then s.currency end as currency, s.donor_id,
                      s.donor_name, s.recipient_id, s.stage, case when o.id is null then s.metric end as metric, s.amount, s.approximation, s.key, s.id,
@@ -57,7 +75,7 @@ internal static class SummaryRows
         var years = new List<(string, int?, int)>();
         var totals = new List<StageTotal>();
         var metrics = new List<(string, int, int, RankedFact)>();
-        await foreach (var row in SqlRows.ReadAsync(session, groups, tenant, cancellationToken, ReadModelSql.WholeLedger).ConfigureAwait(false))
+        await foreach (var row in SqlRows.ReadAsync(session, groups, given, cancellationToken, ReadModelSql.WholeLedger).ConfigureAwait(false))
         {
             var (kind, money, metric) = (row.GetInt32(0) == 0, row.GetInt32(1) == 0, row.GetInt32(2) == 0);
             var rows = row.GetInt32(11);
@@ -78,22 +96,6 @@ internal static class SummaryRows
             {
                 (count, noAmount) = (rows, row.GetInt32(16));
             }
-        }
-
-        var disputes = new List<(bool, string, int)>();
-        var disputeCount = 0;
-        var ranked = $"""
-            {open},
-            {disputed}
-            select x.family, x.matter, x.versions, t.matters
-            from (select family, matter, count(*)::int as versions from disputed group by family, matter) x,
-                 (select count(distinct matter)::int as matters from disputed) t
-            order by x.versions desc, x.matter collate "C", x.family limit {ReadTables.Literal(top)}
-            """;
-        await foreach (var row in SqlRows.ReadAsync(session, ranked, tenant, cancellationToken, ReadModelSql.WholeLedger).ConfigureAwait(false))
-        {
-            disputes.Add((row.GetInt32(0) == 1, row.GetString(1), row.GetInt32(2)));
-            disputeCount = row.GetInt32(3);
         }
 
         var newest = new List<RankedFact>();
