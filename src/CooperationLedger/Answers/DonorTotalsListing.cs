@@ -31,16 +31,23 @@ public sealed class DonorTotalsListing
 
     /// <summary>
     /// Gets an answer held whole (a filtered <see cref="Ledger.GetDonorTotalsAsync"/>) in the form of a listing: its
-    /// totals with their facts and without their sources, and the sources of their facts apart, each fact's own followed
-    /// by the corrections applied to it, as the answer lists them.
+    /// totals with their facts and without their sources, by donor, recipient and currency key as a listing's come, and
+    /// the sources of their facts apart, each fact's own followed by the corrections applied to it, as the answer lists them.
     /// </summary>
     /// <param name="totals">The answer.</param>
     /// <returns>The listing, read from memory.</returns>
     public static DonorTotalsListing From(DonorTotals totals)
     {
         ArgumentNullException.ThrowIfNull(totals);
+        // A listing's lines come by key, as the whole ledger's are streamed; actor keys and currency codes are ASCII, so
+        // ordinal order is their code-point order.
+        var ordered = totals.Totals
+            .OrderBy(total => total.Donor.Id, StringComparer.Ordinal)
+            .ThenBy(total => total.Recipient.Id, StringComparer.Ordinal)
+            .ThenBy(total => total.Currency.Code, StringComparer.Ordinal)
+            .ToArray();
         var sources = new List<FactSources>();
-        foreach (var total in totals.Totals)
+        foreach (var total in ordered)
         {
             var facts = total.Facts.ToHashSet();
             foreach (var source in total.Sources)
@@ -56,7 +63,7 @@ public sealed class DonorTotalsListing
             }
         }
 
-        var lines = totals.Totals.Select(total => total with { Sources = [] }).ToArray();
+        var lines = ordered.Select(total => total with { Sources = [] }).ToArray();
         return new DonorTotalsListing(totals.AsOf, totals.NoAmountStated, totals.Disputes, _ => lines.ToAsyncEnumerable(), _ => sources.ToAsyncEnumerable());
     }
 

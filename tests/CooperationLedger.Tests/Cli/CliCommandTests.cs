@@ -85,6 +85,9 @@ public sealed class CliCommandTests(DatabaseFixture database) : IClassFixture<Da
         Items("noAmountStated").Should().HaveCount(document.GetProperty("noAmountStated").GetArrayLength());
         var cited = Items("sources").Select(sources => sources.GetProperty("factId").GetGuid()).ToArray();
         cited.Should().OnlyHaveUniqueItems().And.BeEquivalentTo(Items("total").SelectMany(total => total.GetProperty("facts").EnumerateArray().Select(fact => fact.GetGuid())));
+        var china = (await RunAsync("donors", "--jsonl", "--known-on", "2011-12-31", "--donor", "cn")).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonDocument.Parse(line).RootElement).Where(line => line.TryGetProperty("total", out _)).Select(line => JsonSerializer.Serialize(line.GetProperty("total")));
+        china.Should().Equal(Items("total").Where(total => total.GetProperty("donor").GetProperty("id").GetString() == "cn").Select(total => JsonSerializer.Serialize(total)), "a filtered listing is the whole one's lines, in the same order");
         var both = await RunAsync("donors", "--json", "--jsonl");
         both.ExitCode.Should().Be(2);
         both.Error.Should().Contain("give one");

@@ -505,6 +505,9 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
         AnswerJson.Of(listing.NoAmountStated.ToArray()).Should().Be(AnswerJson.Of(expected.NoAmountStated.ToArray()));
         AnswerJson.Of(listing.Disputes.ToArray()).Should().Be(AnswerJson.Of(expected.Disputes.ToArray()));
         (await listing.ReadTotalsAsync().ToListAsync()).Select(total => AnswerJson.Of(total)).Should().Equal(totals.Select(total => AnswerJson.Of(total)), "a listing read again gives the same");
+        var held = DonorTotalsListing.From(expected with { Totals = [.. expected.Totals.Reverse()] });
+        (await held.ReadTotalsAsync().ToListAsync()).Select(total => AnswerJson.Of(total)).Should().Equal(totals.Select(total => AnswerJson.Of(total)), "an answer held whole is listed in the same order");
+        AnswerJson.Of(await held.ReadSourcesAsync().OrderBy(source => source.FactId).ToListAsync()).Should().Be(AnswerJson.Of(sources.OrderBy(source => source.FactId).ToList()));
 
         static string Line(DonorTotal total) => $"{total.Donor.Id}\u0001{total.Recipient.Id}\u0001{total.Currency.Code}";
     }
