@@ -99,11 +99,7 @@ public sealed partial class Ledger
             },
             cancellationToken).ConfigureAwait(false);
         var apart = await CountedAsync(settledApart.Unstated, settledApart.DisputedMatters).ConfigureAwait(false);
-        var noAmount = opened.Counted.Unstated.Concat(apart.Counted.Unstated)
-            .OrderBy(donation => donation.Donor.Name, StringComparer.Ordinal)
-            .ThenBy(donation => donation.Recipient.Name, StringComparer.Ordinal)
-            .ThenBy(donation => donation.Key, StringComparer.Ordinal)
-            .ToArray();
+        var noAmount = DonorTotalsAnswer.InOrder(opened.Counted.Unstated.Concat(apart.Counted.Unstated));
         var disputes = opened.Counted.Disputes.Concat(apart.Counted.Disputes).OrderBy(dispute => dispute.Matter, StringComparer.Ordinal).ToArray();
         var stated = opened.Counted.Stated;
         var openSources = stated.Select(d => new FactSources(d.Entry.Id, d.Resolution.Sources(opened.Citations))).ToArray();
@@ -137,16 +133,8 @@ public sealed partial class Ledger
         }
 
         Task<(CountedDonations Counted, CitationLookup Citations)> CountedAsync(IReadOnlyList<Guid> ids, IReadOnlyList<string> withMatters) =>
-            ids.Count == 0 && withMatters.Count == 0
-            ? Task.FromResult((new CountedDonations([], [], []), CitationLookup.None))
-            : AnswerAsync<DonationEntry, (CountedDonations, CitationLookup)>(
-                "donor-totals",
-                point,
-                BoundsUse.CheckOnly,
-                [],
-                (query, _) => query.WithIds(ids, withMatters),
-                (resolved, _, citations, _) => (DonorTotalsAnswer.Count(resolved, citations), citations),
-                cancellationToken);
+            NamedAsync<DonationEntry, (CountedDonations, CitationLookup)>(
+                "donor-totals", point, ids, withMatters, (resolved, _, citations) => (DonorTotalsAnswer.Count(resolved, citations), citations), cancellationToken);
     }
 
     /// <summary>Gets claimed statistics as of a point, exactly as claimed, side by side where sources disagree.</summary>
@@ -325,22 +313,28 @@ public sealed partial class Ledger
             .ToDictionary(pair => (pair.Item1, pair.dispute.Matter), pair => pair.dispute);
         return draft.Complete(latestClaims.Claims.ToDictionary(claim => claim.FactId), newest, names, disputes);
 
-        // Answers of the facts named by id (and of the matters named), at the point, each fact resolved in memory; naming
-        // nothing, the empty answer, without a round trip.
         Task<TAnswer> OfAsync<TEntry, TAnswer>(IReadOnlyList<Guid> ids, Func<IReadOnlyList<AsOfResolution>, ActorDirectory, CitationLookup, TAnswer> answer, IReadOnlyList<string>? withMatters = null, Func<IReadOnlyList<AsOfResolution>, IEnumerable<AsOfResolution>>? cited = null)
             where TEntry : LedgerEntry =>
-            ids.Count == 0 && (withMatters ?? []).Count == 0
-            ? Task.FromResult(answer([], ActorDirectory.Empty, CitationLookup.None))
-            : AnswerAsync<TEntry, TAnswer>(
-                "summary",
-                point,
-                BoundsUse.CheckOnly,
-                [],
-                (query, _) => query.WithIds(ids, withMatters ?? []),
-                (resolved, actors, citations, _) => answer(resolved, actors, citations),
-                cancellationToken,
-                cited: cited);
+            NamedAsync<TEntry, TAnswer>("summary", point, ids, withMatters ?? [], answer, cancellationToken, cited);
     }
+
+    /// <summary>
+    /// Gets the answer of the facts named by id (and of the matters named) at the point, each fact resolved in memory, for
+    /// a whole-ledger question's open or apart facts; naming nothing, the empty answer, without a round trip.
+    /// </summary>
+    private Task<TAnswer> NamedAsync<TEntry, TAnswer>(string kind, AsOf point, IReadOnlyList<Guid> ids, IReadOnlyList<string> matters, Func<IReadOnlyList<AsOfResolution>, ActorDirectory, CitationLookup, TAnswer> answer, CancellationToken cancellationToken, Func<IReadOnlyList<AsOfResolution>, IEnumerable<AsOfResolution>>? cited = null)
+        where TEntry : LedgerEntry =>
+        ids.Count == 0 && matters.Count == 0
+        ? Task.FromResult(answer([], ActorDirectory.Empty, CitationLookup.None))
+        : AnswerAsync<TEntry, TAnswer>(
+            kind,
+            point,
+            BoundsUse.CheckOnly,
+            [],
+            (query, _) => query.WithIds(ids, matters),
+            (resolved, actors, citations, _) => answer(resolved, actors, citations),
+            cancellationToken,
+            cited: cited);
 
     /// <summary>Checks once that the read tables hold the ledger's facts (<see cref="ReadTablesCheck"/>).</summary>
     private async Task EnsureReadTablesAsync(IQuerySession session, CancellationToken cancellationToken)

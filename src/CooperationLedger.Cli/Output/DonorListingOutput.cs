@@ -20,30 +20,29 @@ internal static class DonorListingOutput
             json.WriteStartObject();
             json.WritePropertyName("asOf");
             JsonSerializer.Serialize(json, listing.AsOf, JsonOutput.Options);
-            json.WriteStartArray("totals");
-            await foreach (var total in listing.ReadTotalsAsync(cancellationToken).ConfigureAwait(false))
-            {
-                JsonSerializer.Serialize(json, total, JsonOutput.Options);
-                await json.FlushAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            json.WriteEndArray();
+            await ArrayAsync(json, "totals", listing.ReadTotalsAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
             json.WritePropertyName("noAmountStated");
             JsonSerializer.Serialize(json, listing.NoAmountStated, JsonOutput.Options);
             json.WritePropertyName("disputes");
             JsonSerializer.Serialize(json, listing.Disputes, JsonOutput.Options);
-            json.WriteStartArray("sources");
-            await foreach (var sources in listing.ReadSourcesAsync(cancellationToken).ConfigureAwait(false))
-            {
-                JsonSerializer.Serialize(json, sources, JsonOutput.Options);
-                await json.FlushAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            json.WriteEndArray();
+            await ArrayAsync(json, "sources", listing.ReadSourcesAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
             json.WriteEndObject();
         }
 
         await context.Output.WriteLineAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Writes a property holding an array of the items as they are read, each passed on to the output.</summary>
+    private static async Task ArrayAsync<T>(Utf8JsonWriter json, string name, IAsyncEnumerable<T> items, CancellationToken cancellationToken)
+    {
+        json.WriteStartArray(name);
+        await foreach (var item in items.ConfigureAwait(false))
+        {
+            JsonSerializer.Serialize(json, item, JsonOutput.Options);
+            await json.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        json.WriteEndArray();
     }
 
     /// <summary>

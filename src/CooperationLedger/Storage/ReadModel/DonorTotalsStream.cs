@@ -7,8 +7,7 @@ namespace CooperationLedger.Storage;
 /// <summary>
 /// Adds up the whole ledger's donor totals as their rows pass: the settled donations streamed by line from the read
 /// tables (<see cref="DonorTotalRows.ReadAsync"/>), with the open ones, resolved in memory, merged into their lines. The
-/// lines come in the order of their keys (donor, recipient, currency) in code-point order, which is PostgreSQL's
-/// <c>"C"</c> order of the same text, so that the open lines are merged in without the settled ones being held.
+/// lines come in the order of their keys (donor, recipient, currency), PostgreSQL's <c>"C"</c> order of the same text, so that the open lines are merged in without the settled ones being held.
 /// </summary>
 internal static class DonorTotalsStream
 {
@@ -57,32 +56,17 @@ internal static class DonorTotalsStream
         }
     }
 
-    /// <summary>Orders the keys of lines by code point, as PostgreSQL orders text in the <c>"C"</c> collation (by UTF-8 bytes).</summary>
+    /// <summary>
+    /// Orders the keys of lines as PostgreSQL orders text in the <c>"C"</c> collation, by UTF-8 bytes: actor keys and
+    /// currency codes are ASCII, for which that is ordinal order.
+    /// </summary>
     private sealed class LineOrder : IComparer<(string DonorId, string RecipientId, string Currency)>
     {
         public static LineOrder Instance { get; } = new();
 
         public int Compare((string DonorId, string RecipientId, string Currency) x, (string DonorId, string RecipientId, string Currency) y) =>
-            ByCodePoint(x.DonorId, y.DonorId) is not 0 and var donor ? donor
-            : ByCodePoint(x.RecipientId, y.RecipientId) is not 0 and var recipient ? recipient
-            : ByCodePoint(x.Currency, y.Currency);
-
-        private static int ByCodePoint(string x, string y)
-        {
-            var (left, right) = (x.EnumerateRunes(), y.EnumerateRunes());
-            while (true)
-            {
-                var (more, moreRight) = (left.MoveNext(), right.MoveNext());
-                if (!more || !moreRight)
-                {
-                    return more.CompareTo(moreRight);
-                }
-
-                if (left.Current.Value != right.Current.Value)
-                {
-                    return left.Current.Value.CompareTo(right.Current.Value);
-                }
-            }
-        }
+            string.CompareOrdinal(x.DonorId, y.DonorId) is not 0 and var donor ? donor
+            : string.CompareOrdinal(x.RecipientId, y.RecipientId) is not 0 and var recipient ? recipient
+            : string.CompareOrdinal(x.Currency, y.Currency);
     }
 }

@@ -60,13 +60,17 @@ internal static class DonorTotalsAnswer
                 d.Resolution.Stage,
                 d.Resolution.Standing,
                 d.Resolution.Sources(citations),
-                d.Entry.Expected))
+                d.Entry.Expected));
+        return new CountedDonations(stated, InOrder(unstated), disputes);
+    }
+
+    /// <summary>Orders donations of no stated amount as an answer lists them: by donor, recipient and key.</summary>
+    public static DonationWithoutAmount[] InOrder(IEnumerable<DonationWithoutAmount> donations) =>
+        donations
             .OrderBy(donation => donation.Donor.Name, StringComparer.Ordinal)
             .ThenBy(donation => donation.Recipient.Name, StringComparer.Ordinal)
             .ThenBy(donation => donation.Key, StringComparer.Ordinal)
             .ToArray();
-        return new CountedDonations(stated, unstated, disputes);
-    }
 
     /// <summary>
     /// Starts the line of <paramref name="line"/> with resolved donations of it; with <paramref name="citations"/>, each
