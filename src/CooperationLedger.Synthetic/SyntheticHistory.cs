@@ -9,7 +9,7 @@ namespace CooperationLedger.Synthetic;
 /// A deterministic generator of realistic synthetic history, for load tests and benchmarks: documents over thirty
 /// years from 1995, each with its article text and facts (donations and grants in many currencies, claimed statistics
 /// with periods and baselines, agreements, meetings and training), with about 2% corrections and retractions of earlier
-/// facts and 1% conflicting claims. It streams: memory stays bounded whatever the size.
+/// facts, 1% conflicting claims and 0.5% claims that agree with an earlier one. It streams: memory stays bounded whatever the size.
 /// </summary>
 /// <remarks>The same options give the same history, event for event. Instances are not shared between threads.</remarks>
 public static class SyntheticHistory
@@ -119,6 +119,18 @@ public static class SyntheticHistory
                 Add(
                     $"{reviewer.Name} put the change in {disputed.Metric} by the {disputed.Subject.Name} over {disputed.Period} at {measure} rather than {disputed.Measure}.",
                     c => disputed with { FactId = id, Key = fullKey, Claimant = reviewer, Measure = measure, Effective = ReportedDate.OnDay(published), Citation = c },
+                    Stance.Independent,
+                    reviewer,
+                    null);
+                return;
+            }
+
+            if (roll < options.RevisionShare + options.ConflictShare + options.CorroborationShare && earlier.OfType<StatisticClaimed>().FirstOrDefault(claim => claim.Measure.Value is not null && random.NextDouble() < 0.05) is { } agreed)
+            {
+                var reviewer = Pick(words.Organisations);
+                Add(
+                    $"{reviewer.Name} also put the change in {agreed.Metric} by the {agreed.Subject.Name} over {agreed.Period} at {agreed.Measure}.",
+                    c => agreed with { FactId = id, Key = fullKey, Claimant = reviewer, Effective = ReportedDate.OnDay(published), Citation = c },
                     Stance.Independent,
                     reviewer,
                     null);

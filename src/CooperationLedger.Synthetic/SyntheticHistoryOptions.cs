@@ -11,4 +11,7 @@ public sealed record SyntheticHistoryOptions(int Facts, int Seed = 42, int Facts
 
     /// <summary>Gets the share of events that are a second claim on an earlier claim's matter with another figure (1%).</summary>
     public double ConflictShare { get; init; } = 0.01;
+
+    /// <summary>Gets the share of events that are a second claim on an earlier claim's matter with the same figure, from another document (0.5%).</summary>
+    public double CorroborationShare { get; init; } = 0.005;
 }

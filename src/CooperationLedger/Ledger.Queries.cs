@@ -68,20 +68,7 @@ public sealed partial class Ledger
     {
         ArgumentNullException.ThrowIfNull(asOf);
         var point = asOf.RecordedAt is null ? asOf with { RecordedAt = sessions.Now } : asOf;
-        var open = await QueryAsync(
-            "donor-totals",
-            async token =>
-            {
-                if (!await sessions.Guard.CheckAsync(token).ConfigureAwait(false))
-                {
-                    return null;
-                }
-
-                await using var session = sessions.Query();
-                await EnsureReadTablesAsync(session, token).ConfigureAwait(false);
-                return await OpenRows.ReadAsync(session, point, token).ConfigureAwait(false);
-            },
-            cancellationToken).ConfigureAwait(false);
+        var open = await OpenAsync("donor-totals", point, cancellationToken).ConfigureAwait(false);
         if (open is null)
         {
             return new DonorTotalsListing(asOf, [], [], _ => AsyncEnumerable.Empty<DonorTotal>(), _ => AsyncEnumerable.Empty<FactSources>());
@@ -135,6 +122,74 @@ public sealed partial class Ledger
         Task<(CountedDonations Counted, CitationLookup Citations)> CountedAsync(IReadOnlyList<Guid> ids, IReadOnlyList<string> withMatters) =>
             NamedAsync<DonationEntry, (CountedDonations, CitationLookup)>(
                 "donor-totals", point, ids, withMatters, (resolved, _, citations) => (DonorTotalsAnswer.Count(resolved, citations), citations), cancellationToken);
+    }
+
+    /// <summary>
+    /// Lists the whole ledger's claimed statistics as of a point, to be streamed rather than held whole: the claims of
+    /// <see cref="GetClaimedStatisticsAsync"/> with no filter, in its order, and their sources read apart, each claim's
+    /// once. The claims no revision, link or dispute touches are read from their rows as stated, with their disputes and
+    /// corroborations found in PostgreSQL; the rest are resolved in memory by the same rules as every answer.
+    /// </summary>
+    /// <param name="asOf">The point on the three time axes; the listing is read at its recorded instant, else at the
+    /// instant it is made.</param>
+    /// <param name="cancellationToken">Cancels the making of the listing (its reads take their own).</param>
+    /// <returns>The listing, whose disputes are read; its claims and sources are read as they are streamed.</returns>
+    /// <exception cref="LedgerUnavailableException">The database did not answer through the retries.</exception>
+    /// <exception cref="InvalidOperationException">The ledger was written by an earlier version, whose tables hold no rows
+    /// of the read tables the listing reads: rebuild the projections once.</exception>
+    public async Task<ClaimedStatisticsListing> ListClaimedStatisticsAsync(AsOf asOf, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(asOf);
+        var point = asOf.RecordedAt is null ? asOf with { RecordedAt = sessions.Now } : asOf;
+        var open = await OpenAsync("claims", point, cancellationToken).ConfigureAwait(false);
+        if (open is null)
+        {
+            return new ClaimedStatisticsListing(asOf, [], _ => AsyncEnumerable.Empty<ClaimedStatistic>(), _ => AsyncEnumerable.Empty<FactSources>());
+        }
+
+        // The open claims are decided in memory, with their sources; the matters of the settled disputes are read whole by
+        // the same rules, since nothing outside a settled matter bears on it.
+        var opened = await ClaimsAsync([.. open.Where(fact => fact.IsClaim).Select(fact => fact.Id)], []).ConfigureAwait(false);
+        var disputed = await QueryAsync(
+            "claims",
+            async token =>
+            {
+                await using var session = sessions.Query();
+                return await SettledRows.DisputedAsync(session, point, open, family: 1, token).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+        var apart = await ClaimsAsync([], disputed.Matters).ConfigureAwait(false);
+        var disputes = opened.Disputes.Concat(apart.Disputes).OrderBy(dispute => dispute.Matter, StringComparer.Ordinal).ToArray();
+        var openClaims = opened.Claims.Select(claim => claim with { Sources = [] }).ToArray();
+        var openSources = opened.Claims.Select(claim => new FactSources(claim.FactId, claim.Sources)).ToArray();
+        return new ClaimedStatisticsListing(asOf, disputes, token => StreamAsync("claims", ReadAsync, token), token => StreamAsync("claims", SourcesAsync, token));
+
+        async IAsyncEnumerable<ClaimedStatistic> ReadAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken token)
+        {
+            await using var session = sessions.Query();
+            await foreach (var claim in SortedMerge.MergeAsync(ClaimRows.ReadAsync(session, point, open, disputed, token), openClaims, ClaimedStatisticsListing.Order, token).ConfigureAwait(false))
+            {
+                yield return claim;
+            }
+        }
+
+        async IAsyncEnumerable<FactSources> SourcesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken token)
+        {
+            await using var session = sessions.Query();
+            await foreach (var (id, key, citation) in ClaimRows.CitationsAsync(session, point, open, token).ConfigureAwait(false))
+            {
+                yield return new FactSources(id, [new SourceReference(id, key, SourceRole.Fact, citation)]);
+            }
+
+            foreach (var sources in openSources)
+            {
+                yield return sources;
+            }
+        }
+
+        Task<ClaimedStatistics> ClaimsAsync(IReadOnlyList<Guid> ids, IReadOnlyList<string> withMatters) =>
+            NamedAsync<StatisticClaimEntry, ClaimedStatistics>(
+                "claims", point, ids, withMatters, (resolved, actors, citations) => ClaimedStatisticsAnswer.FromResolved(resolved, point, ClaimFilter.None, actors, citations), cancellationToken);
     }
 
     /// <summary>Gets claimed statistics as of a point, exactly as claimed, side by side where sources disagree.</summary>
@@ -335,6 +390,26 @@ public sealed partial class Ledger
             (resolved, actors, citations, _) => answer(resolved, actors, citations),
             cancellationToken,
             cited: cited);
+
+    /// <summary>
+    /// Gets the open facts at the point (<see cref="OpenRows"/>) for a whole-ledger listing of <paramref name="kind"/>,
+    /// once the read tables are found filled; <see langword="null"/> when the ledger has no tables yet.
+    /// </summary>
+    private Task<IReadOnlyList<OpenFact>?> OpenAsync(string kind, AsOf point, CancellationToken cancellationToken) =>
+        QueryAsync<IReadOnlyList<OpenFact>?>(
+            kind,
+            async token =>
+            {
+                if (!await sessions.Guard.CheckAsync(token).ConfigureAwait(false))
+                {
+                    return null;
+                }
+
+                await using var session = sessions.Query();
+                await EnsureReadTablesAsync(session, token).ConfigureAwait(false);
+                return await OpenRows.ReadAsync(session, point, token).ConfigureAwait(false);
+            },
+            cancellationToken);
 
     /// <summary>Checks once that the read tables hold the ledger's facts (<see cref="ReadTablesCheck"/>).</summary>
     private async Task EnsureReadTablesAsync(IQuerySession session, CancellationToken cancellationToken)

@@ -55,24 +55,28 @@ public static class LedgerJson
         return options;
     }
 
-    /// <summary>Makes <see cref="ILedgerEvent"/> polymorphic over the ledger's facts, by their stable names.</summary>
     /// <summary>
-    /// Leaves out a donor total's <c>sources</c> when it carries none: a listing's totals name their facts, whose sources
-    /// are listed apart (<see cref="Answers.DonorTotalsListing"/>), and every total of an answer has at least one.
+    /// Leaves out the <c>sources</c> of a donor total or a claim when it carries none: a listing's lines are cited apart
+    /// (<see cref="Answers.DonorTotalsListing"/>, <see cref="Answers.ClaimedStatisticsListing"/>), and every line of an
+    /// answer has at least one.
     /// </summary>
     private static void OmitListedSources(JsonTypeInfo info)
     {
-        if (info.Type != typeof(Answers.DonorTotal))
+        var name = info.Type == typeof(Answers.DonorTotal) ? nameof(Answers.DonorTotal.Sources)
+            : info.Type == typeof(Answers.ClaimedStatistic) ? nameof(Answers.ClaimedStatistic.Sources)
+            : null;
+        if (name is null)
         {
             return;
         }
 
-        foreach (var property in info.Properties.Where(property => property.AttributeProvider is System.Reflection.PropertyInfo { Name: nameof(Answers.DonorTotal.Sources) }))
+        foreach (var property in info.Properties.Where(property => property.AttributeProvider is System.Reflection.PropertyInfo found && found.Name == name))
         {
             property.ShouldSerialize = (_, value) => value is IReadOnlyCollection<Answers.SourceReference> { Count: > 0 };
         }
     }
 
+    /// <summary>Makes <see cref="ILedgerEvent"/> polymorphic over the ledger's facts, by their stable names.</summary>
     private static void NameFactTypes(JsonTypeInfo info)
     {
         if (info.Type != typeof(ILedgerEvent) || info.PolymorphismOptions is not null)

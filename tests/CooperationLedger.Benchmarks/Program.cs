@@ -234,6 +234,9 @@ async Task MeasureQueriesAsync(Ledger ledger, int size, Instant firstRecorded, I
     // the listing's sources, each fact's citation once, streamed apart; and the report's summary.
     var wholeSql = new Latencies();
     var wholeSources = new Latencies();
+    var wholeClaims = new Latencies();
+    var wholeClaimsSql = new Latencies();
+    var claimsPerListing = 0;
     var summaries = new Latencies();
     var factTable = $"{ledger.Store.Options.Events.DatabaseSchemaName}.ledger_facts";
     var duckDb = new Latencies();
@@ -264,6 +267,14 @@ async Task MeasureQueriesAsync(Ledger ledger, int size, Instant firstRecorded, I
                 }
             }));
             wholeSql.Add(await TimeAsync(() => HandWrittenTotalsAsync(connectionString, factTable, point)));
+            wholeClaims.Add(await TimeAsync(async () =>
+            {
+                await foreach (var _ in (await ledger.ListClaimedStatisticsAsync(point)).ReadClaimsAsync())
+                {
+                    claimsPerListing++;
+                }
+            }));
+            wholeClaimsSql.Add(await TimeAsync(() => HandWrittenClaimsAsync(connectionString, factTable, point)));
         }
 
         wholePeak = memory.PeakBytes;
@@ -315,8 +326,9 @@ async Task MeasureQueriesAsync(Ledger ledger, int size, Instant firstRecorded, I
     results.Queries[size] = new QueryResults(
         donors.Median, donors.P95, claims.Median, claims.P95, agreements.Median, agreements.P95, whole.Median, double.NaN, 0,
         rows.Donations / queries, rows.Claims / queries, rows.Agreements / queries, rows.WholeTotals / (double)whole.Count,
-        sameDonors.Median, sameClaims.Median, sameAgreements.Median, sameItems, wholeSql.Median, summaries.Median, wholePeak, duckDb.Median, summaryPeak, wholeSources.Median, sourcesPerListing / (double)points.Length);
-    Console.WriteLine($"  at {size:N0}: donors median {donors.Median:0.0} ms, claims {claims.Median:0.0} ms, agreements {agreements.Median:0.0} ms, whole-ledger totals {whole.Median:0} ms (hand-written SQL {wholeSql.Median:0} ms, DuckDB {duckDb.Median:0} ms), their sources {wholeSources.Median:0} ms, summary {summaries.Median:0} ms");
+        sameDonors.Median, sameClaims.Median, sameAgreements.Median, sameItems, wholeSql.Median, summaries.Median, wholePeak, duckDb.Median, summaryPeak, wholeSources.Median, sourcesPerListing / (double)points.Length,
+        wholeClaims.Median, wholeClaimsSql.Median, claimsPerListing / (double)points.Length);
+    Console.WriteLine($"  at {size:N0}: donors median {donors.Median:0.0} ms, claims {claims.Median:0.0} ms, agreements {agreements.Median:0.0} ms, whole-ledger totals {whole.Median:0} ms (hand-written SQL {wholeSql.Median:0} ms, DuckDB {duckDb.Median:0} ms), their sources {wholeSources.Median:0} ms, whole-ledger claims {wholeClaims.Median:0} ms (hand-written SQL {wholeClaimsSql.Median:0} ms), summary {summaries.Median:0} ms");
     Console.WriteLine($"  at {size:N0}, the same {sameItems:N0} items answered as at the first size: donors median {sameDonors.Median:0.0} ms, claims {sameClaims.Median:0.0} ms, agreements {sameAgreements.Median:0.0} ms");
 }
 
@@ -368,6 +380,27 @@ static async Task HandWrittenTotalsAsync(string connectionString, string table, 
     while (await reader.ReadAsync())
     {
         _ = (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetInt64(4), reader.GetDecimal(5));
+    }
+}
+
+// The claims' peer reads the same claim rows within the point's bounds, revisions aside, in the listing's order, with
+// what a claim shows as text.
+static async Task HandWrittenClaimsAsync(string connectionString, string table, AsOf point)
+{
+    await using var connection = new NpgsqlConnection(connectionString);
+    await connection.OpenAsync();
+    var sql = string.Create(CultureInfo.InvariantCulture, $"""
+        select f.id, f.key, f.metric, f.matter, f.shown::text
+        from {table} f
+        where f.metric is not null and f.effective_to <= {DayNumber.Of(point.Effective!.Value)} and f.known_to <= {DayNumber.Of(point.KnownOn!.Value)}
+          and f.recorded_us <= {InstantNumber.Microseconds(point.RecordedAt!.Value)}
+        order by f.metric collate "C", f.period_from nulls first, f.key collate "C"
+        """);
+    await using var command = new NpgsqlCommand(sql, connection);
+    await using var reader = await command.ExecuteReaderAsync();
+    while (await reader.ReadAsync())
+    {
+        _ = (reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetString(4));
     }
 }
 

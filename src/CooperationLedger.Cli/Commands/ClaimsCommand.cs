@@ -15,7 +15,9 @@ internal static class ClaimsCommand
         var claimant = new Option<string?>("--claimant") { Description = $"Only claims by this actor: {ActorNames.Accepted}; unattributed for the outlet's own statements." };
         var subject = new Option<string?>("--subject") { Description = "Only statistics about this actor, named the same way." };
         var matter = new Option<string?>("--matter") { Description = "Only claims about this matter, the key that groups what sources claim about one figure." };
-        var json = new Option<bool>("--json") { Description = "Write JSON, each claim with its event ids and citations." };
+        var format = new ListingFormat(
+            "Write JSON: each claim with its fact id, whose citations follow once each in \"sources\" (its own, then the corrections applied), and the disputes. Written as it is read.",
+            "Write JSON Lines: the same items as --json, one per line (\"asOf\", then \"claim\", \"dispute\" and \"sources\" lines), written as they are read.");
         var command = new Command(
             "claims",
             "Claimed statistics by metric, claimant, period and baseline, exactly as claimed; corrections applied from their own dates; " +
@@ -25,22 +27,26 @@ internal static class ClaimsCommand
             claimant,
             subject,
             matter,
-            json,
         };
         asOf.AddTo(command);
+        format.AddTo(command);
         command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
         {
-            var claims = await ledger.GetClaimedStatisticsAsync(asOf.Read(parse), new ClaimFilter(parse.GetValue(metric), parse.GetValue(claimant), parse.GetValue(subject), parse.GetValue(matter)), token);
-            if (parse.GetValue(json))
+            var point = asOf.Read(parse);
+            var filter = new ClaimFilter(parse.GetValue(metric), parse.GetValue(claimant), parse.GetValue(subject), parse.GetValue(matter));
+            if (format.Asked(parse))
             {
-                JsonOutput.Write(context, claims);
-            }
-            else
-            {
-                Write(context, claims);
-                context.Console.WriteLine(Describe.Rule(claims.AsOf));
+                // The whole ledger is listed as it is read; a filtered answer is small, and held.
+                var listing = filter == ClaimFilter.None
+                    ? await ledger.ListClaimedStatisticsAsync(point, token)
+                    : ClaimedStatisticsListing.From(await ledger.GetClaimedStatisticsAsync(point, filter, token));
+                await format.WriteAsync(parse, context, listing.AsOf, ListingOutput.Parts(listing, token), token);
+                return ExitCodes.Success;
             }
 
+            var claims = await ledger.GetClaimedStatisticsAsync(point, filter, token);
+            Write(context, claims);
+            context.Console.WriteLine(Describe.Rule(claims.AsOf));
             return ExitCodes.Success;
         }, cancellationToken));
         return command;

@@ -14,8 +14,9 @@ internal static class DonorsCommand
         var donor = new Option<string?>("--donor") { Description = $"Only this donor: {ActorNames.Accepted}." };
         var recipient = new Option<string?>("--recipient") { Description = "Only this recipient, named the same way." };
         var currency = new Option<string?>("--currency") { Description = "Only amounts in this ISO 4217 currency." };
-        var json = new Option<bool>("--json") { Description = "Write JSON: amounts as numbers with currency codes, each total with the ids of its facts (\"facts\"), whose citations follow once each in \"sources\"; donations with no amount stated in \"noAmountStated\". Written as it is read." };
-        var jsonLines = new Option<bool>("--jsonl") { Description = "Write JSON Lines: the same items as --json, one per line (\"asOf\", then \"total\", \"noAmountStated\", \"dispute\" and \"sources\" lines), written as they are read." };
+        var format = new ListingFormat(
+            "Write JSON: amounts as numbers with currency codes, each total with the ids of its facts (\"facts\"), whose citations follow once each in \"sources\"; donations with no amount stated in \"noAmountStated\". Written as it is read.",
+            "Write JSON Lines: the same items as --json, one per line (\"asOf\", then \"total\", \"noAmountStated\", \"dispute\" and \"sources\" lines), written as they are read.");
         var command = new Command(
             "donors",
             "Donor totals by donor, recipient and currency: pledged, committed and realised apart, exact and approximate apart, stated equivalents " +
@@ -24,28 +25,20 @@ internal static class DonorsCommand
             donor,
             recipient,
             currency,
-            json,
-            jsonLines,
         };
         asOf.AddTo(command);
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(json) && result.GetValue(jsonLines))
-            {
-                result.AddError("--json and --jsonl are two forms of the same output: give one.");
-            }
-        });
+        format.AddTo(command);
         command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
         {
             var point = asOf.Read(parse);
             var filter = new DonationFilter(parse.GetValue(donor), parse.GetValue(recipient), parse.GetValue(currency));
-            if (parse.GetValue(json) || parse.GetValue(jsonLines))
+            if (format.Asked(parse))
             {
                 // The whole ledger is listed as it is added up; a filtered answer is small, and held.
                 var listing = filter == DonationFilter.None
                     ? await ledger.ListDonorTotalsAsync(point, token)
                     : DonorTotalsListing.From(await ledger.GetDonorTotalsAsync(point, filter, token));
-                await (parse.GetValue(json) ? DonorListingOutput.WriteDocumentAsync(context, listing, token) : DonorListingOutput.WriteLinesAsync(context, listing, token));
+                await format.WriteAsync(parse, context, listing.AsOf, ListingOutput.Parts(listing, token), token);
                 return ExitCodes.Success;
             }
 

@@ -17,7 +17,7 @@ internal static class GenerateCommand
         var command = new Command(
             "generate",
             "Generate a synthetic history (documents over thirty years: donations in many currencies, claimed statistics, agreements, " +
-            "meetings; about 2% corrections and retractions and 1% conflicting claims) and append it through the bulk path, streaming. " +
+            "meetings; about 2% corrections and retractions, 1% conflicting claims and 0.5% agreeing ones) and append it through the bulk path, streaming. " +
             "Use a separate --schema to keep it apart from real facts.\n\nExample:\n  ledger generate --facts 1000000 --seed 42 --schema synthetic")
         {
             facts,

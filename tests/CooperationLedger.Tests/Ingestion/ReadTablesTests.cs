@@ -114,6 +114,49 @@ public sealed class ReadTablesTests(LedgerFixture fixture) : IClassFixture<Ledge
         await Synthetic.SyntheticHistoryTests.ListingShouldMatch(listing, expected);
     }
 
+    [Theory]
+    [MemberData(nameof(Points))]
+    public async Task The_claims_listing_of_revised_linked_and_disputed_claims_equals_the_naive_fold(string? knownOn, string? effective, string rule)
+    {
+        var events = await EventsAsync(Ledger);
+        var point = Point(knownOn, effective, rule);
+        var replay = EntryFold.Fold(events.Select(e => (e.Data, e.RecordedAt)));
+        var expected = ClaimedStatisticsAnswer.From(replay.Claims, point, ClaimFilter.None, replay.Actors, replay.Citations);
+
+        var listing = await Ledger.ListClaimedStatisticsAsync(point);
+
+        await Synthetic.SyntheticHistoryTests.ClaimsListingShouldMatch(listing, expected);
+    }
+
+    [Fact]
+    public async Task Rows_written_before_their_columns_were_filled_ask_for_a_rebuild_and_the_rebuild_fills_them()
+    {
+        var earlier = new LedgerFixture();
+        await earlier.InitializeAsync();
+        try
+        {
+            await earlier.Ledger.IngestAsync([Seeds.Facts]);
+            var schema = earlier.Ledger.Store.Options.Events.DatabaseSchemaName;
+
+            // The version before kept no recipient of a donation, and no claim as stated, in their rows.
+            await LedgerInspection.ScalarAsync(earlier.ConnectionString, $"update {schema}.{ReadTables.Facts} set shown = null, period_from = null where metric is not null");
+            await using var upgraded = Ledger.Connect(earlier.ConnectionString, new LedgerStoreSettings(), earlier.Clock);
+            var claims = () => upgraded.ListClaimedStatisticsAsync(AsOf.Now);
+            (await claims.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Contain("ledger rebuild");
+
+            await upgraded.RebuildProjectionsAsync();
+            (await (await claims()).ReadClaimsAsync().CountAsync()).Should().Be((await upgraded.GetClaimedStatisticsAsync(AsOf.Now)).Claims.Count).And.BeGreaterThan(0);
+            await LedgerInspection.ScalarAsync(earlier.ConnectionString, $"update {schema}.{ReadTables.Facts} set recipient = null where donor_id is not null");
+            await using var again = Ledger.Connect(earlier.ConnectionString, new LedgerStoreSettings(), earlier.Clock);
+            var donors = () => again.ListDonorTotalsAsync(AsOf.Now);
+            (await donors.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Contain("ledger rebuild");
+        }
+        finally
+        {
+            await earlier.DisposeAsync();
+        }
+    }
+
     [Fact]
     public async Task A_ledger_written_before_the_read_tables_asks_for_a_rebuild_and_the_rebuild_fills_them()
     {
@@ -133,11 +176,14 @@ public sealed class ReadTablesTests(LedgerFixture fixture) : IClassFixture<Ledge
             (await summary.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Contain("ledger rebuild").And.Contain("Nothing was changed");
             var listing = () => upgraded.ListDonorTotalsAsync(AsOf.Now);
             (await listing.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Contain("ledger rebuild");
+            var claims = () => upgraded.ListClaimedStatisticsAsync(AsOf.Now);
+            (await claims.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Contain("ledger rebuild");
             (await upgraded.GetDonorTotalsAsync(AsOf.Now)).Totals.Should().NotBeEmpty("the questions that read the entries still answer");
 
             await upgraded.RebuildProjectionsAsync();
             AnswerJson.Of(await summary()).Should().Be(before);
             (await (await listing()).ReadTotalsAsync().CountAsync()).Should().Be((await upgraded.GetDonorTotalsAsync(AsOf.Now)).Totals.Count);
+            (await (await claims()).ReadClaimsAsync().CountAsync()).Should().Be((await upgraded.GetClaimedStatisticsAsync(AsOf.Now)).Claims.Count);
         }
         finally
         {

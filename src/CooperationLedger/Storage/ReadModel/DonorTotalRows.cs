@@ -53,13 +53,13 @@ internal static class DonorTotalRows
     {
         var serializer = session.DocumentStore.Options.Serializer();
         var sql = $"""
-            {ReadModelSql.OpenGiven}, {DisputedGiven}
+            {ReadModelSql.OpenGiven}, {SettledRows.DisputedGiven}
             select row_number() over w = 1, s.id, s.key, s.stage, s.amount, s.approximation, s.upper_bound, s.shown,
                    case when row_number() over w = 1 then s.donor_id end, case when row_number() over w = 1 then s.recipient_id end,
                    case when row_number() over w = 1 then s.currency end, case when row_number() over w = 1 then s.donor end,
                    case when row_number() over w = 1 then s.recipient end
             from {Facts(session)} s
-            where {ReadModelSql.Settled("s", asOf)} and s.donor_id is not null and s.amount is not null and not exists (select 1 from disputed d where d.id = s.id)
+            where {ReadModelSql.Settled("s", asOf)} and {Counted} and {NotDisputed}
             window w as (partition by s.donor_id collate "C", s.recipient_id collate "C", s.currency collate "C" order by s.key collate "C")
             order by s.donor_id collate "C", s.recipient_id collate "C", s.currency collate "C", s.key collate "C"
             """;
@@ -79,36 +79,23 @@ internal static class DonorTotalRows
     }
 
     /// <summary>
-    /// Streams the citations of the donations <see cref="ReadAsync"/> streams, each read from its event by the stream
-    /// and version of its row, in the order of the events.
+    /// Streams the citations of the donations <see cref="ReadAsync"/> streams, each read from its event, in the order of
+    /// the events (<see cref="SettledRows.CitationsAsync"/>).
     /// </summary>
-    public static async IAsyncEnumerable<(Guid Id, string Key, Citation Citation)> CitationsAsync(IQuerySession session, AsOf asOf, IReadOnlyList<OpenFact> open, SettledApart apart, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var serializer = session.DocumentStore.Options.Serializer();
-        var names = StoreCheck.NamesOf(serializer);
-        var schema = Schema(session);
-        var sql = $"""
-            {ReadModelSql.OpenGiven}, {DisputedGiven}
-            select s.id, s.key, e.data -> $5
-            from {Facts(session)} s join {schema}.mt_events e on e.stream_id = s.stream_id and e.version = s.version and e.tenant_id = s.tenant_id
-            where {ReadModelSql.Settled("s", asOf)} and s.donor_id is not null and s.amount is not null and not exists (select 1 from disputed d where d.id = s.id)
-            order by s.stream_id, s.version
-            """;
-        await foreach (var row in SqlRows.ReadAsync(session, sql, [.. Parameters(session, open), apart.Disputed.ToArray(), names.Citation], cancellationToken, ReadModelSql.WholeLedger).ConfigureAwait(false))
-        {
-            yield return (row.GetGuid(0), row.GetString(1), serializer.FromJson<Citation>(row, 2));
-        }
-    }
+    public static IAsyncEnumerable<(Guid Id, string Key, Citation Citation)> CitationsAsync(IQuerySession session, AsOf asOf, IReadOnlyList<OpenFact> open, SettledApart apart, CancellationToken cancellationToken) =>
+        SettledRows.CitationsAsync(session, asOf, open, apart.Disputed, $"{Counted} and {NotDisputed}", cancellationToken);
 
-    /// <summary>The disputed settled donations, found by <see cref="ApartAsync"/> and sent as <c>$4</c>.</summary>
-    private const string DisputedGiven = "disputed as (select unnest($4::uuid[]) as id)";
+    /// <summary>The condition that the settled fact <c>s</c> is a donation of a stated amount.</summary>
+    private const string Counted = "s.donor_id is not null and s.amount is not null";
 
-    private static object[] Parameters(IQuerySession session, IReadOnlyList<OpenFact> open) =>
-        [session.TenantId, open.Select(fact => fact.Id).ToArray(), open.Where(fact => fact.IsRevised).Select(fact => fact.Id).ToArray()];
+    /// <summary>The condition that no dispute holds the settled fact <c>s</c>, after <see cref="SettledRows.DisputedGiven"/>.</summary>
+    private const string NotDisputed = "not exists (select 1 from disputed d where d.id = s.id)";
 
-    private static string Schema(IQuerySession session) => session.DocumentStore.Options.Events.DatabaseSchemaName;
+    private static object[] Parameters(IQuerySession session, IReadOnlyList<OpenFact> open) => SettledRows.Parameters(session, open);
 
-    private static string Facts(IQuerySession session) => $"{Schema(session)}.{ReadTables.Facts}";
+    private static string Schema(IQuerySession session) => SettledRows.Schema(session);
+
+    private static string Facts(IQuerySession session) => SettledRows.Facts(session);
 }
 
 /// <summary>A settled donation of a stated amount, as <see cref="DonorTotalRows.ReadAsync"/> streams it.</summary>

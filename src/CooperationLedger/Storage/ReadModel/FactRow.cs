@@ -37,8 +37,11 @@ namespace CooperationLedger.Storage;
 /// <param name="ComparedFigure">The figure in that scale.</param>
 /// <param name="Span">What the figure allows (<see cref="FigureSpan"/>), for comparing it in SQL; <see langword="null"/> with no figure.</param>
 /// <param name="LinkTargets">The ids of the facts it links to; <see langword="null"/> when it links to none.</param>
-/// <param name="Shown">For a donation that states equivalents of its amount or when it is due, what an answer shows of
-/// them and no question filters by (<see cref="DonationShown"/>, as JSON); else <see langword="null"/>.</param>
+/// <param name="Shown">What an answer shows of the fact and no question filters by, as JSON: for a donation that states
+/// equivalents of its amount or when it is due, those (<see cref="DonationShown"/>); for a claimed statistic, the claim
+/// as stated (<see cref="ClaimShown"/>); else <see langword="null"/>.</param>
+/// <param name="PeriodFrom">For a claimed statistic whose period has an earliest day, that day, which claims are listed by;
+/// else <see langword="null"/>, as for a claim of no period.</param>
 internal sealed record FactRow(
     Guid Id,
     string Key,
@@ -67,7 +70,8 @@ internal sealed record FactRow(
     string? ComparedFigure,
     StoredSpan? Span,
     Guid[]? LinkTargets,
-    string? Shown)
+    string? Shown,
+    int? PeriodFrom)
 {
     /// <summary>Gets the row of a fact appended at <paramref name="recordedAt"/> as the event at <paramref name="position"/>.</summary>
     public static FactRow Of(IReportedFact fact, Instant recordedAt, StreamPosition position, ISerializer serializer)
@@ -76,6 +80,7 @@ internal sealed record FactRow(
         var donation = kind.DonationOf(fact);
         var value = donation?.Value;
         var compared = kind.ComparisonOf(fact);
+        var claim = kind.StatisticOf(fact);
         var published = fact.Citation.Document.PublishedOn;
         return new FactRow(
             fact.FactId,
@@ -100,12 +105,18 @@ internal sealed record FactRow(
             value?.Amount,
             value is null ? null : (int)value.Approximation,
             value?.UpperBound,
-            kind.StatisticOf(fact)?.Metric,
+            claim?.Metric,
             compared?.Scale,
             compared?.Figure,
             compared is { } figure ? StoredSpan.Of(figure.Scale, figure.Figure) : null,
             fact.Links is { Count: > 0 } links ? [.. links.Select(link => link.TargetId).Distinct()] : null,
-            donation is not null && (value is { StatedEquivalents.Count: > 0 } || fact.Expected is not null) ? serializer.ToJson(new DonationShown(value, fact.Expected)) : null);
+            Shown(),
+            claim?.Period?.Earliest is { } earliest ? DayNumber.Of(earliest) : null);
+
+        string? Shown() =>
+            donation is not null && (value is { StatedEquivalents.Count: > 0 } || fact.Expected is not null) ? serializer.ToJson(new DonationShown(value, fact.Expected))
+            : claim is not null ? serializer.ToJson(new ClaimShown(claim.Claimant, claim.Subject, claim.Measure, claim.Period, claim.Baseline, fact.Effective))
+            : null;
     }
 }
 
@@ -155,3 +166,12 @@ internal readonly record struct StoredSpan(bool Read, decimal? Low, decimal? Hig
 /// <param name="Value">The value as reported, equivalents included; <see langword="null"/> when no amount is stated.</param>
 /// <param name="Expected">When the promise or expectation is due, if the source says.</param>
 internal sealed record DonationShown(MoneyAmount? Value, ReportedDate? Expected);
+
+/// <summary>What a claimed statistic's answer shows of it beyond its metric and matter, as it was stated.</summary>
+/// <param name="Claimant">Who claims it; <see langword="null"/> for the outlet's own statement.</param>
+/// <param name="Subject">Whose results it describes.</param>
+/// <param name="Measure">The number as stated.</param>
+/// <param name="Period">The period it covers, if stated.</param>
+/// <param name="Baseline">The period it is compared with, if stated.</param>
+/// <param name="Effective">When it was claimed.</param>
+internal sealed record ClaimShown(Actor? Claimant, Actor Subject, StatisticMeasure Measure, ReportedDate? Period, ReportedDate? Baseline, ReportedDate Effective);

@@ -54,6 +54,7 @@ internal static class ReadTables
         new("figure_direction", "integer", NpgsqlDbType.Integer, row => row.Span?.Direction is { } direction ? (int)direction : null),
         new("link_targets", "uuid[]", NpgsqlDbType.Array | NpgsqlDbType.Uuid, row => row.LinkTargets),
         new("shown", "jsonb", NpgsqlDbType.Jsonb, row => row.Shown),
+        new("period_from", "integer", NpgsqlDbType.Integer, row => row.PeriodFrom),
     ];
 
     /// <summary>Gets the columns of <see cref="Revisions"/> after <c>tenant_id</c>, in the order they are written.</summary>

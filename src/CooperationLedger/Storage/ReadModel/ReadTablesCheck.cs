@@ -6,8 +6,9 @@ namespace CooperationLedger.Storage;
 /// Tells whether the read tables hold the ledger's facts: a ledger written by a version before them has its events but
 /// no rows, until a rebuild writes them. Every append since writes its rows with its events, and a rebuild writes all of
 /// them in one transaction, so the tables are filled exactly when the tenant's first event has its row; that is the one
-/// row looked up. A donation's row written before its table had the recipient column has none: such a row is not
-/// counted as filled either.
+/// row looked up. A donation's row written before its table had the recipient column has none, and a claim's row
+/// written before the claim was shown in it has no <c>shown</c>: such a row, as the first event's or as the first of its
+/// kind in the table, is not counted as filled either.
 /// </summary>
 internal static class ReadTablesCheck
 {
@@ -20,12 +21,19 @@ internal static class ReadTablesCheck
         var present = $"select to_regclass('{schema}.{ReadTables.Facts}') is not null and to_regclass('{schema}.{ReadTables.Revisions}') is not null";
         var filled = $"""
             select first.id is null
-                   or exists (select 1 from {schema}.{ReadTables.Facts} f where f.tenant_id = $1 and f.id = first.id and (f.donor_id is null or f.recipient is not null))
+                   or exists (select 1 from {schema}.{ReadTables.Facts} f where f.tenant_id = $1 and f.id = first.id and (f.donor_id is null or f.recipient is not null) and (f.metric is null or f.shown is not null))
                    or exists (select 1 from {schema}.{ReadTables.Revisions} r where r.tenant_id = $1 and r.id = first.id)
             from (select (select (e.data ->> $2)::uuid from {schema}.mt_events e where e.tenant_id = $1 order by e.seq_id limit 1) as id) first
             """;
+        // The oldest rows of each kind are where an earlier version's rows are, before the rows appended since: the first
+        // donation and the first claim the table holds are looked at too, each found by the first rows its scan reads.
+        var complete = $"""
+            select not exists (select 1 from (select f.recipient from {schema}.{ReadTables.Facts} f where f.tenant_id = $1 and f.donor_id is not null limit 1) d where d.recipient is null)
+               and not exists (select 1 from (select f.shown from {schema}.{ReadTables.Facts} f where f.tenant_id = $1 and f.metric is not null limit 1) c where c.shown is null)
+            """;
         if (await TrueAsync(session, present, [], cancellationToken).ConfigureAwait(false)
-            && await TrueAsync(session, filled, [session.TenantId, names.FactId], cancellationToken).ConfigureAwait(false))
+            && await TrueAsync(session, filled, [session.TenantId, names.FactId], cancellationToken).ConfigureAwait(false)
+            && await TrueAsync(session, complete, [session.TenantId], cancellationToken).ConfigureAwait(false))
         {
             return;
         }

@@ -47,9 +47,7 @@ internal static class ClaimedStatisticsAnswer
             {
                 CorroboratedBy = corroborated.GetValueOrDefault(c.Claim.Id),
             })
-            .OrderBy(claim => claim.Metric, StringComparer.Ordinal)
-            .ThenBy(claim => claim.Period?.Earliest)
-            .ThenBy(claim => claim.Key, StringComparer.Ordinal)
+            .Order(ClaimedStatisticsListing.Order)
             .ToArray();
         return new ClaimedStatistics(asOf, claims, disputes);
     }
