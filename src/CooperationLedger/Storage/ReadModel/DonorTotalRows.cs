@@ -23,12 +23,12 @@ internal static class DonorTotalRows
         var (unstated, matters, disputedIds) = (new List<Guid>(), new HashSet<string>(StringComparer.Ordinal), new List<Guid>());
         var sql = $"""
             {ReadModelSql.OpenGiven},
-            {ReadModelSql.Disputed(Schema(session), asOf)}
-            select s.id, null from {Facts(session)} s where {ReadModelSql.Settled("s", asOf)} and s.donor_id is not null and s.amount is null
+            {ReadModelSql.Disputed(SettledRows.Schema(session), asOf)}
+            select s.id, null from {SettledRows.Facts(session)} s where {ReadModelSql.Settled("s", asOf)} and s.donor_id is not null and s.amount is null
             union all
             select d.id, d.matter from disputed d where d.family = 0
             """;
-        await foreach (var row in SqlRows.ReadAsync(session, sql, Parameters(session, open), cancellationToken, ReadModelSql.WholeLedger).ConfigureAwait(false))
+        await foreach (var row in SqlRows.ReadAsync(session, sql, SettledRows.Parameters(session, open), cancellationToken, ReadModelSql.WholeLedger).ConfigureAwait(false))
         {
             if (row.IsDBNull(1))
             {
@@ -58,12 +58,12 @@ internal static class DonorTotalRows
                    case when row_number() over w = 1 then s.donor_id end, case when row_number() over w = 1 then s.recipient_id end,
                    case when row_number() over w = 1 then s.currency end, case when row_number() over w = 1 then s.donor end,
                    case when row_number() over w = 1 then s.recipient end
-            from {Facts(session)} s
+            from {SettledRows.Facts(session)} s
             where {ReadModelSql.Settled("s", asOf)} and {Counted} and {NotDisputed}
             window w as (partition by s.donor_id collate "C", s.recipient_id collate "C", s.currency collate "C" order by s.key collate "C")
             order by s.donor_id collate "C", s.recipient_id collate "C", s.currency collate "C", s.key collate "C"
             """;
-        await foreach (var row in SqlRows.ReadAsync(session, sql, [.. Parameters(session, open), apart.Disputed.ToArray()], cancellationToken, ReadModelSql.WholeLedger).ConfigureAwait(false))
+        await foreach (var row in SqlRows.ReadAsync(session, sql, [.. SettledRows.Parameters(session, open), apart.Disputed.ToArray()], cancellationToken, ReadModelSql.WholeLedger).ConfigureAwait(false))
         {
             var starts = row.GetBoolean(0);
             yield return new SettledDonation(
@@ -90,12 +90,6 @@ internal static class DonorTotalRows
 
     /// <summary>The condition that no dispute holds the settled fact <c>s</c>, after <see cref="SettledRows.DisputedGiven"/>.</summary>
     private const string NotDisputed = "not exists (select 1 from disputed d where d.id = s.id)";
-
-    private static object[] Parameters(IQuerySession session, IReadOnlyList<OpenFact> open) => SettledRows.Parameters(session, open);
-
-    private static string Schema(IQuerySession session) => SettledRows.Schema(session);
-
-    private static string Facts(IQuerySession session) => SettledRows.Facts(session);
 }
 
 /// <summary>A settled donation of a stated amount, as <see cref="DonorTotalRows.ReadAsync"/> streams it.</summary>
