@@ -37,13 +37,15 @@ public sealed partial class Ledger
         var fact = (ILedgerEvent)stored.Data;
         var recorded = Recorded(stored, StoreCheck.NamesOf(session.DocumentStore.Options.Serializer()).SourceFileHeader);
 
-        var entry = await session.LoadAsync<TimelineEntry>(factId, cancellationToken).ConfigureAwait(false);
+        await EnsureReadTablesAsync(session, cancellationToken).ConfigureAwait(false);
+        var timeline = EntryShapes.Timeline;
+        var entry = (await FactSelection.All.Where("f.id = ?", factId).LoadAsync(session, timeline, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
         var related = entry?.Matter is { } matter
-            ? await session.Query<TimelineEntry>().Where(other => other.Matter == matter && other.Id != factId).ToListAsync(cancellationToken).ConfigureAwait(false)
+            ? await FactSelection.All.Where("f.matter = ? and f.id <> ?", matter, factId).LoadAsync(session, timeline, cancellationToken).ConfigureAwait(false)
             : [];
         var outgoing = entry?.Links ?? [];
-        var targets = outgoing.Count == 0 ? [] : await session.LoadManyAsync<TimelineEntry>(cancellationToken, outgoing.Select(link => link.TargetId).Distinct()).ConfigureAwait(false);
-        var linking = entry is null ? [] : await session.Query<TimelineEntry>().LinkingTo(entry.Key).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var targets = outgoing.Count == 0 ? [] : await FactSelection.All.WithIds([.. outgoing.Select(link => link.TargetId).Distinct()], []).LoadAsync(session, timeline, cancellationToken).ConfigureAwait(false);
+        var linking = entry is null ? [] : await FactSelection.All.LinkingToAny([factId]).LoadAsync(session, timeline, cancellationToken).ConfigureAwait(false);
         var revisions = entry?.Revisions ?? [];
         var cited = revisions.Select(revision => revision.Source)
             .Concat(related.Select(other => other.Source))

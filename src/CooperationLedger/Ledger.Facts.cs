@@ -3,7 +3,6 @@ using CooperationLedger.Answers;
 using CooperationLedger.Diagnostics;
 using CooperationLedger.Facts;
 using CooperationLedger.Storage;
-using CooperationLedger.Views;
 using JasperFx.Events;
 using Marten;
 using NodaTime;
@@ -120,7 +119,7 @@ public sealed partial class Ledger
         HashSet<Guid> entries;
         await using (var session = sessions.Query())
         {
-            entries = [.. await session.Query<TimelineEntry>().Select(entry => entry.Id).ToListAsync(cancellationToken).ConfigureAwait(false)];
+            entries = await ReadTablesCheck.PresentAsync(session, cancellationToken).ConfigureAwait(false) ? await FactSelection.All.IdsAsync(session, cancellationToken).ConfigureAwait(false) : [];
         }
 
         var withoutEntries = 0;

@@ -44,7 +44,7 @@ public sealed partial class Ledger
             filter is { Donor: not null, Recipient: not null } ? BoundsUse.CheckOnly : BoundsUse.Indexed,
             [filter.Donor, filter.Recipient],
             (query, actors) => (actors.Select(filter.Donor), actors.Select(filter.Recipient)) is ({ } donor, { } recipient)
-                ? query.WithTermPairs("pair_terms", donor, recipient)
+                ? query.WithTermPairs(donor, recipient)
                 : query.WithTerms("donor_terms", actors.Select(filter.Donor)).WithTerms("recipient_terms", actors.Select(filter.Recipient)),
             (resolved, actors, citations, _) => DonorTotalsAnswer.FromResolved(resolved, asOf, filter, actors, citations),
             cancellationToken,
@@ -217,8 +217,8 @@ public sealed partial class Ledger
             {
                 query = filter.Unattributed ? query.WithoutTerms("claimant_terms") : query.WithTerms("claimant_terms", actors.Select(filter.Claimant));
                 query = query.WithTerms("subject_terms", actors.Select(filter.Subject));
-                query = metric is null ? query : query.Where(entry => entry.MetricTerm == metric);
-                return matter is null ? query : query.Where(entry => entry.Matter == matter);
+                query = metric is null ? query : query.Where("f.metric_term = ?", metric);
+                return matter is null ? query : query.Where("f.matter = ?", matter);
             },
             (resolved, actors, citations, _) => ClaimedStatisticsAnswer.FromResolved(resolved, asOf, filter, actors, citations),
             cancellationToken).ConfigureAwait(false);
@@ -271,7 +271,7 @@ public sealed partial class Ledger
             asOf,
             named.Length == 2 ? BoundsUse.CheckOnly : BoundsUse.Indexed,
             named,
-            (query, actors) => named.Aggregate(query, (q, text) => q.WithKeys("actor_keys", actors.Select(text)!)),
+            (query, actors) => named.Aggregate(query, (q, text) => q.WithKeys(actors.Select(text)!)),
             (resolved, actors, citations, _) => TimelineAnswer.FromResolved(resolved, asOf, named, actors, citations),
             cancellationToken).ConfigureAwait(false);
     }
@@ -479,7 +479,7 @@ public sealed partial class Ledger
         AsOf asOf,
         BoundsUse bounds,
         IReadOnlyList<string?> named,
-        Func<IQueryable<TEntry>, ActorDirectory, IQueryable<TEntry>> narrow,
+        Func<FactSelection, ActorDirectory, FactSelection> narrow,
         Func<IReadOnlyList<AsOfResolution>, ActorDirectory, CitationLookup, IReadOnlyList<(AsOfResolution Linking, FactLink Link)>, TAnswer> answer,
         CancellationToken cancellationToken,
         Func<IReadOnlyList<AsOfResolution>, ActorDirectory, IEnumerable<AsOfResolution>>? admit = null,
@@ -496,6 +496,7 @@ public sealed partial class Ledger
                 }
 
                 await using var session = sessions.Query();
+                await EnsureReadTablesAsync(session, token).ConfigureAwait(false);
                 var texts = named.OfType<string>().ToArray();
                 var actors = ActorDirectory.Empty;
                 if (texts.Length > 0)
@@ -509,7 +510,7 @@ public sealed partial class Ledger
                     actors = await ActorRegistry.LoadAsync(session, texts, token).ConfigureAwait(false);
                 }
 
-                var entries = await narrow(AsOfBounds.Apply(session.Query<TEntry>(), asOf, bounds), actors).ToListAsync(token).ConfigureAwait(false);
+                var entries = await narrow(AsOfBounds.Apply(FactSelection.All, asOf, bounds), actors).LoadAsync(session, EntryShapes.Of<TEntry>(), token).ConfigureAwait(false);
 
                 // Each entry is resolved once, then narrowed by what the answer admits in memory (a donation's currency
                 // as of the point): the citations loaded are those of what the answer can cite.
@@ -533,7 +534,7 @@ public sealed partial class Ledger
         }
 
         var keys = resolved.Select(r => r.Entry.Key).ToHashSet(StringComparer.Ordinal);
-        var entries = await session.Query<TimelineEntry>().LinkingToAny(keys).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var entries = await FactSelection.All.LinkingToAny(resolved.Select(r => r.Entry.Id)).LoadAsync(session, EntryShapes.Timeline, cancellationToken).ConfigureAwait(false);
         return AsOfResolution.ResolveAll(entries, asOf)
             .SelectMany(linking => linking.Entry.Links.Where(link => link.Kind == kind && keys.Contains(link.Target)).Select(link => (linking, link)))
             .ToArray();

@@ -245,7 +245,7 @@ async Task MeasureQueriesAsync(Ledger ledger, int size, Instant firstRecorded, I
 
     // Each of the ledger's whole-ledger questions has its memory measured apart, and before DuckDB holds its copy of
     // the rows in this process, so that each peak is that question's own.
-    long wholePeak, summaryPeak;
+    long wholePeak, claimsPeak, summaryPeak;
     var sourcesPerListing = 0;
     using (var memory = new MemorySampler())
     {
@@ -268,30 +268,41 @@ async Task MeasureQueriesAsync(Ledger ledger, int size, Instant firstRecorded, I
                 }
             }));
             wholeSql.Add(await TimeAsync(() => HandWrittenTotalsAsync(connectionString, factTable, point)));
-            // A listing that fails (a statement past the command timeout) is reported and leaves its row unmeasured,
-            // rather than ending the run before the measurements after it.
-            if (claimsFailure is null)
-            {
-                try
-                {
-                    wholeClaims.Add(await TimeAsync(async () =>
-                    {
-                        await foreach (var _ in (await ledger.ListClaimedStatisticsAsync(point)).ReadClaimsAsync())
-                        {
-                            claimsPerListing++;
-                        }
-                    }));
-                    wholeClaimsSql.Add(await TimeAsync(() => HandWrittenClaimsAsync(connectionString, factTable, point)));
-                }
-                catch (LedgerUnavailableException failure)
-                {
-                    claimsFailure = failure.Message;
-                    Console.WriteLine($"  at {size:N0}: the whole-ledger claims listing failed, and is not measured at this size: {failure.Message}");
-                }
-            }
         }
 
         wholePeak = memory.PeakBytes;
+    }
+
+    using (var memory = new MemorySampler())
+    {
+        foreach (var point in points)
+        {
+            // A listing that fails (a statement past the command timeout) is reported and leaves its row unmeasured,
+            // rather than ending the run before the measurements after it.
+            if (claimsFailure is not null)
+            {
+                break;
+            }
+
+            try
+            {
+                wholeClaims.Add(await TimeAsync(async () =>
+                {
+                    await foreach (var _ in (await ledger.ListClaimedStatisticsAsync(point)).ReadClaimsAsync())
+                    {
+                        claimsPerListing++;
+                    }
+                }));
+                wholeClaimsSql.Add(await TimeAsync(() => HandWrittenClaimsAsync(connectionString, factTable, point)));
+            }
+            catch (LedgerUnavailableException failure)
+            {
+                claimsFailure = failure.Message;
+                Console.WriteLine($"  at {size:N0}: the whole-ledger claims listing failed, and is not measured at this size: {failure.Message}");
+            }
+        }
+
+        claimsPeak = memory.PeakBytes;
     }
 
     using (var memory = new MemorySampler())
@@ -341,7 +352,7 @@ async Task MeasureQueriesAsync(Ledger ledger, int size, Instant firstRecorded, I
         donors.Median, donors.P95, claims.Median, claims.P95, agreements.Median, agreements.P95, whole.Median, double.NaN, 0,
         rows.Donations / queries, rows.Claims / queries, rows.Agreements / queries, rows.WholeTotals / (double)whole.Count,
         sameDonors.Median, sameClaims.Median, sameAgreements.Median, sameItems, wholeSql.Median, summaries.Median, wholePeak, duckDb.Median, summaryPeak, wholeSources.Median, sourcesPerListing / (double)points.Length,
-        claimsFailure is null ? wholeClaims.Median : double.NaN, claimsFailure is null ? wholeClaimsSql.Median : double.NaN, claimsPerListing / (double)points.Length);
+        claimsFailure is null ? wholeClaims.Median : double.NaN, claimsFailure is null ? wholeClaimsSql.Median : double.NaN, claimsPerListing / (double)points.Length, claimsPeak);
     Console.WriteLine($"  at {size:N0}: donors median {donors.Median:0.0} ms, claims {claims.Median:0.0} ms, agreements {agreements.Median:0.0} ms, whole-ledger totals {whole.Median:0} ms (hand-written SQL {wholeSql.Median:0} ms, DuckDB {duckDb.Median:0} ms), their sources {wholeSources.Median:0} ms, whole-ledger claims {wholeClaims.Median:0} ms (hand-written SQL {wholeClaimsSql.Median:0} ms), summary {summaries.Median:0} ms");
     Console.WriteLine($"  at {size:N0}, the same {sameItems:N0} items answered as at the first size: donors median {sameDonors.Median:0.0} ms, claims {sameClaims.Median:0.0} ms, agreements {sameAgreements.Median:0.0} ms");
 }

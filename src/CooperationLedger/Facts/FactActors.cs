@@ -24,4 +24,14 @@ internal static class FactActors
             .DistinctBy(actor => actor.Id)
             .ToArray();
     }
+
+    /// <summary>
+    /// Gets the keys a fact is found by when an actor is named: each actor's key, and each actor's country code in lower
+    /// case, so that a country finds the facts of its agencies and people.
+    /// </summary>
+    public static IReadOnlyList<string> KeysOf(IReadOnlyList<Actor> actors) =>
+        actors.Select(actor => actor.Id)
+            .Concat(actors.Where(actor => actor.Country is not null).Select(actor => actor.Country!.ToLowerInvariant()))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
 }

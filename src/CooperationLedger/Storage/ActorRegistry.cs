@@ -1,6 +1,5 @@
 using CooperationLedger.Facts;
 using CooperationLedger.Reading;
-using CooperationLedger.Views;
 using Marten;
 using Npgsql;
 
@@ -196,9 +195,9 @@ internal static class ActorRegistry
         bool outdated;
         try
         {
-            outdated = await session.Query<ActorRegistration>().WhereSql(EntryNarrowing.WithoutTerms("d.terms")).AnyAsync(cancellationToken).ConfigureAwait(false)
+            outdated = await session.Query<ActorRegistration>().WhereSql(FactNarrowing.WithoutTerms("d.terms")).AnyAsync(cancellationToken).ConfigureAwait(false)
                 || (!await session.Query<ActorRegistration>().AnyAsync(cancellationToken).ConfigureAwait(false)
-                    && await session.Query<TimelineEntry>().AnyAsync(cancellationToken).ConfigureAwait(false));
+                    && await session.Events.QueryAllRawEvents().AnyAsync(cancellationToken).ConfigureAwait(false));
         }
         catch (Exception exception) when (Missing(exception))
         {

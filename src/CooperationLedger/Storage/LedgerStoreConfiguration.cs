@@ -97,7 +97,7 @@ internal static class LedgerStoreConfiguration
     }
 
     /// <summary>
-    /// Indexes the entries whose <paramref name="column"/> of terms is empty (<see cref="EntryNarrowing.WithTermPairs"/>):
+    /// Indexes the entries whose <paramref name="column"/> of terms is empty (<see cref="FactNarrowing.WithTermPairs"/>):
     /// entries written before the column was added, which Marten fills from their JSON, where it is absent. The index
     /// holds those alone, so it is empty once they are rebuilt and costs nothing on an append.
     /// </summary>
@@ -106,6 +106,6 @@ internal static class LedgerStoreConfiguration
         options.Schema.For<TEntry>().Index(entry => entry.Id, index =>
         {
             index.Name = $"mt_doc_{typeof(TEntry).Name.ToLowerInvariant()}_idx_without_{column}";
-            index.Predicate = EntryNarrowing.WithoutTerms(column);
+            index.Predicate = FactNarrowing.WithoutTerms(column);
         });
 }

@@ -2,16 +2,14 @@ using CooperationLedger.Answers;
 using CooperationLedger.Facts;
 using CooperationLedger.Storage;
 using CooperationLedger.Tests.Support;
-using CooperationLedger.Views;
-using Marten;
 using NodaTime;
 using Npgsql;
 
 namespace CooperationLedger.Tests.Hosting;
 
 /// <summary>
-/// Given the seeds in a ledger whose donation entries were written before the donor-and-recipient pair column existed,
-/// a newer ledger adds the column and still finds those entries when a question names a donor and a recipient; given a
+/// Given the seeds in a ledger whose read rows were written before the columns of terms existed, a question says to
+/// rebuild, and the rebuild fills them, so that a question naming a donor and a recipient reads their pair; given a
 /// register of actors an earlier version wrote, a question that names an actor says to rebuild, and the rebuild mends it.
 /// </summary>
 public sealed class EntryUpgradeTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>
@@ -21,9 +19,9 @@ public sealed class EntryUpgradeTests(DatabaseFixture database) : IClassFixture<
     private static readonly DonationFilter ChinaToTheBorderService = new(Donor: "CN", Recipient: "kg-gknb");
 
     [Fact]
-    public async Task Donation_entries_from_before_the_pair_column_are_still_found_by_donor_and_recipient_and_a_rebuild_fills_their_pairs()
+    public async Task Rows_from_before_the_terms_columns_say_to_rebuild_and_the_rebuild_fills_their_terms()
     {
-        var settings = new LedgerStoreSettings { Schema = "before_pairs" };
+        var settings = new LedgerStoreSettings { Schema = "before_terms" };
         string before;
         await using (var older = Ledger.Connect(database.ConnectionString, settings))
         {
@@ -33,20 +31,19 @@ public sealed class EntryUpgradeTests(DatabaseFixture database) : IClassFixture<
             before = AnswerJson.Of(totals);
         }
 
-        // What an earlier version wrote: entries whose JSON has no pairs, in a table without their column.
-        await ScalarAsync("update before_pairs.mt_doc_donationentry set data = data - 'pairTerms'; alter table before_pairs.mt_doc_donationentry drop column pair_terms");
+        // What an earlier version wrote: read rows without the columns a point question finds its facts by.
+        await ScalarAsync($"alter table before_terms.{ReadTables.Facts} {string.Join(", ", ReadTables.TermColumns.Append("metric_term").Select(column => $"drop column {column}"))}");
 
         await using var newer = Ledger.Connect(database.ConnectionString, settings);
-        var upgraded = await newer.GetDonorTotalsAsync(EndOf2011, ChinaToTheBorderService);
+        var asked = () => newer.GetDonorTotalsAsync(EndOf2011, ChinaToTheBorderService);
 
-        ((long)(await ScalarAsync("select count(*) from before_pairs.mt_doc_donationentry where cardinality(pair_terms) > 0"))!).Should().Be(0, "the store added the column and filled it from JSON that has no pairs");
-        AnswerJson.Of(upgraded).Should().Be(before);
-        await newer.Store.Storage.Database.AssertDatabaseMatchesConfigurationAsync();
+        (await asked.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Contain("ledger rebuild");
 
         await newer.RebuildProjectionsAsync();
 
-        ((long)(await ScalarAsync("select count(*) from before_pairs.mt_doc_donationentry where coalesce(cardinality(pair_terms), 0) = 0"))!).Should().Be(0, "the rebuild wrote every entry's pairs");
-        AnswerJson.Of(await newer.GetDonorTotalsAsync(EndOf2011, ChinaToTheBorderService)).Should().Be(before);
+        await newer.Store.Storage.Database.AssertDatabaseMatchesConfigurationAsync();
+        ((long)(await ScalarAsync($"select count(*) from before_terms.{ReadTables.Facts} where actor_keys is null"))!).Should().Be(0, "the rebuild wrote every row's terms");
+        AnswerJson.Of(await asked()).Should().Be(before);
     }
 
     [Fact]
@@ -55,21 +52,19 @@ public sealed class EntryUpgradeTests(DatabaseFixture database) : IClassFixture<
         await using var ledger = Ledger.Connect(database.ConnectionString, new LedgerStoreSettings { Schema = "pair_plan" });
         await ledger.IngestAsync(Seeds.FactFiles);
         await using var session = ledger.Store.QuerySession();
-        var command = session.Query<DonationEntry>().WithTermPairs("pair_terms", new ActorSelection(["cn"], []), new ActorSelection(["kg-gknb"], [])).ToCommand();
+        var (sql, parameters) = FactSelection.All.WithTermPairs(new ActorSelection(["cn"], []), new ActorSelection(["kg-gknb"], []))
+            .Statement("pair_plan", session.TenantId, EntryShapes.Donations.Types);
 
-        command.Parameters.Should().ContainSingle().Which.Value.Should().BeEquivalentTo(new[] { "CN\u001FKG-GKNB" });
-        (await session.Query<DonationEntry>().ToListAsync()).Should().NotBeEmpty()
-            .And.OnlyContain(entry => entry.PairTerms.Count == entry.DonorTerms.Count * entry.RecipientTerms.Count);
+        parameters.Skip(2).Should().ContainSingle().Which.Should().BeEquivalentTo(new[] { "CN\u001FKG-GKNB" });
+        ((long)(await ScalarAsync($"select count(*) from pair_plan.{ReadTables.Facts} where donor_terms is not null and cardinality(pair_terms) <> cardinality(donor_terms) * cardinality(recipient_terms)"))!)
+            .Should().Be(0, "every donation's row pairs each donor term with each recipient term");
 
         // The seeds are too few for the planner to prefer an index of its own accord; without sequential scans it shows
-        // which indexes the question can use: the pair's, and the partial index of entries without pairs.
-        var plan = await QueryPlan.WithoutSequentialScansAsync(
-            database.ConnectionString,
-            command.CommandText,
-            new NpgsqlParameter(command.Parameters[0].ParameterName, command.Parameters[0].Value));
+        // which index the question uses: the pair's alone.
+        await ScalarAsync($"analyze pair_plan.{ReadTables.Facts}");
+        var plan = await QueryPlan.WithoutSequentialScansAsync(database.ConnectionString, sql, [.. parameters.Select(value => new NpgsqlParameter { Value = value })]);
 
-        plan.Should().Contain(line => line.Contains("mt_doc_donationentry_idx_pair_terms", StringComparison.Ordinal))
-            .And.Contain(line => line.Contains("mt_doc_donationentry_idx_without_pair_terms", StringComparison.Ordinal))
+        plan.Should().Contain(line => line.Contains($"{ReadTables.Facts}_idx_pair_terms", StringComparison.Ordinal))
             .And.NotContain(line => line.Contains("donor_terms", StringComparison.Ordinal));
     }
 

@@ -44,7 +44,7 @@ public sealed class KilledRebuildTests(DatabaseFixture database) : IClassFixture
         var environment = new Dictionary<string, string?> { ["COOPERATIONLEDGER_CONNECTION"] = database.ConnectionString };
         (await CliRunner.InProcessAsync(environment, "--schema", "lost_entries", "ingest", Seeds.Facts)).ExitCode.Should().Be(0);
         (await CliRunner.InProcessAsync(environment, "--schema", "lost_entries", "verify")).ExitCode.Should().Be(0);
-        await LedgerInspection.ScalarAsync(database.ConnectionString, "delete from lost_entries.mt_doc_timelineentry where id in (select id from lost_entries.mt_doc_timelineentry order by id limit 7)");
+        await LedgerInspection.ScalarAsync(database.ConnectionString, $"delete from lost_entries.{ReadTables.Facts} where id in (select id from lost_entries.{ReadTables.Facts} order by id limit 7)");
 
         var lost = await CliRunner.InProcessAsync(environment, "--schema", "lost_entries", "verify");
         (await CliRunner.InProcessAsync(environment, "--schema", "lost_entries", "rebuild")).ExitCode.Should().Be(0);

@@ -1,6 +1,4 @@
-using CooperationLedger.Facts;
 using CooperationLedger.Views;
-using NodaTime;
 
 namespace CooperationLedger.Storage;
 
@@ -8,9 +6,7 @@ namespace CooperationLedger.Storage;
 internal sealed class AgreementProjection : LedgerEntryProjection<AgreementEntry>
 {
     public AgreementProjection()
-        : base(FactView.Agreements)
+        : base(EntryShapes.Agreements)
     {
     }
-
-    protected override AgreementEntry? EntryFor(IReportedFact fact, Instant recordedAt) => AgreementEntry.From(fact, recordedAt);
 }

@@ -1,6 +1,4 @@
-using CooperationLedger.Facts;
 using CooperationLedger.Views;
-using NodaTime;
 
 namespace CooperationLedger.Storage;
 
@@ -8,9 +6,7 @@ namespace CooperationLedger.Storage;
 internal sealed class DonationProjection : LedgerEntryProjection<DonationEntry>
 {
     public DonationProjection()
-        : base(FactView.Donations)
+        : base(EntryShapes.Donations)
     {
     }
-
-    protected override DonationEntry? EntryFor(IReportedFact fact, Instant recordedAt) => DonationEntry.From(fact, recordedAt);
 }

@@ -11,7 +11,7 @@ namespace CooperationLedger.Storage;
 /// The columns the ledger's documents keep beside their JSON, each with its index, under names of its own. Marten
 /// names a duplicated column after the member's JSON name, so under an application's snake_case serializer
 /// <c>PairTerms</c> would become <c>pair__terms</c>; the SQL that narrows the entries (<see cref="AsOfBounds"/>,
-/// <see cref="EntryNarrowing"/>) names these columns, so their names are fixed here whatever serializer the store has.
+/// <see cref="FactNarrowing"/>) names these columns, so their names are fixed here whatever serializer the store has.
 /// Every member the ledger's queries filter by is one of them: Marten's LINQ names a member that is not by the store's
 /// <c>Casing</c>, which does not know of a naming policy set in the serializer's <c>configure</c> callback.
 /// </summary>
@@ -82,7 +82,7 @@ internal static class EntryColumns
         new(typeof(TEntry), nameof(LedgerEntry.RecordedAtMs), "recorded_at_ms", "bigint", null),
     ];
 
-    /// <summary>An array of actor terms or keys in a <c>text[]</c> column with a GIN index, for <see cref="EntryNarrowing"/>.</summary>
+    /// <summary>An array of actor terms or keys in a <c>text[]</c> column with a GIN index, for <see cref="FactNarrowing"/>.</summary>
     private static Column Terms<TDocument>(string member, string name) =>
         new(typeof(TDocument), member, name, "text[]", NpgsqlDbType.Array | NpgsqlDbType.Text);
 

@@ -9,15 +9,18 @@ namespace CooperationLedger.Storage;
 /// <summary>
 /// The shape of every ledger projection: one document per reported fact, keyed by the fact's id, to which corrections
 /// and retractions (from any document's stream) are added as revisions (see <see cref="EntryEvolution"/>). Each subclass
-/// names its view; the fact types routed to it are the kinds the catalog says feed that view (<see cref="FactCatalog"/>).
+/// names its view's entry (<see cref="EntryShapes"/>); the fact types routed to it are the kinds the catalog says feed that view (<see cref="FactCatalog"/>).
 /// </summary>
 internal abstract class LedgerEntryProjection<TEntry> : MultiStreamProjection<TEntry, Guid>
     where TEntry : LedgerEntry
 {
-    protected LedgerEntryProjection(FactView view)
+    private readonly EntryShape<TEntry> shape;
+
+    protected LedgerEntryProjection(EntryShape<TEntry> shape)
     {
+        this.shape = shape;
         var routes = new Routes(this);
-        foreach (var kind in FactCatalog.Feeding(view))
+        foreach (var kind in FactCatalog.Feeding(shape.View))
         {
             kind.Accept(routes);
         }
@@ -27,9 +30,7 @@ internal abstract class LedgerEntryProjection<TEntry> : MultiStreamProjection<TE
     }
 
     public override TEntry? Evolve(TEntry? snapshot, Guid id, IEvent e) =>
-        EntryEvolution.Apply(snapshot, e.Data, Instant.FromDateTimeOffset(e.Timestamp), new StreamPosition(e.StreamId, e.Version), EntryFor);
-
-    protected abstract TEntry? EntryFor(IReportedFact fact, Instant recordedAt);
+        EntryEvolution.Apply(snapshot, e.Data, Instant.FromDateTimeOffset(e.Timestamp), new StreamPosition(e.StreamId, e.Version), shape.From);
 
     /// <summary>Routes each kind visited to the projection, by the fact's own id.</summary>
     private sealed class Routes(LedgerEntryProjection<TEntry> projection) : IFactKindVisitor

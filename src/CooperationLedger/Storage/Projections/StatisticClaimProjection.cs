@@ -1,6 +1,4 @@
-using CooperationLedger.Facts;
 using CooperationLedger.Views;
-using NodaTime;
 
 namespace CooperationLedger.Storage;
 
@@ -8,9 +6,7 @@ namespace CooperationLedger.Storage;
 internal sealed class StatisticClaimProjection : LedgerEntryProjection<StatisticClaimEntry>
 {
     public StatisticClaimProjection()
-        : base(FactView.Claims)
+        : base(EntryShapes.Claims)
     {
     }
-
-    protected override StatisticClaimEntry? EntryFor(IReportedFact fact, Instant recordedAt) => StatisticClaimEntry.From(fact, recordedAt);
 }

@@ -1,6 +1,4 @@
-using CooperationLedger.Facts;
 using CooperationLedger.Views;
-using NodaTime;
 
 namespace CooperationLedger.Storage;
 
@@ -8,9 +6,7 @@ namespace CooperationLedger.Storage;
 internal sealed class TimelineProjection : LedgerEntryProjection<TimelineEntry>
 {
     public TimelineProjection()
-        : base(FactView.Timeline)
+        : base(EntryShapes.Timeline)
     {
     }
-
-    protected override TimelineEntry? EntryFor(IReportedFact fact, Instant recordedAt) => TimelineEntry.From(fact, recordedAt);
 }

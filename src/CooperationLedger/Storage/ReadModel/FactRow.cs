@@ -42,6 +42,7 @@ namespace CooperationLedger.Storage;
 /// as stated (<see cref="ClaimShown"/>); else <see langword="null"/>.</param>
 /// <param name="PeriodFrom">For a claimed statistic whose period has an earliest day, that day, which claims are listed by;
 /// else <see langword="null"/>, as for a claim of no period.</param>
+/// <param name="Terms">What the fact is found by when a question names an actor or a metric.</param>
 internal sealed record FactRow(
     Guid Id,
     string Key,
@@ -71,7 +72,8 @@ internal sealed record FactRow(
     StoredSpan? Span,
     Guid[]? LinkTargets,
     string? Shown,
-    int? PeriodFrom)
+    int? PeriodFrom,
+    FactTerms Terms)
 {
     /// <summary>Gets the row of a fact appended at <paramref name="recordedAt"/> as the event at <paramref name="position"/>.</summary>
     public static FactRow Of(IReportedFact fact, Instant recordedAt, StreamPosition position, ISerializer serializer)
@@ -111,12 +113,45 @@ internal sealed record FactRow(
             compared is { } figure ? StoredSpan.Of(figure.Scale, figure.Figure) : null,
             fact.Links is { Count: > 0 } links ? [.. links.Select(link => link.TargetId).Distinct()] : null,
             Shown(),
-            claim?.Period?.Earliest is { } earliest ? DayNumber.Of(earliest) : null);
+            claim?.Period?.Earliest is { } earliest ? DayNumber.Of(earliest) : null,
+            FactTerms.Of(fact, kind));
 
         string? Shown() =>
             donation is not null && (value is { StatedEquivalents.Count: > 0 } || fact.Expected is not null) ? serializer.ToJson(new DonationShown(value, fact.Expected))
             : claim is not null ? serializer.ToJson(new ClaimShown(claim.Claimant, claim.Subject, claim.Measure, claim.Period, claim.Baseline, fact.Effective))
             : null;
+    }
+}
+
+/// <summary>
+/// What a fact is found by when a question names an actor or a metric: the terms of <see cref="ActorTerms"/> in arrays
+/// that GIN indexes look up, each <see langword="null"/> where the fact's kind has no such part. An overlap with a
+/// selection's terms finds a superset of the facts it includes, which the answer then narrows in memory.
+/// </summary>
+/// <param name="Donor">A donation's donor.</param>
+/// <param name="Recipient">A donation's recipient.</param>
+/// <param name="Pairs">Each pairing of a donor's term with a recipient's (<see cref="ActorTerms.Pairs"/>).</param>
+/// <param name="Metric">A claim's metric, as looked up.</param>
+/// <param name="Claimant">A claim's claimant; empty for a claim no one is said to make.</param>
+/// <param name="Subject">A claim's subject.</param>
+/// <param name="Parties">An agreement's parties.</param>
+/// <param name="ActorKeys">Every fact's actors (<see cref="FactActors.KeysOf"/>), for its timeline.</param>
+internal sealed record FactTerms(string[]? Donor, string[]? Recipient, string[]? Pairs, string? Metric, string[]? Claimant, string[]? Subject, string[]? Parties, string[] ActorKeys)
+{
+    public static FactTerms Of(IReportedFact fact, FactKind kind)
+    {
+        var donation = kind.DonationOf(fact);
+        var (donor, recipient) = donation is null ? (null, null) : (ActorTerms.Of(donation.Donor), ActorTerms.Of(donation.Recipient));
+        var claim = kind.StatisticOf(fact);
+        return new FactTerms(
+            donor?.ToArray(),
+            recipient?.ToArray(),
+            donor is null || recipient is null ? null : [.. ActorTerms.Pairs(donor, recipient)],
+            claim is null ? null : ActorTerms.For(claim.Metric),
+            claim is null ? null : claim.Claimant is null ? [] : [.. ActorTerms.Of(claim.Claimant)],
+            claim is null ? null : [.. ActorTerms.Of(claim.Subject)],
+            kind.AgreementOf(fact) is { } agreement ? [.. ActorTerms.Of(agreement.Parties)] : null,
+            [.. FactActors.KeysOf(FactActors.Of(fact))]);
     }
 }
 

@@ -55,7 +55,29 @@ internal static class ReadTables
         new("link_targets", "uuid[]", NpgsqlDbType.Array | NpgsqlDbType.Uuid, row => row.LinkTargets),
         new("shown", "jsonb", NpgsqlDbType.Jsonb, row => row.Shown),
         new("period_from", "integer", NpgsqlDbType.Integer, row => row.PeriodFrom),
+        new("donor_terms", "text[]", NpgsqlDbType.Array | NpgsqlDbType.Text, row => row.Terms.Donor),
+        new("recipient_terms", "text[]", NpgsqlDbType.Array | NpgsqlDbType.Text, row => row.Terms.Recipient),
+        new("pair_terms", "text[]", NpgsqlDbType.Array | NpgsqlDbType.Text, row => row.Terms.Pairs),
+        new("metric_term", "text", NpgsqlDbType.Text, row => row.Terms.Metric),
+        new("claimant_terms", "text[]", NpgsqlDbType.Array | NpgsqlDbType.Text, row => row.Terms.Claimant),
+        new("subject_terms", "text[]", NpgsqlDbType.Array | NpgsqlDbType.Text, row => row.Terms.Subject),
+        new("party_terms", "text[]", NpgsqlDbType.Array | NpgsqlDbType.Text, row => row.Terms.Parties),
+
+        // Written for every fact, but without a not-null constraint: a ledger whose tables came before the column gets
+        // it empty, and is told to rebuild (ReadTablesCheck).
+        new("actor_keys", "text[]", NpgsqlDbType.Array | NpgsqlDbType.Text, row => row.Terms.ActorKeys),
     ];
+
+    /// <summary>Gets the columns of terms a question that names an actor looks up (<see cref="FactTerms"/>).</summary>
+    public static IReadOnlyList<string> TermColumns { get; } =
+        ["donor_terms", "recipient_terms", "pair_terms", "claimant_terms", "subject_terms", "party_terms", "actor_keys"];
+
+    /// <summary>
+    /// Gets the columns of the as-of bounds that the point questions may look up by index. The effective bounds are not
+    /// among them: a fact with a revision is read whatever its own effective date, since a correction may move it
+    /// (<see cref="AsOfBounds"/>), so that bound is checked on the rows found, never looked up.
+    /// </summary>
+    public static IReadOnlyList<string> BoundColumns { get; } = ["known_from", "known_to", "recorded_us"];
 
     /// <summary>Gets the columns of <see cref="Revisions"/> after <c>tenant_id</c>, in the order they are written.</summary>
     public static IReadOnlyList<ReadColumn<RevisionRow>> RevisionColumns { get; } =
@@ -73,14 +95,32 @@ internal static class ReadTables
 
     /// <summary>Gets the two tables as schema objects in <paramref name="schema"/>, for Marten to create and migrate.</summary>
     /// <remarks>
-    /// The indexes are those the whole-ledger questions use to find the few rows the as-of rule cannot settle by columns
-    /// alone: the revisions of a fact, the facts that link, and the facts of a matter. The rest is read in one pass.
+    /// The whole-ledger questions read the rows in one pass, and look up by index only the few the as-of rule cannot
+    /// settle by columns alone: the revisions of a fact, the facts that link, and the facts of a matter. The point
+    /// questions look up the facts of the actors or the metric they name, by GIN indexes on the terms, or the facts
+    /// within a bound, by B-tree indexes on the bounds.
     /// </remarks>
     public static IEnumerable<ISchemaObject> Create(string schema)
     {
         var facts = Table(schema, Facts, FactColumns);
         facts.Indexes.Add(new IndexDefinition($"{Facts}_idx_matter") { Columns = ["tenant_id", "matter"], Predicate = "matter is not null" });
         facts.Indexes.Add(new IndexDefinition($"{Facts}_idx_linking") { Columns = ["tenant_id"], Predicate = "link_targets is not null" });
+        facts.Indexes.Add(new IndexDefinition($"{Facts}_idx_metric_term") { Columns = ["tenant_id", "metric_term"], Predicate = "metric_term is not null" });
+        foreach (var column in BoundColumns)
+        {
+            facts.Indexes.Add(new IndexDefinition($"{Facts}_idx_{column}") { Columns = [column] });
+        }
+
+        foreach (var column in TermColumns)
+        {
+            // Without the pending list (fastupdate = off): with it, rows inserted in bulk wait in an unordered list that
+            // every lookup scans until a vacuum merges them. Not partial: Weasel writes a predicate before the storage
+            // parameters, which PostgreSQL refuses, and a null array costs a GIN index one placeholder entry.
+            var terms = new IndexDefinition($"{Facts}_idx_{column}") { Columns = [column], Method = IndexMethod.gin };
+            terms.StorageParameters["fastupdate"] = "off";
+            facts.Indexes.Add(terms);
+        }
+
         var revisions = Table(schema, Revisions, RevisionColumns);
         revisions.Indexes.Add(new IndexDefinition($"{Revisions}_idx_revises") { Columns = ["tenant_id", "revises"] });
         return [facts, revisions];

@@ -9,7 +9,7 @@ internal sealed record TimelineEntry : LedgerEntry
 {
     public IReadOnlyList<Actor> Actors { get; init; } = [];
 
-    /// <summary>Gets the keys the entry can be found by: each actor's key, and each actor's country code in lower case.</summary>
+    /// <summary>Gets the keys the entry can be found by (<see cref="FactActors.KeysOf"/>).</summary>
     public IReadOnlyList<string> ActorKeys { get; init; } = [];
 
     public string Summary { get; init; } = string.Empty;
@@ -17,10 +17,6 @@ internal sealed record TimelineEntry : LedgerEntry
     public static TimelineEntry From(IReportedFact fact, Instant recordedAt)
     {
         var actors = FactActors.Of(fact);
-        var keys = actors.Select(actor => actor.Id)
-            .Concat(actors.Where(actor => actor.Country is not null).Select(actor => actor.Country!.ToLowerInvariant()))
-            .Distinct(StringComparer.Ordinal)
-            .ToArray();
-        return Fill(new TimelineEntry { Actors = actors, ActorKeys = keys, Summary = FactSummary.Of(fact) }, fact, recordedAt);
+        return Fill(new TimelineEntry { Actors = actors, ActorKeys = FactActors.KeysOf(actors), Summary = FactSummary.Of(fact) }, fact, recordedAt);
     }
 }
