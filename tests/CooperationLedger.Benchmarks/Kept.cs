@@ -1,7 +1,6 @@
 using CooperationLedger.Facts;
 using CooperationLedger.Resolution;
 using CooperationLedger.Storage;
-using CooperationLedger.Views;
 using Marten;
 using NodaTime;
 using Npgsql;
@@ -64,7 +63,6 @@ internal static class Kept
     private static IEnumerable<(string Kind, Guid Id, string Json)> Rows(DocumentFacts document, ISerializer serializer, bool projectionsOnly)
     {
         var stream = FactIds.ForDocument(document.Document.Key);
-        var replay = EntryFold.Fold(document.Facts.Select(fact => ((object)fact, Instant.FromUnixTimeSeconds(0))));
         foreach (var fact in document.Facts)
         {
             yield return ("event", fact.FactId, serializer.ToJson(fact));
@@ -79,10 +77,17 @@ internal static class Kept
             yield return ("document", stream, serializer.ToJson(new StoredArticle(document.Document.Key, document.Document, document.ArticleText)));
         }
 
-        IEnumerable<LedgerEntry> entries = [.. replay.Donations, .. replay.Claims, .. replay.Agreements, .. replay.Timeline];
-        foreach (var entry in entries)
+        // A read row is typed columns, not JSON; its JSON here is about the bytes it takes.
+        var recordedAt = Instant.FromUnixTimeSeconds(0);
+        for (var i = 0; i < document.Facts.Count; i++)
         {
-            yield return ("entry", entry.Id, serializer.ToJson(entry));
+            var position = new StreamPosition(stream, i + 1);
+            yield return ("row", document.Facts[i].FactId, document.Facts[i] switch
+            {
+                IReportedFact fact => serializer.ToJson(FactRow.Of(fact, recordedAt, position, serializer)),
+                IRevision revision => serializer.ToJson(RevisionRow.Of(revision, recordedAt, position)),
+                _ => "{}",
+            });
         }
     }
 }

@@ -3,7 +3,6 @@ using CooperationLedger.Facts;
 using CooperationLedger.Resolution;
 using CooperationLedger.Storage;
 using CooperationLedger.Synthetic;
-using CooperationLedger.Views;
 using JasperFx.Events;
 using Marten;
 using NodaTime;
@@ -13,25 +12,25 @@ namespace CooperationLedger.Benchmarks;
 
 /// <summary>
 /// What ingest and rebuild cannot do without, measured on the ledger's own tables in a schema of their own: the rows a
-/// sample of the history leaves, built and folded beforehand and unmeasured, written by Marten's bulk paths (each row
-/// serialized, its duplicated columns filled, binary COPY), a chunk at a time with its tables side by side. Ingest and
-/// rebuild do all of this on the same cores and more besides (reading, checking, folding, writing over the entries a
-/// chunk revises): each limit is what the rest of their work adds to, for this data model.
+/// sample of the history leaves, built beforehand and unmeasured, written by Marten's bulk paths (each document
+/// serialized, its duplicated columns filled, binary COPY) and the read rows by the ledger's own COPY, a chunk at a time
+/// with its tables side by side. Ingest and rebuild do all of this on the same cores and more besides (reading,
+/// checking, building the rows): each limit is what the rest of their work adds to, for this data model.
 /// </summary>
 internal static class WriteLimits
 {
     private const int ChunkFacts = 10_000;
 
     /// <summary>
-    /// The rebuild's limit: the sample's projection entries written into the entry tables with their secondary indexes
-    /// set aside, as a rebuild writes them; then those indexes built again.
+    /// The rebuild's limit: the sample's read rows written into the read tables with their secondary indexes set aside,
+    /// as a rebuild writes them; then those indexes built again.
     /// </summary>
     public static async Task<(TimeSpan Writing, TimeSpan Indexing)> RebuildAsync(string connectionString, SyntheticHistoryOptions sample)
     {
         await using var ledger = await ConnectAsync(connectionString, "bench_rebuild_limit");
         await using var connection = ledger.Store.Storage.Database.CreateConnection();
         await connection.OpenAsync();
-        var indexes = await EntryIndexes.SetAsideAsync(ledger.Store, connection, CancellationToken.None);
+        var indexes = await ReadTableIndexes.SetAsideAsync(ledger.Store, connection, CancellationToken.None);
         var writing = await WriteAsync(ledger.Store, sample, withEvents: false);
         var watch = Stopwatch.StartNew();
         await indexes.RestoreAsync(connection, CancellationToken.None);
@@ -39,8 +38,8 @@ internal static class WriteLimits
     }
 
     /// <summary>
-    /// The ingest's limit: the sample's events with all the ledger keeps for them (fact index, document texts,
-    /// projection entries) written into tables whose indexes stay current, as they must while the ledger is queried.
+    /// The ingest's limit: the sample's events with all the ledger keeps for them (fact index, document texts, read
+    /// rows) written into tables whose indexes stay current, as they must while the ledger is queried.
     /// </summary>
     public static async Task<TimeSpan> IngestAsync(string connectionString, SyntheticHistoryOptions sample)
     {
@@ -72,15 +71,16 @@ internal static class WriteLimits
         return chunk.Count > 0 ? writing + await WriteChunkAsync(store, chunk, withEvents) : writing;
     }
 
-    /// <summary>Builds and folds a chunk's rows, then measures writing them alone.</summary>
+    /// <summary>Builds a chunk's rows, then measures writing them alone.</summary>
     private static async Task<TimeSpan> WriteChunkAsync(IDocumentStore store, IReadOnlyList<DocumentFacts> chunk, bool withEvents)
     {
-        var replay = new EntryFold();
         var recordedAt = SystemClock.Instance.GetCurrentInstant();
         var registry = (IEventRegistry)store.Options.Events;
+        var serializer = store.Options.Serializer();
         var streams = new List<StreamAction>();
         var facts = new List<IndexedFact>();
         var documents = new List<StoredArticle>();
+        var rows = new ReadRows(serializer);
         foreach (var document in chunk)
         {
             var stream = FactIds.ForDocument(document.Document.Key);
@@ -90,10 +90,18 @@ internal static class WriteLimits
             {
                 var fact = document.Facts[i];
                 facts.Add(IndexedFact.Of(fact, document.Document.Key, stream));
-                replay.Apply(fact, recordedAt, new StreamPosition(stream, i + 1));
+                rows.Add(fact, recordedAt, new StreamPosition(stream, i + 1));
             }
         }
 
+        string tenant;
+        await using (var session = store.QuerySession())
+        {
+            tenant = session.TenantId;
+        }
+
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
         List<Task> writes = [];
         var watch = Stopwatch.StartNew();
         if (withEvents)
@@ -103,10 +111,7 @@ internal static class WriteLimits
             writes.Add(store.BulkInsertAsync(documents, BulkInsertMode.InsertsOnly, ChunkFacts));
         }
 
-        writes.Add(store.BulkInsertAsync(replay.Donations.ToArray(), BulkInsertMode.InsertsOnly, ChunkFacts));
-        writes.Add(store.BulkInsertAsync(replay.Claims.ToArray(), BulkInsertMode.InsertsOnly, ChunkFacts));
-        writes.Add(store.BulkInsertAsync(replay.Agreements.ToArray(), BulkInsertMode.InsertsOnly, ChunkFacts));
-        writes.Add(store.BulkInsertAsync(replay.Timeline.ToArray(), BulkInsertMode.InsertsOnly, ChunkFacts));
+        writes.Add(rows.CopyAsync(connection, store.Options.Events.DatabaseSchemaName, tenant, CancellationToken.None));
         await Task.WhenAll(writes);
         return watch.Elapsed;
     }

@@ -68,7 +68,7 @@ internal sealed class BatchAppender(LedgerSessions sessions, ResiliencePipeline 
         var report = new IngestReport(results, DryRun: false);
         if (report.FactsAppended >= AnalyzeAfterFacts)
         {
-            await EntryStatistics.RefreshAsync(sessions.Store, cancellationToken).ConfigureAwait(false);
+            await ReadTableStatistics.RefreshAsync(sessions.Store, cancellationToken).ConfigureAwait(false);
         }
 
         AppendLog.Ingested(logger, "Appended", results.Count, report.FactsAppended, report.FactsAlreadyPresent);

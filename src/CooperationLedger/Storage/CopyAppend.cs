@@ -1,7 +1,6 @@
 using CooperationLedger.Facts;
 using CooperationLedger.Reading;
 using CooperationLedger.Resolution;
-using CooperationLedger.Views;
 using JasperFx.Events;
 using Marten;
 using Marten.Events;
@@ -14,11 +13,10 @@ using NpgsqlTypes;
 namespace CooperationLedger.Storage;
 
 /// <summary>
-/// The bulk path's writer for documents new to the ledger: their streams, events, indexed facts, articles and projection
-/// entries written with PostgreSQL's binary COPY inside the batch's own transaction, instead of row by row through
-/// Marten's append and its inline projections. The entries are folded in memory by <see cref="EntryFold"/>, the same
-/// evolution the inline projections run; an entry created before the batch and revised by it is loaded, revised and
-/// written back over its stored version. Measured at 20,000 facts: see docs/performance.md, "Ingest".
+/// The bulk path's writer for documents new to the ledger: their streams, events, indexed facts, articles and read rows
+/// written with PostgreSQL's binary COPY inside the batch's own transaction, instead of row by row through Marten's
+/// append and its inline projection. A read row is made from its event alone (<see cref="ReadRows"/>), so nothing
+/// written before the batch is read or rewritten. Measured: see docs/performance.md, "Ingest".
 /// </summary>
 /// <remarks>
 /// Only for a store whose event tables it knows how to fill (<see cref="Supports"/>: Guid stream ids, events not
@@ -35,8 +33,8 @@ internal static class CopyAppend
         && events.StreamIdentity == StreamIdentity.AsGuid
         && !events.UseTenantPartitionedEvents
         && events.DcbStorageMode != DcbStorageMode.HStore
-        && options.Projections.All.Count == LedgerStoreConfiguration.EntryTypes.Count + 1
-        && options.Projections.All.All(projection => projection.ImplementationType.Namespace == typeof(LedgerEntryProjection<>).Namespace);
+        && options.Projections.All.Count == 1
+        && options.Projections.All[0].ImplementationType == typeof(ReadTableProjection);
 
     /// <summary>
     /// Creates or updates the tables it writes, as Marten does before it saves when the store may change its schema.
@@ -49,7 +47,7 @@ internal static class CopyAppend
             return;
         }
 
-        foreach (var type in new[] { typeof(IEvent), typeof(IndexedFact), typeof(StoredArticle), typeof(ActorRegistration), typeof(ReadTablesFeature) }.Concat(LedgerStoreConfiguration.EntryTypes))
+        foreach (var type in new[] { typeof(IEvent), typeof(IndexedFact), typeof(StoredArticle), typeof(ActorRegistration), typeof(ReadTablesFeature) })
         {
             await store.Storage.Database.EnsureStorageExistsAsync(type, cancellationToken).ConfigureAwait(false);
         }
@@ -57,9 +55,8 @@ internal static class CopyAppend
 
     /// <summary>
     /// Writes the documents' new events, each document to a new stream, with everything the ledger keeps for them, on
-    /// the session's connection and in its transaction. Revised entries from before the batch are stored through the
-    /// session: save it before committing. Once the events are numbered, <paramref name="turn"/> is told, so that the
-    /// next batch may number its own; an entry the batch before this one wrote is read once that batch has committed.
+    /// the session's connection and in its transaction. Once the events are numbered, <paramref name="turn"/> is told, so
+    /// that the next batch may number its own.
     /// </summary>
     public static async Task WriteAsync(IDocumentSession session, IReadOnlyList<(ParsedFactFile File, IReadOnlyList<ILedgerEvent> Events)> documents, string correlationId, BatchTurn turn, CancellationToken cancellationToken)
     {
@@ -82,46 +79,6 @@ internal static class CopyAppend
         }
 
         await read.CopyAsync(connection, events.DatabaseSchemaName, session.TenantId, cancellationToken).ConfigureAwait(false);
-
-        // The entries of the batch before this one are read once it has committed: the revisions of its facts are
-        // folded and written last, so that everything else is written beside it.
-        var earlier = EntryEvolution.RevisedBefore(rows.Select(row => row.Event));
-        var previous = earlier.Where(turn.PreviousFacts.Contains).ToHashSet();
-        var revisesPrevious = rows.ToLookup(row => row.Event is IRevision revision && previous.Contains(revision.Revises));
-        await FoldAsync(session, tenant, serializer, connection, revisesPrevious[false], [.. earlier.Except(previous)], cancellationToken).ConfigureAwait(false);
-        if (previous.Count > 0)
-        {
-            await turn.WaitForPreviousAsync(connection, cancellationToken).ConfigureAwait(false);
-            await FoldAsync(session, tenant, serializer, connection, revisesPrevious[true], [.. previous], cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>
-    /// Folds the entries of <paramref name="rows"/> in memory, over the stored entries of the facts in
-    /// <paramref name="earlier"/> they revise, and writes them.
-    /// </summary>
-    private static async Task FoldAsync(IDocumentSession session, Tenant tenant, ISerializer serializer, NpgsqlConnection connection, IEnumerable<Row> rows, Guid[] earlier, CancellationToken cancellationToken)
-    {
-        var replay = new EntryFold();
-        var loaded = new HashSet<Guid>();
-        if (earlier.Length > 0)
-        {
-            foreach (var entry in await ProjectionRebuild.LoadAsync(session, earlier, cancellationToken).ConfigureAwait(false))
-            {
-                replay.Include(entry);
-                loaded.Add(entry.Id);
-            }
-        }
-
-        foreach (var row in rows)
-        {
-            replay.Apply(row.Event, Instant.FromDateTimeOffset(row.RecordedAt), new StreamPosition(row.StreamId, row.Version));
-        }
-
-        await WriteEntriesAsync(session, tenant, serializer, connection, replay.Donations, loaded, cancellationToken).ConfigureAwait(false);
-        await WriteEntriesAsync(session, tenant, serializer, connection, replay.Claims, loaded, cancellationToken).ConfigureAwait(false);
-        await WriteEntriesAsync(session, tenant, serializer, connection, replay.Agreements, loaded, cancellationToken).ConfigureAwait(false);
-        await WriteEntriesAsync(session, tenant, serializer, connection, replay.Timeline, loaded, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -236,18 +193,6 @@ internal static class CopyAppend
         else
         {
             await copy.WriteAsync(value, NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Writes new entries with a COPY and the entries revised from before the batch over their stored versions.</summary>
-    private static async Task WriteEntriesAsync<TEntry>(IDocumentSession session, Tenant tenant, ISerializer serializer, NpgsqlConnection connection, IEnumerable<TEntry> entries, HashSet<Guid> loaded, CancellationToken cancellationToken)
-        where TEntry : LedgerEntry
-    {
-        var split = entries.ToLookup(entry => loaded.Contains(entry.Id));
-        await LoadAsync(tenant, serializer, connection, split[false], cancellationToken).ConfigureAwait(false);
-        if (split[true].Any())
-        {
-            session.Store(split[true].ToArray());
         }
     }
 

@@ -1,8 +1,8 @@
 using CooperationLedger.Facts;
 using CooperationLedger.Reading;
+using CooperationLedger.Storage;
 using CooperationLedger.Synthetic;
 using CooperationLedger.Tests.Support;
-using CooperationLedger.Views;
 using Marten;
 
 namespace CooperationLedger.Tests.Catalog;
@@ -43,10 +43,10 @@ public sealed class FactCatalogTests(LedgerFixture fixture) : IClassFixture<Ledg
         await using var session = fixture.Ledger.Store.QuerySession();
         var stored = await session.Events.QueryAllRawEvents().ToListAsync();
         stored.Should().ContainSingle(e => ((ILedgerEvent)e.Data).FactId == fact.FactId).Which.EventTypeName.Should().Be(name);
-        (await session.LoadAsync<DonationEntry>(fact.FactId) is not null).Should().Be(kind.Feeds(FactView.Donations), "the donations view keeps {0} only if it says so", name);
-        (await session.LoadAsync<StatisticClaimEntry>(fact.FactId) is not null).Should().Be(kind.Feeds(FactView.Claims), "the claims view keeps {0} only if it says so", name);
-        (await session.LoadAsync<AgreementEntry>(fact.FactId) is not null).Should().Be(kind.Feeds(FactView.Agreements), "the agreements view keeps {0} only if it says so", name);
-        (await session.LoadAsync<TimelineEntry>(fact.FactId))!.Summary.Should().Be(kind.SummaryOf(fact), "the timeline keeps every fact");
+        (await StoredEntries.OneAsync(fixture.Ledger, EntryShapes.Donations, fact.FactId) is not null).Should().Be(kind.Feeds(FactView.Donations), "the donations view keeps {0} only if it says so", name);
+        (await StoredEntries.OneAsync(fixture.Ledger, EntryShapes.Claims, fact.FactId) is not null).Should().Be(kind.Feeds(FactView.Claims), "the claims view keeps {0} only if it says so", name);
+        (await StoredEntries.OneAsync(fixture.Ledger, EntryShapes.Agreements, fact.FactId) is not null).Should().Be(kind.Feeds(FactView.Agreements), "the agreements view keeps {0} only if it says so", name);
+        (await StoredEntries.OneAsync(fixture.Ledger, EntryShapes.Timeline, fact.FactId))!.Summary.Should().Be(kind.SummaryOf(fact), "the timeline keeps every fact");
     }
 
     [Theory]

@@ -26,7 +26,7 @@ public sealed class StoreConfigurationTests(DatabaseFixture database) : IClassFi
         var report = await ledger.IngestAsync([Seeds.FactFile("edm-2007-v4-i101")]);
 
         report.FactsAppended.Should().Be(7);
-        (await SchemaTables.ListAsync(database.ConnectionString, "production_like")).Should().Contain(["mt_events", "mt_streams", "mt_doc_timelineentry", "mt_doc_factrecord"]);
+        (await SchemaTables.ListAsync(database.ConnectionString, "production_like")).Should().Contain(["mt_events", "mt_streams", "ledger_facts", "ledger_revisions", "mt_doc_factrecord"]);
     }
 
     [Fact]

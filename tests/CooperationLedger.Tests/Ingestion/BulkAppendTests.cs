@@ -2,7 +2,6 @@ using CooperationLedger.Facts;
 using CooperationLedger.Storage;
 using CooperationLedger.Synthetic;
 using CooperationLedger.Tests.Support;
-using CooperationLedger.Views;
 using Marten;
 using NodaTime;
 
@@ -39,7 +38,7 @@ public sealed class BulkAppendTests : IAsyncLifetime
         events.Select(e => e.Timestamp).Should().BeInAscendingOrder("each document is recorded after the one before it, in whichever batch");
         var revisions = events.Select(e => e.Data).OfType<IRevision>().Count();
         revisions.Should().BePositive();
-        (await session.Query<TimelineEntry>().ToListAsync()).Sum(entry => entry.Revisions.Count).Should().Be(revisions, "every revision reached the entry it revises, whichever batch wrote that entry");
+        (await StoredEntries.AllAsync(fixture.Ledger, EntryShapes.Timeline)).Sum(entry => entry.Revisions.Count).Should().Be(revisions, "every revision reached the entry it revises, whichever batch wrote that entry");
     }
 
     [Fact]

@@ -1,10 +1,10 @@
 using CooperationLedger.Facts;
 using CooperationLedger.Hosting;
 using CooperationLedger.Reading;
+using CooperationLedger.Resolution;
 using CooperationLedger.Storage;
 using CooperationLedger.Synthetic;
 using CooperationLedger.Tests.Support;
-using CooperationLedger.Views;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
@@ -75,7 +75,7 @@ public sealed class CopyAppendTests : IAsyncLifetime
         (await AllAsync<IndexedFact>(copied)).Should().Equal(await AllAsync<IndexedFact>(appended));
         (await AllAsync<StoredArticle>(copied)).Should().Equal(await AllAsync<StoredArticle>(appended));
         await EntriesShouldBeTheSameAsync();
-        (await AllAsync<TimelineEntry>(copied)).Should().Contain(entry => entry.Contains("\"revisions\":[{"), "revisions written by COPY and by Marten are among them");
+        (await StoredEntries.AllAsync(copied.Ledger, EntryShapes.Timeline)).Should().Contain(entry => entry.Revisions.Count > 0, "revisions written by COPY and by Marten are among them");
     }
 
     [Fact]
@@ -106,10 +106,7 @@ public sealed class CopyAppendTests : IAsyncLifetime
         }
 
         report.FactsAppended.Should().Be(1 + documents[reviser].Facts.Count, "the target and the revising document, in one batch");
-        await using (var session = copied.Ledger.Store.QuerySession())
-        {
-            (await session.LoadAsync<TimelineEntry>(target))!.Revisions.Should().ContainSingle(revision => owners[revision.Id] == reviser);
-        }
+        (await StoredEntries.OneAsync(copied.Ledger, EntryShapes.Timeline, target))!.Revisions.Should().ContainSingle(revision => owners[revision.Id] == reviser);
 
         await EntriesShouldBeTheSameAsync();
     }
@@ -168,13 +165,21 @@ public sealed class CopyAppendTests : IAsyncLifetime
         return versions;
     }
 
-    /// <summary>Asserts that both ledgers hold the same entries in all four projections.</summary>
+    /// <summary>Asserts that both ledgers give the same entries in all four views, as their questions read them.</summary>
     private async Task EntriesShouldBeTheSameAsync()
     {
-        (await AllAsync<DonationEntry>(copied)).Should().Equal(await AllAsync<DonationEntry>(appended));
-        (await AllAsync<StatisticClaimEntry>(copied)).Should().Equal(await AllAsync<StatisticClaimEntry>(appended));
-        (await AllAsync<AgreementEntry>(copied)).Should().Equal(await AllAsync<AgreementEntry>(appended));
-        (await AllAsync<TimelineEntry>(copied)).Should().Equal(await AllAsync<TimelineEntry>(appended));
+        (await EntriesAsync(copied, EntryShapes.Donations)).Should().Equal(await EntriesAsync(appended, EntryShapes.Donations));
+        (await EntriesAsync(copied, EntryShapes.Claims)).Should().Equal(await EntriesAsync(appended, EntryShapes.Claims));
+        (await EntriesAsync(copied, EntryShapes.Agreements)).Should().Equal(await EntriesAsync(appended, EntryShapes.Agreements));
+        (await EntriesAsync(copied, EntryShapes.Timeline)).Should().Equal(await EntriesAsync(appended, EntryShapes.Timeline));
+    }
+
+    /// <summary>Every entry of a view, as JSON, in order.</summary>
+    private static async Task<IReadOnlyList<string>> EntriesAsync<TEntry>(LedgerFixture fixture, EntryShape<TEntry> shape)
+        where TEntry : LedgerEntry
+    {
+        var serializer = fixture.Ledger.Store.Options.Serializer();
+        return (await StoredEntries.AllAsync(fixture.Ledger, shape)).Select(entry => serializer.ToJson(entry)).Order(StringComparer.Ordinal).ToArray();
     }
 
     /// <summary>Every document of a type, as the JSON the store keeps, in id order.</summary>

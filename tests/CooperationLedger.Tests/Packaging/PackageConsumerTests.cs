@@ -48,7 +48,7 @@ public sealed class PackageConsumerTests(DatabaseFixture database) : IClassFixtu
         totals.GetProperty("asOf").GetProperty("rule").GetString().Should().Be("certainly", "enums are written as words");
         await using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
-        await using var columns = new Npgsql.NpgsqlCommand("select count(*) from information_schema.columns where table_schema = 'shop' and table_name = 'mt_doc_donationentry' and column_name = 'pair_terms'", connection);
+        await using var columns = new Npgsql.NpgsqlCommand("select count(*) from information_schema.columns where table_schema = 'shop' and table_name = 'ledger_facts' and column_name = 'pair_terms'", connection);
         ((long)(await columns.ExecuteScalarAsync())!).Should().Be(1, "the ledger joined the application's store, in its schema");
 
         var variants = await BuildAsync("variants", version, feed, JoinedStoreProgram);

@@ -42,7 +42,7 @@ public sealed class ConcurrentWriterTests(DatabaseFixture database) : IClassFixt
             events.Should().HaveCount(seedFacts + Writers);
             events.Select(e => ((ILedgerEvent)e.Data).FactId).Should().OnlyHaveUniqueItems();
 
-            var claim = await session.LoadAsync<StatisticClaimEntry>(DcaClaim);
+            var claim = await StoredEntries.OneAsync(ledgers[0], EntryShapes.Claims, DcaClaim);
             claim!.Revisions.Should().HaveCount(Writers, "every writer's correction is kept");
             var replay = EntryFold.Fold(events.Select(e => (e.Data, Instant.FromDateTimeOffset(e.Timestamp))));
             var asOf = AsOf.Now;

@@ -15,7 +15,7 @@ public static class RebuildLock
         await using var command = new NpgsqlCommand(
             """
             select exists (select 1 from pg_locks l join pg_class c on c.oid = l.relation join pg_namespace n on n.oid = c.relnamespace
-                           where n.nspname = $1 and c.relname = 'mt_doc_timelineentry' and l.mode = 'AccessExclusiveLock' and l.granted)
+                           where n.nspname = $1 and c.relname = 'ledger_facts' and l.mode = 'AccessExclusiveLock' and l.granted)
             """,
             connection)
         {

@@ -20,6 +20,10 @@ internal static class ReadTables
 
     public const string Revisions = "ledger_revisions";
 
+    /// <summary>Gets the names of the two tables in <paramref name="schema"/>.</summary>
+    public static IReadOnlyList<DbObjectName> Names(string schema) =>
+        [new PostgresqlObjectName(schema, Facts, SchemaUtils.IdentifierUsage.General), new PostgresqlObjectName(schema, Revisions, SchemaUtils.IdentifierUsage.General)];
+
     /// <summary>Gets the columns of <see cref="Facts"/> after <c>tenant_id</c>, in the order they are written.</summary>
     public static IReadOnlyList<ReadColumn<FactRow>> FactColumns { get; } =
     [

@@ -4,22 +4,22 @@ using Npgsql;
 namespace CooperationLedger.Storage;
 
 /// <summary>
-/// The secondary indexes of the projection tables, set aside while a full rebuild writes every entry and built again
+/// The secondary indexes of the read tables, set aside while a full rebuild writes every row and built again
 /// afterwards from their own definitions: PostgreSQL builds an index over a filled table in one sorted pass, far cheaper
 /// than maintaining it row by row (the actor-term GIN indexes, without a pending list, most of all). Primary keys stay,
-/// so an entry is never written twice. Dropped and built again on the rebuild's connection, in its transaction, they
+/// so a row is never written twice. Dropped and built again on the rebuild's connection, in its transaction, they
 /// are as they were if it fails: PostgreSQL's DDL is transactional.
 /// </summary>
-internal sealed class EntryIndexes
+internal sealed class ReadTableIndexes
 {
     private readonly IReadOnlyList<(string Schema, string Name, string Definition)> indexes;
 
-    private EntryIndexes(IReadOnlyList<(string Schema, string Name, string Definition)> indexes) => this.indexes = indexes;
+    private ReadTableIndexes(IReadOnlyList<(string Schema, string Name, string Definition)> indexes) => this.indexes = indexes;
 
-    /// <summary>Reads the definitions of the secondary indexes of the entry tables, then drops those indexes, on <paramref name="connection"/>.</summary>
-    public static async Task<EntryIndexes> SetAsideAsync(IDocumentStore store, NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>Reads the definitions of the secondary indexes of the read tables, then drops those indexes, on <paramref name="connection"/>.</summary>
+    public static async Task<ReadTableIndexes> SetAsideAsync(IDocumentStore store, NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        var tables = EntryTables.Of(store);
+        var tables = ReadTables.Names(store.Options.Events.DatabaseSchemaName);
         var found = new List<(string Schema, string Name, string Definition)>();
         await using (var command = new NpgsqlCommand(
             """
@@ -45,7 +45,7 @@ internal sealed class EntryIndexes
             await drop.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return new EntryIndexes(found);
+        return new ReadTableIndexes(found);
     }
 
     /// <summary>Builds the indexes set aside again, from their definitions as read, on <paramref name="connection"/>.</summary>

@@ -1,6 +1,4 @@
 using CooperationLedger.Facts;
-using CooperationLedger.Resolution;
-using CooperationLedger.Views;
 using Marten.Schema;
 using NpgsqlTypes;
 using Weasel.Postgresql.Tables;
@@ -15,26 +13,10 @@ namespace CooperationLedger.Storage;
 /// Every member the ledger's queries filter by is one of them: Marten's LINQ names a member that is not by the store's
 /// <c>Casing</c>, which does not know of a naming policy set in the serializer's <c>configure</c> callback.
 /// </summary>
-internal static class EntryColumns
+internal static class DocumentColumns
 {
     private static readonly Column[] All =
     [
-        .. Bounds<DonationEntry>(),
-        .. Bounds<StatisticClaimEntry>(),
-        .. Bounds<AgreementEntry>(),
-        .. Bounds<TimelineEntry>(),
-        Terms<DonationEntry>(nameof(DonationEntry.DonorTerms), "donor_terms"),
-        Terms<DonationEntry>(nameof(DonationEntry.RecipientTerms), "recipient_terms"),
-        Terms<DonationEntry>(nameof(DonationEntry.PairTerms), "pair_terms"),
-        Text<StatisticClaimEntry>(nameof(StatisticClaimEntry.Metric), "metric"),
-        Text<StatisticClaimEntry>(nameof(StatisticClaimEntry.MetricTerm), "metric_term"),
-        Text<StatisticClaimEntry>(nameof(StatisticClaimEntry.Matter), "matter"),
-        Terms<StatisticClaimEntry>(nameof(StatisticClaimEntry.ClaimantTerms), "claimant_terms"),
-        Terms<StatisticClaimEntry>(nameof(StatisticClaimEntry.SubjectTerms), "subject_terms"),
-        Terms<AgreementEntry>(nameof(AgreementEntry.PartyTerms), "party_terms"),
-        Terms<TimelineEntry>(nameof(TimelineEntry.ActorKeys), "actor_keys"),
-        Text<TimelineEntry>(nameof(TimelineEntry.Matter), "matter"),
-        Terms<TimelineEntry>(nameof(TimelineEntry.LinkTargets), "link_targets"),
         Text<IndexedFact>(nameof(IndexedFact.DocumentKey), "document_key"),
         Terms<ActorRegistration>(nameof(ActorRegistration.Terms), "terms"),
         Text<ActorRegistration>(nameof(ActorRegistration.Country), "country") with { Indexed = false },
@@ -72,17 +54,6 @@ internal static class EntryColumns
         }
     }
 
-    private static IEnumerable<Column> Bounds<TEntry>()
-        where TEntry : LedgerEntry =>
-    [
-        new(typeof(TEntry), nameof(LedgerEntry.EffectiveFrom), "effective_from", "integer", null),
-        new(typeof(TEntry), nameof(LedgerEntry.EffectiveTo), "effective_to", "integer", null),
-        new(typeof(TEntry), nameof(LedgerEntry.KnownFrom), "known_from", "integer", null),
-        new(typeof(TEntry), nameof(LedgerEntry.KnownTo), "known_to", "integer", null),
-        new(typeof(TEntry), nameof(LedgerEntry.RecordedAtMs), "recorded_at_ms", "bigint", null),
-    ];
-
-    /// <summary>An array of actor terms or keys in a <c>text[]</c> column with a GIN index, for <see cref="FactNarrowing"/>.</summary>
     private static Column Terms<TDocument>(string member, string name) =>
         new(typeof(TDocument), member, name, "text[]", NpgsqlDbType.Array | NpgsqlDbType.Text);
 
