@@ -101,8 +101,9 @@ internal static class ReadTables
     /// <remarks>
     /// The whole-ledger questions read the rows in one pass, and look up by index only the few the as-of rule cannot
     /// settle by columns alone: the revisions of a fact, the facts that link, and the facts of a matter. The point
-    /// questions look up the facts of the actors or the metric they name, by GIN indexes on the terms, or the facts
-    /// within a bound, by B-tree indexes on the bounds.
+    /// questions look up the facts of the actors or the metric they name, by GIN indexes on the terms, the facts that
+    /// link to theirs (a closure that ends an agreement), by a GIN index on the links, or the facts within a bound, by
+    /// B-tree indexes on the bounds.
     /// </remarks>
     public static IEnumerable<ISchemaObject> Create(string schema)
     {
@@ -115,7 +116,7 @@ internal static class ReadTables
             facts.Indexes.Add(new IndexDefinition($"{Facts}_idx_{column}") { Columns = [column] });
         }
 
-        foreach (var column in TermColumns)
+        foreach (var column in TermColumns.Append("link_targets"))
         {
             // Without the pending list (fastupdate = off): with it, rows inserted in bulk wait in an unordered list that
             // every lookup scans until a vacuum merges them. Not partial: Weasel writes a predicate before the storage
