@@ -158,8 +158,15 @@ public sealed partial class Ledger
                 return await SettledRows.DisputedAsync(session, point, open, family: 1, token).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
-        var apart = await ClaimsAsync([], disputed.Matters).ConfigureAwait(false);
-        var disputes = opened.Disputes.Concat(apart.Disputes).OrderBy(dispute => dispute.Matter, StringComparer.Ordinal).ToArray();
+        // Only their disputes are kept, and a matter's disputes are its own: the matters are read a few thousand at a time,
+        // so that what resolving them holds (their entries, every claim's sources) is one batch's, not all of them.
+        var apart = new List<Dispute>();
+        foreach (var matters in disputed.Matters.Chunk(2_000))
+        {
+            apart.AddRange((await ClaimsAsync([], matters).ConfigureAwait(false)).Disputes);
+        }
+
+        var disputes = opened.Disputes.Concat(apart).OrderBy(dispute => dispute.Matter, StringComparer.Ordinal).ToArray();
         var openClaims = opened.Claims.Select(claim => claim with { Sources = [] }).ToArray();
         var openSources = opened.Claims.Select(claim => new FactSources(claim.FactId, claim.Sources)).ToArray();
         return new ClaimedStatisticsListing(asOf, disputes, token => StreamAsync("claims", ReadAsync, token), token => StreamAsync("claims", SourcesAsync, token));
