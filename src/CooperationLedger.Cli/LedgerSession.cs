@@ -64,6 +64,11 @@ internal static class LedgerSession
             case LedgerSchemaException schema:
                 context.Error.WriteLine(schema.Message);
                 return ExitCodes.Usage;
+            case InvalidOperationException invalid when invalid.Source == typeof(Ledger).Assembly.GetName().Name:
+                // The ledger's own refusals (tables to rebuild, a register of actors an earlier version wrote) say what
+                // to do in words; their type is no one's business.
+                context.Error.WriteLine(Clean(invalid.Message));
+                return ExitCodes.InvalidInput;
             case PostgresUnavailableException unavailable:
                 context.Error.WriteLine(Clean(unavailable.Message));
                 context.Error.WriteLine($"Or point the ledger at a running server with --connection or {DatabaseTarget.ConnectionVariable}.");

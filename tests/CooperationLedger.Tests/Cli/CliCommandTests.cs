@@ -44,6 +44,23 @@ public sealed class CliCommandTests(DatabaseFixture database) : IClassFixture<Da
     }
 
     [Fact]
+    public async Task A_ledger_without_its_read_tables_is_told_to_rebuild_in_words_and_the_rebuild_mends_it()
+    {
+        (await RunAsync("--schema", "cli_before_rows", "ingest", Seeds.Folder)).ExitCode.Should().Be(0);
+        await LedgerInspection.ScalarAsync(database.ConnectionString, "drop table cli_before_rows.ledger_facts, cli_before_rows.ledger_revisions");
+
+        var asked = await RunAsync("--schema", "cli_before_rows", "donors");
+        var rebuilt = await RunAsync("--schema", "cli_before_rows", "rebuild");
+        var answered = await RunAsync("--schema", "cli_before_rows", "donors", "--json");
+
+        asked.ExitCode.Should().Be(1);
+        asked.Error.Should().Contain("ledger rebuild").And.Contain("Nothing was changed").And.NotContain("Exception");
+        rebuilt.ExitCode.Should().Be(0, rebuilt.Error);
+        answered.ExitCode.Should().Be(0, answered.Error);
+        answered.Output.Should().Contain("kg-gknb");
+    }
+
+    [Fact]
     public async Task Donors_in_json_match_the_donations_encoded_in_the_seed_files()
     {
         var run = await RunAsync("donors", "--json", "--currency", "KGS");
