@@ -12,15 +12,15 @@ namespace CooperationLedger.Appending;
 /// The bulk path: many documents checked with one index query and appended in one transaction, for loading large
 /// histories. Each batch is all-or-nothing, so each of its documents is too. A batch is written by
 /// <see cref="CopyAppend"/> when every document with new facts is new to the ledger and the store is one it can fill,
-/// else through Marten's append and inline projections; while one batch is written, the next one is prepared beside it
+/// else through Marten's append and the read tables' inline projection; while one batch is written, the next one is prepared beside it
 /// (<see cref="BatchTurn"/>). A batch that lost a race with another writer is appended again document by document
-/// (<see cref="DocumentAppender"/>). At the end of a large append the entry tables' statistics are refreshed, so that
+/// (<see cref="DocumentAppender"/>). At the end of a large append the read tables' statistics are refreshed, so that
 /// the next query is planned for their new size.
 /// </summary>
 internal sealed class BatchAppender(LedgerSessions sessions, ResiliencePipeline retry, DocumentAppender oneByOne, ILogger logger)
 {
     /// <summary>
-    /// How many facts a bulk append must add before it refreshes the entry tables' statistics; fewer change the tables
+    /// How many facts a bulk append must add before it refreshes the read tables' statistics; fewer change the tables
     /// too little to mislead the planner, and autovacuum keeps up with them.
     /// </summary>
     private const int AnalyzeAfterFacts = 1000;

@@ -8,7 +8,7 @@ namespace CooperationLedger.Appending;
 
 /// <summary>
 /// Appends one document in a transaction of its own: all its new facts or none, to its own stream, with the fact index
-/// and the inline projections updated in the same transaction. Each attempt plans the document afresh, so one that
+/// and the read rows written in the same transaction. Each attempt plans the document afresh, so one that
 /// follows another writer's commit appends only what that writer did not; attempts follow <see cref="RetryPolicy"/>.
 /// </summary>
 internal sealed class DocumentAppender(LedgerSessions sessions, ResiliencePipeline retry, ILogger logger)

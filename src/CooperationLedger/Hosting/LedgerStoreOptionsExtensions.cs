@@ -4,7 +4,10 @@ using NodaTime;
 
 namespace CooperationLedger.Hosting;
 
-/// <summary>Adds the ledger to a Marten store: its events under stable names, its inline projections and its indexes.</summary>
+/// <summary>
+/// Adds the ledger to a Marten store: its events under stable names, its read tables and their inline projection, and
+/// its indexes.
+/// </summary>
 public static class LedgerStoreOptionsExtensions
 {
     /// <summary>

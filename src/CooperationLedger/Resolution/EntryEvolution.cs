@@ -4,8 +4,9 @@ using NodaTime;
 namespace CooperationLedger.Resolution;
 
 /// <summary>
-/// How one event changes one projected entry: a reported fact creates it; a correction or retraction is added to it as a
-/// revision. Shared by the inline projections and by replay in memory, so that both tell the same story.
+/// How one event changes one entry: a reported fact creates it; a correction or retraction is added to it as a
+/// revision. Shared by the questions, which fold the events their rows name, and by replay in memory, so that both
+/// tell the same story.
 /// </summary>
 internal static class EntryEvolution
 {

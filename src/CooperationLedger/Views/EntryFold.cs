@@ -5,10 +5,9 @@ using NodaTime;
 namespace CooperationLedger.Views;
 
 /// <summary>
-/// Folds events, in the order recorded, into the views' entries in memory, by the same evolution the inline projections
-/// run (<see cref="EntryEvolution"/>). The bulk append and the rebuild write the entries it folds; folded from every
-/// event, it is also the naive way to answer an as-of question, which the tests and the benchmark compare the projected
-/// answers with.
+/// Folds events, in the order recorded, into the views' entries in memory, by the same evolution a point question
+/// runs on the events its rows name (<see cref="EntryEvolution"/>). Folded from every event, it is the naive way to
+/// answer an as-of question, which the tests and the benchmark compare the ledger's answers with.
 /// </summary>
 internal sealed class EntryFold
 {
