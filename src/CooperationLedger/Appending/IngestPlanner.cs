@@ -37,6 +37,8 @@ internal static class IngestPlanner
                 errors.AddRange(plan.Errors);
                 planned.Add((file, plan));
             }
+
+            errors.AddRange(MisfitCorrections(ordered, records));
         }
 
         if (errors.Count > 0)
@@ -45,6 +47,42 @@ internal static class IngestPlanner
         }
 
         return planned;
+    }
+
+    /// <summary>
+    /// Refuses each correction that changes a figure the fact it corrects does not have: an amount, for a fact that is
+    /// no donation, or a statistic's value, for a fact that claims none. Appended, it would change nothing, and yet the
+    /// fact's audit would show it corrected. The fact is found among the documents or in the ledger; one found in
+    /// neither is refused by the plan.
+    /// </summary>
+    public static IEnumerable<FactFileError> MisfitCorrections(IReadOnlyList<ParsedFactFile> files, IReadOnlyDictionary<Guid, IndexedFact> records)
+    {
+        var given = files.SelectMany(file => file.Events).OfType<IReportedFact>().DistinctBy(fact => fact.FactId)
+            .ToDictionary(fact => fact.FactId, fact => (fact.Key, Kind: FactCatalog.KindOf(fact)));
+        foreach (var file in files)
+        {
+            foreach (var corrected in file.Events.OfType<FactCorrected>())
+            {
+                var target = given.TryGetValue(corrected.Revises, out var fact) ? fact
+                    : records.TryGetValue(corrected.Revises, out var record) && FactCatalog.Find(record.Type) is { } kind ? (record.Key, Kind: kind)
+                    : ((string Key, FactKind Kind)?)null;
+                if (target is not { } found)
+                {
+                    continue;
+                }
+
+                var factKey = FactIds.Split(corrected.Key).Fact;
+                if (corrected.Changes.Value is not null && !found.Kind.Feeds(FactView.Donations))
+                {
+                    yield return new FactFileError(file.Path, factKey, "changes.value", $"'{found.Key}' is a {found.Kind.Name} fact, which states no amount to correct.");
+                }
+
+                if (corrected.Changes.StatisticValue is not null && !found.Kind.Feeds(FactView.Claims))
+                {
+                    yield return new FactFileError(file.Path, factKey, "changes.statisticValue", $"'{found.Key}' is a {found.Kind.Name} fact, which claims no statistic whose value could be corrected.");
+                }
+            }
+        }
     }
 
     /// <summary>Gets the reported facts of documents: the ones their revisions may revise though the ledger lacks them.</summary>

@@ -178,6 +178,12 @@ internal static partial class FactFileReader
             sink.Add(null, null, $"is not valid YAML: {message} (line {exception.Start.Line}).", null);
             return null;
         }
+        catch (ArgumentException exception) when (exception.ParamName == "parser")
+        {
+            // YamlDotNet's loader gives up this way on an event its node model has no node for (a stray colon can make one).
+            sink.Add(null, null, "is not valid YAML: the parser met what it cannot read as a value; look for a colon or dash out of place.", null);
+            return null;
+        }
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner gives up this way on some unclosed flow collections.

@@ -75,6 +75,24 @@ public sealed class RefusedIngestionTests(LedgerFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_correction_of_a_figure_its_fact_does_not_have_is_refused_and_nothing_is_appended()
+    {
+        await fixture.Ledger.IngestAsync([Seeds.FactFile("edm-2006-v3-i223")]);
+        var before = await fixture.Ledger.CountEventsAsync();
+        // The DCA's percentage, said of the IOM's grant: a grant has an amount, not a claimed statistic's value.
+        var file = CopyFixture("wire-2007-dca-revision", text => text.Replace(
+            "corrects: edm-2006-v3-i223/dca-narcotics-seized-2006",
+            "corrects: edm-2006-v3-i223/iom-grants-in-aid"));
+
+        var act = () => fixture.Ledger.IngestAsync([file]);
+
+        var error = (await act.Should().ThrowAsync<FactFileException>()).Which.Errors.Should().ContainSingle().Subject;
+        error.Should().Match<FactFileError>(refused => refused.Fact == "dca-seizures-revised" && refused.Field == "changes.statisticValue");
+        error.Reason.Should().Contain("iom-grants-in-aid").And.Contain("grant_provided");
+        (await fixture.Ledger.CountEventsAsync()).Should().Be(before, "nothing of the file is appended");
+    }
+
+    [Fact]
     public async Task A_cancelled_ingest_says_it_was_cancelled_rather_than_that_its_path_is_missing()
     {
         // A ledger that has written before checks neither its tables nor the database again before an ingest.
@@ -106,6 +124,21 @@ public sealed class RefusedIngestionTests(LedgerFixture fixture) : IClassFixture
             .And.NotContainEquivalentOf("fact file");
         (await two.Should().ThrowAsync<FactFileException>()).Which.Message.Should()
             .StartWith("2 errors in facts built in code:").And.NotContainEquivalentOf("fact file");
+    }
+
+    private string CopyFixture(string documentKey, Func<string, string> edit)
+    {
+        var articles = Path.Combine(folder, "articles");
+        Directory.CreateDirectory(articles);
+        File.Copy(Fixtures.Article(documentKey + ".txt"), Path.Combine(articles, documentKey + ".txt"), overwrite: true);
+        var facts = Path.Combine(folder, "facts");
+        Directory.CreateDirectory(facts);
+        var target = Path.Combine(facts, documentKey + ".yaml");
+        var original = File.ReadAllText(Fixtures.FactFile(documentKey));
+        var edited = edit(original);
+        edited.Should().NotBe(original, "the test must change the file");
+        File.WriteAllText(target, edited);
+        return target;
     }
 
     private string CopySeed(string documentKey, Func<string, string> edit)

@@ -33,6 +33,17 @@ public sealed class MutatedInputPropertyTests(LedgerFixture fixture) : IClassFix
     }
 
     [Fact]
+    public void A_colon_that_leaves_a_key_with_no_value_where_the_facts_begin_is_refused_as_yaml()
+    {
+        // Found by the property above (seed adhu_5VdkWK3): YamlDotNet's loader threw an ArgumentException.
+        var original = File.ReadAllText(Fixtures.FactFile("malformed-base"));
+
+        var errors = Fixtures.Refusals(Mutate(original, 2, 434, ':'), "malformed-base.txt");
+
+        errors.Should().ContainSingle().Which.Reason.Should().StartWith("is not valid YAML");
+    }
+
+    [Fact]
     public async Task Random_changes_to_a_fact_files_structure_are_refused_whole_or_appended_whole()
     {
         var (facts, original) = await CorpusAsync();
