@@ -131,14 +131,7 @@ public sealed class RefusedIngestionTests(LedgerFixture fixture) : IClassFixture
         var articles = Path.Combine(folder, "articles");
         Directory.CreateDirectory(articles);
         File.Copy(Fixtures.Article(documentKey + ".txt"), Path.Combine(articles, documentKey + ".txt"), overwrite: true);
-        var facts = Path.Combine(folder, "facts");
-        Directory.CreateDirectory(facts);
-        var target = Path.Combine(facts, documentKey + ".yaml");
-        var original = File.ReadAllText(Fixtures.FactFile(documentKey));
-        var edited = edit(original);
-        edited.Should().NotBe(original, "the test must change the file");
-        File.WriteAllText(target, edited);
-        return target;
+        return WriteEdited(Fixtures.FactFile(documentKey), documentKey, edit);
     }
 
     private string CopySeed(string documentKey, Func<string, string> edit)
@@ -151,11 +144,16 @@ public sealed class RefusedIngestionTests(LedgerFixture fixture) : IClassFixture
         }
 
         File.Copy(Seeds.Registry, Path.Combine(folder, Path.GetFileName(Seeds.Registry)), overwrite: true);
+        return WriteEdited(Seeds.FactFile(documentKey), documentKey, edit);
+    }
 
+    /// <summary>Writes an edited copy of a fact file into the folder's facts, beside the articles copied there.</summary>
+    private string WriteEdited(string source, string documentKey, Func<string, string> edit)
+    {
         var facts = Path.Combine(folder, "facts");
         Directory.CreateDirectory(facts);
         var target = Path.Combine(facts, documentKey + ".yaml");
-        var original = File.ReadAllText(Seeds.FactFile(documentKey));
+        var original = File.ReadAllText(source);
         var edited = edit(original);
         edited.Should().NotBe(original, "the test must change the file");
         File.WriteAllText(target, edited);
