@@ -48,24 +48,9 @@ internal abstract record LedgerEntry
     /// <summary>Gets the fact's typed links to other facts.</summary>
     public IReadOnlyList<FactLink> Links { get; init; } = [];
 
-    /// <summary>Gets the keys of the facts it links to, for finding the links to a fact in PostgreSQL.</summary>
-    public IReadOnlyList<string> LinkTargets { get; init; } = [];
-
     public Instant RecordedAt { get; init; }
 
     public IReadOnlyList<EntryRevision> Revisions { get; init; } = [];
-
-    /// <summary>Gets the earliest effective day as <c>yyyymmdd</c>, the lowest over the fact and its corrections.</summary>
-    public int EffectiveFrom { get; init; }
-
-    /// <summary>Gets the latest effective day as <c>yyyymmdd</c>, the lowest over the fact and its corrections.</summary>
-    public int EffectiveTo { get; init; }
-
-    public int KnownFrom { get; init; }
-
-    public int KnownTo { get; init; }
-
-    public long RecordedAtMs { get; init; }
 
     /// <summary>Copies the parts every fact shares from the event and its metadata.</summary>
     protected static TEntry Fill<TEntry>(TEntry entry, IReportedFact fact, Instant recordedAt)
@@ -83,13 +68,7 @@ internal abstract record LedgerEntry
             ComparedFigure = FactSignature.Comparison(fact)?.Figure,
             Links = fact.Links ?? [],
             Expected = fact.Expected,
-            LinkTargets = fact.Links?.Select(link => link.Target).Distinct(StringComparer.Ordinal).ToArray() ?? [],
             RecordedAt = recordedAt,
-            EffectiveFrom = DayNumber.From(fact.Effective),
-            EffectiveTo = DayNumber.To(fact.Effective),
-            KnownFrom = DayNumber.From(fact.Citation.Document.PublishedOn),
-            KnownTo = DayNumber.To(fact.Citation.Document.PublishedOn),
-            RecordedAtMs = recordedAt.ToUnixTimeMilliseconds(),
         };
 
     /// <summary>Gets what the figure is compared by, falling back to the signature for an entry projected before.</summary>
@@ -99,18 +78,6 @@ internal abstract record LedgerEntry
         ComparedScale is not null && ComparedFigure is not null ? (ComparedScale, ComparedFigure)
         : Signature is not null ? (Type, Signature) : null;
 
-    /// <summary>
-    /// Adds a revision. The indexed bounds widen to admit a corrected effective date, so that the SQL filter stays a
-    /// superset and the exact as-of check in memory decides.
-    /// </summary>
-    public LedgerEntry WithRevision(EntryRevision revision)
-    {
-        var corrected = revision.Changes?.Effective;
-        return this with
-        {
-            Revisions = [.. Revisions, revision],
-            EffectiveFrom = corrected is null ? EffectiveFrom : Math.Min(EffectiveFrom, DayNumber.From(corrected)),
-            EffectiveTo = corrected is null ? EffectiveTo : Math.Min(EffectiveTo, DayNumber.To(corrected)),
-        };
-    }
+    /// <summary>Adds a revision; the as-of check in memory decides which revisions apply at a point.</summary>
+    public LedgerEntry WithRevision(EntryRevision revision) => this with { Revisions = [.. Revisions, revision] };
 }

@@ -8,9 +8,8 @@ namespace CooperationLedger.Storage;
 /// <summary>
 /// The columns the ledger's documents keep beside their JSON, each with its index, under names of its own. Marten
 /// names a duplicated column after the member's JSON name, so under an application's snake_case serializer
-/// <c>PairTerms</c> would become <c>pair__terms</c>; the SQL that narrows the entries (<see cref="AsOfBounds"/>,
-/// <see cref="FactNarrowing"/>) names these columns, so their names are fixed here whatever serializer the store has.
-/// Every member the ledger's queries filter by is one of them: Marten's LINQ names a member that is not by the store's
+/// <c>DocumentKey</c> would become <c>document__key</c>; the SQL that reads the documents names these columns, so
+/// their names are fixed here whatever serializer the store has. Every member the ledger's queries filter by is one of them: Marten's LINQ names a member that is not by the store's
 /// <c>Casing</c>, which does not know of a naming policy set in the serializer's <c>configure</c> callback.
 /// </summary>
 internal static class DocumentColumns

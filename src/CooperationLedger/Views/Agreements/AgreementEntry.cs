@@ -15,11 +15,8 @@ internal sealed record AgreementEntry : LedgerEntry
 
     public AgreementTerm? Term { get; init; }
 
-    /// <summary>Gets the terms the parties are found by in SQL (see <see cref="ActorTerms"/>).</summary>
-    public IReadOnlyList<string> PartyTerms { get; init; } = [];
-
     public static AgreementEntry? From(IReportedFact fact, Instant recordedAt) =>
         FactCatalog.KindOf(fact).AgreementOf(fact) is { } agreement
-            ? Fill(new AgreementEntry { Parties = agreement.Parties, Areas = agreement.Areas, Title = agreement.Title, Term = agreement.Term, PartyTerms = ActorTerms.Of(agreement.Parties) }, fact, recordedAt)
+            ? Fill(new AgreementEntry { Parties = agreement.Parties, Areas = agreement.Areas, Title = agreement.Title, Term = agreement.Term }, fact, recordedAt)
             : null;
 }

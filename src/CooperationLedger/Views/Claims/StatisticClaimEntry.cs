@@ -19,19 +19,10 @@ internal sealed record StatisticClaimEntry : LedgerEntry
 
     public ReportedDate? Baseline { get; init; }
 
-    /// <summary>Gets the metric upper-cased (see <see cref="ActorTerms.For"/>), for an indexed lookup ignoring case.</summary>
-    public string MetricTerm { get; init; } = string.Empty;
-
-    /// <summary>Gets the terms the claimant is found by in SQL.</summary>
-    public IReadOnlyList<string> ClaimantTerms { get; init; } = [];
-
-    /// <summary>Gets the terms the subject is found by in SQL.</summary>
-    public IReadOnlyList<string> SubjectTerms { get; init; } = [];
-
     public static StatisticClaimEntry? From(IReportedFact fact, Instant recordedAt) =>
         FactCatalog.KindOf(fact).StatisticOf(fact) is { } claim
             ? Fill(
-                new StatisticClaimEntry { Claimant = claim.Claimant, Subject = claim.Subject, Metric = claim.Metric, Measure = claim.Measure, Period = claim.Period, Baseline = claim.Baseline, MetricTerm = ActorTerms.For(claim.Metric), ClaimantTerms = claim.Claimant is null ? [] : ActorTerms.Of(claim.Claimant), SubjectTerms = ActorTerms.Of(claim.Subject) },
+                new StatisticClaimEntry { Claimant = claim.Claimant, Subject = claim.Subject, Metric = claim.Metric, Measure = claim.Measure, Period = claim.Period, Baseline = claim.Baseline },
                 fact,
                 recordedAt)
             : null;

@@ -17,26 +17,8 @@ internal sealed record DonationEntry : LedgerEntry
 
     public MoneyAmount? Value { get; init; }
 
-    /// <summary>Gets the terms the donor is found by in SQL (see <see cref="ActorTerms"/>).</summary>
-    public IReadOnlyList<string> DonorTerms { get; init; } = [];
-
-    /// <summary>Gets the terms the recipient is found by in SQL.</summary>
-    public IReadOnlyList<string> RecipientTerms { get; init; } = [];
-
-    /// <summary>
-    /// Gets every pairing of a donor term with a recipient term (see <see cref="ActorTerms.Pairs"/>), so that a question
-    /// naming both finds that pair's entries in one index lookup instead of intersecting the donor's and the recipient's.
-    /// </summary>
-    public IReadOnlyList<string> PairTerms { get; init; } = [];
-
     public static DonationEntry? From(IReportedFact fact, Instant recordedAt) =>
         FactCatalog.KindOf(fact).DonationOf(fact) is { } parts
-            ? Fill(Between(parts.Donor, parts.Recipient) with { Channel = parts.Channel, Description = parts.Description, Value = parts.Value }, fact, recordedAt)
+            ? Fill(new DonationEntry { Donor = parts.Donor, Recipient = parts.Recipient, Channel = parts.Channel, Description = parts.Description, Value = parts.Value }, fact, recordedAt)
             : null;
-
-    private static DonationEntry Between(Actor donor, Actor recipient)
-    {
-        var (donorTerms, recipientTerms) = (ActorTerms.Of(donor), ActorTerms.Of(recipient));
-        return new DonationEntry { Donor = donor, Recipient = recipient, DonorTerms = donorTerms, RecipientTerms = recipientTerms, PairTerms = ActorTerms.Pairs(donorTerms, recipientTerms) };
-    }
 }

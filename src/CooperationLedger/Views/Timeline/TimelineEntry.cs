@@ -9,14 +9,11 @@ internal sealed record TimelineEntry : LedgerEntry
 {
     public IReadOnlyList<Actor> Actors { get; init; } = [];
 
-    /// <summary>Gets the keys the entry can be found by (<see cref="FactActors.KeysOf"/>).</summary>
-    public IReadOnlyList<string> ActorKeys { get; init; } = [];
-
     public string Summary { get; init; } = string.Empty;
 
     public static TimelineEntry From(IReportedFact fact, Instant recordedAt)
     {
         var actors = FactActors.Of(fact);
-        return Fill(new TimelineEntry { Actors = actors, ActorKeys = FactActors.KeysOf(actors), Summary = FactSummary.Of(fact) }, fact, recordedAt);
+        return Fill(new TimelineEntry { Actors = actors, Summary = FactSummary.Of(fact) }, fact, recordedAt);
     }
 }
