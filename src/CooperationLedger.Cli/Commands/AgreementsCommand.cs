@@ -35,7 +35,7 @@ internal static class AgreementsCommand
             }
 
             TableOutput.Write(
-                context.Console,
+                context,
                 "Agreements",
                 ["Date", "Parties", "Areas", "Stage", "Term", agreements.Count > 0 ? $"On {agreements[0].Day.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)}" : "State", "Sources"],
                 agreements.Select(agreement => (IReadOnlyList<string>)
@@ -55,7 +55,7 @@ internal static class AgreementsCommand
                     },
                     Describe.Sources(agreement.Sources),
                 ]));
-            context.Console.WriteLine(Describe.Rule(point));
+            TextOutput.Line(context, Describe.Rule(point));
             return ExitCodes.Success;
         }, cancellationToken));
         return command;

@@ -99,7 +99,7 @@ internal static class AuditCommand
             LinkLabel(link),
             $"{link.Key}: " + (link.Summary is null ? "(not in the ledger: its document is not ingested)" : $"{link.Summary} ({link.Citation!.Document.Publication}, {link.Citation.Document.PublishedOn})"),
         ]));
-        TableOutput.Write(context.Console, "Audit trail", ["", ""], rows);
+        TableOutput.Write(context, "Audit trail", ["", ""], rows);
     }
 
     private static string LinkLabel(LinkedFact link) => (link.Kind, link.Incoming) switch

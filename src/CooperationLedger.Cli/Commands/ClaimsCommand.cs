@@ -46,7 +46,7 @@ internal static class ClaimsCommand
 
             var claims = await ledger.GetClaimedStatisticsAsync(point, filter, token);
             Write(context, claims);
-            context.Console.WriteLine(Describe.Rule(claims.AsOf));
+            TextOutput.Line(context, Describe.Rule(claims.AsOf));
             return ExitCodes.Success;
         }, cancellationToken));
         return command;
@@ -55,7 +55,7 @@ internal static class ClaimsCommand
     public static void Write(CliContext context, ClaimedStatistics claims)
     {
         TableOutput.Write(
-            context.Console,
+            context,
             "Claimed statistics",
             ["Metric", "Claim", "Period", "Baseline", "Claimant", "About", "Standing", "Sources"],
             claims.Claims.Select(claim => (IReadOnlyList<string>)

@@ -44,7 +44,7 @@ internal static class DonorsCommand
 
             var totals = await ledger.GetDonorTotalsAsync(point, filter, token);
             Write(context, totals);
-            context.Console.WriteLine(Describe.Rule(totals.AsOf));
+            TextOutput.Line(context, Describe.Rule(totals.AsOf));
             return ExitCodes.Success;
         }, cancellationToken));
         return command;
@@ -55,7 +55,7 @@ internal static class DonorsCommand
         // An outlet's expectation is no party's promise: its column is shown only when some line has one.
         var expected = totals.Totals.Any(total => !total.Expected.IsZero);
         TableOutput.Write(
-            context.Console,
+            context,
             "Donor totals",
             ["Donor", "Recipient", "Currency", "Pledged", "Committed", "Realised", .. expected ? ["Expected (no promise)"] : Array.Empty<string>(), "Stated equivalents", "Sources"],
             totals.Totals.Select(total => (IReadOnlyList<string>)
@@ -73,7 +73,7 @@ internal static class DonorsCommand
         if (totals.NoAmountStated.Count > 0)
         {
             TableOutput.Write(
-                context.Console,
+                context,
                 "Donations and grants with no amount stated (not summed)",
                 ["Donor", "Recipient", "What", "Date", "Amount", "Sources"],
                 totals.NoAmountStated.Select(donation => (IReadOnlyList<string>)

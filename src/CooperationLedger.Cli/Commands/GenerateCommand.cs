@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using CooperationLedger.Answers;
+using CooperationLedger.Cli.Output;
 using CooperationLedger.Synthetic;
 using Spectre.Console;
 
@@ -29,7 +30,7 @@ internal static class GenerateCommand
             var options = new SyntheticHistoryOptions(parse.GetValue(facts), parse.GetValue(seed));
             var watch = Stopwatch.StartNew();
             var report = await ledger.AppendManyAsync(SyntheticHistory.GenerateAsync(options), Math.Max(1, parse.GetValue(batch)), new Dots(context), token);
-            context.Console.WriteLine($"Generated {report.Documents.Count} documents: {report.FactsAppended} facts appended, {report.FactsAlreadyPresent} already present, in {watch.Elapsed.TotalSeconds:0.0} s.");
+            TextOutput.Line(context, $"Generated {report.Documents.Count} documents: {report.FactsAppended} facts appended, {report.FactsAlreadyPresent} already present, in {watch.Elapsed.TotalSeconds:0.0} s.");
             return ExitCodes.Success;
         }, cancellationToken, writes: true));
         return command;

@@ -13,6 +13,7 @@ internal static class IngestCommand
         var paths = new Argument<string[]>("paths") { Arity = ArgumentArity.OneOrMore, Description = "Fact files, or folders searched for *.yaml and *.yml." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check the files against each other and the ledger; append nothing." };
         var json = new Option<bool>("--json") { Description = "Write the summary as JSON." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Write only the one summary line, not a row for each document, and no progress bar." };
         var corpus = CorpusOption();
         var command = new Command(
             "ingest",
@@ -23,18 +24,19 @@ internal static class IngestCommand
             paths,
             dryRun,
             json,
+            quiet,
             corpus,
         };
         command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
         {
-            var report = await IngestAsync(ledger, parse.GetRequiredValue(paths), parse.GetValue(dryRun), parse.GetValue(corpus), context, token);
+            var report = await IngestAsync(ledger, parse.GetRequiredValue(paths), parse.GetValue(dryRun), parse.GetValue(corpus), context, token, progressBar: !parse.GetValue(quiet));
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(context, report);
             }
             else
             {
-                WriteSummary(context, context.Console, report);
+                WriteSummary(context, report, parse.GetValue(quiet));
             }
 
             return ExitCodes.Success;
@@ -49,9 +51,9 @@ internal static class IngestCommand
         HelpName = "folder",
     };
 
-    public static async Task<IngestReport> IngestAsync(Ledger ledger, IReadOnlyList<string> paths, bool dryRun, string? corpusRoot, CliContext context, CancellationToken cancellationToken)
+    public static async Task<IngestReport> IngestAsync(Ledger ledger, IReadOnlyList<string> paths, bool dryRun, string? corpusRoot, CliContext context, CancellationToken cancellationToken, bool progressBar = true)
     {
-        if (!context.Interactive)
+        if (!context.Interactive || !progressBar)
         {
             return await ledger.IngestAsync(paths, dryRun, null, corpusRoot, cancellationToken);
         }
@@ -65,14 +67,19 @@ internal static class IngestCommand
         return report!;
     }
 
-    public static void WriteSummary(CliContext context, IAnsiConsole console, IngestReport report)
+    /// <summary>Writes a row for each document (unless <paramref name="quiet"/>), then one line: documents, facts appended and already present.</summary>
+    public static void WriteSummary(CliContext context, IngestReport report, bool quiet)
     {
-        TableOutput.Write(
-            console,
-            report.DryRun ? "Checked (dry run: nothing appended)" : "Ingested",
-            ["Document", "File", report.DryRun ? "Would append" : "Appended", "Already present"],
-            report.Documents.Select(document => (IReadOnlyList<string>)[document.DocumentKey, Path.GetFileName(document.Path), $"{document.FactsAppended}", $"{document.FactsAlreadyPresent}"]));
-        console.WriteLine($"{report.Documents.Count} documents, {report.FactsAppended} facts {(report.DryRun ? "would be appended" : "appended")}, {report.FactsAlreadyPresent} already present.");
+        if (!quiet)
+        {
+            TableOutput.Write(
+                context,
+                report.DryRun ? "Checked (dry run: nothing appended)" : "Ingested",
+                ["Document", new Column("File", Optional: true), report.DryRun ? "Would append" : "Appended", "Already present"],
+                report.Documents.Select(document => (IReadOnlyList<string>)[document.DocumentKey, Path.GetFileName(document.Path), $"{document.FactsAppended}", $"{document.FactsAlreadyPresent}"]));
+        }
+
+        TextOutput.Line(context, $"{report.Documents.Count} documents, {report.FactsAppended} facts {(report.DryRun ? "would be appended" : "appended")}, {report.FactsAlreadyPresent} already present.");
     }
 
     /// <summary>Moves the bar as each document finishes (set directly, not posted, so the bar is current when drawn).</summary>

@@ -33,7 +33,7 @@ internal static class OperationsCommand
             }
 
             TableOutput.Write(
-                context.Console,
+                context,
                 "Operation results",
                 ["Date", "By", "Period", "Outcome", "Count", "Of", "Breakdown", "Sources"],
                 results.SelectMany(result => result.Counts.Select((count, index) => (IReadOnlyList<string>)
@@ -47,7 +47,7 @@ internal static class OperationsCommand
                     count.Breakdown.Count == 0 ? "-" : string.Join(Environment.NewLine, count.Breakdown.Select(share => $"{share.Label}: {share.Count}")),
                     index == 0 ? Describe.Sources(result.Sources) : string.Empty,
                 ])));
-            context.Console.WriteLine(Describe.Rule(point));
+            TextOutput.Line(context, Describe.Rule(point));
             return ExitCodes.Success;
         }, cancellationToken));
         return command;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Spectre.Console;
+using CooperationLedger.Cli.Output;
 
 namespace CooperationLedger.Cli.Commands;
 
@@ -19,7 +19,7 @@ internal static class RebuildCommand
         {
             var watch = Stopwatch.StartNew();
             await ledger.RebuildProjectionsAsync(token);
-            context.Console.WriteLine($"Rebuilt the projections from the events in {watch.Elapsed.TotalSeconds:0.0} s.");
+            TextOutput.Line(context, $"Rebuilt the projections from the events in {watch.Elapsed.TotalSeconds:0.0} s.");
             return ExitCodes.Success;
         }, cancellationToken, writes: true));
         return command;

@@ -65,10 +65,10 @@ internal static class ReportCommand
                 return ExitCodes.Success;
             }
 
-            context.Console.WriteLine($"CooperationLedger report, as of {point}.");
+            TextOutput.Line(context, $"CooperationLedger report, as of {point}.");
             DonorsCommand.Write(context, donors);
             ClaimsCommand.Write(context, claims);
-            context.Console.WriteLine(Describe.Rule(point));
+            TextOutput.Line(context, Describe.Rule(point));
             return ExitCodes.Success;
         }, cancellationToken, writes: parse.GetValue(ingest) is { Length: > 0 }));
         return command;

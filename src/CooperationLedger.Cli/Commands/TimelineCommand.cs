@@ -40,7 +40,7 @@ internal static class TimelineCommand
             }
 
             TableOutput.Write(
-                context.Console,
+                context,
                 "Timeline",
                 ["Date", "Type", "What", "Stage", "Source"],
                 timeline.Select(item => (IReadOnlyList<string>)
@@ -51,7 +51,7 @@ internal static class TimelineCommand
                     item.Stage.ToString().ToLowerInvariant(),
                     Describe.Sources(item.Sources),
                 ]));
-            context.Console.WriteLine(Describe.Rule(point) + $" Facts are in order of the day each date is read as under the rule (its {(point.Rule == DateRule.Possibly ? "earliest" : "latest")}).");
+            TextOutput.Line(context, Describe.Rule(point) + $" Facts are in order of the day each date is read as under the rule (its {(point.Rule == DateRule.Possibly ? "earliest" : "latest")}).");
             return ExitCodes.Success;
         }, cancellationToken));
         return command;

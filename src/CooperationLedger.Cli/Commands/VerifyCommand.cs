@@ -27,18 +27,18 @@ internal static class VerifyCommand
             }
             else
             {
-                context.Console.WriteLine(report.QuotesVerified
+                TextOutput.Line(context, report.QuotesVerified
                     ? $"Checked {report.FactsChecked} facts: every quote is found in its stored article."
                     : $"Checked {report.FactsChecked} facts: {report.QuoteProblems.Count} quotes do not check out.");
-                TableOutput.Write(context.Console, "Quote problems", ["Fact", "Problem"], report.QuoteProblems.Select(problem => (IReadOnlyList<string>)[problem.Key, problem.Problem]));
+                TableOutput.Write(context, "Quote problems", ["Fact", "Problem"], report.QuoteProblems.Select(problem => (IReadOnlyList<string>)[problem.Key, problem.Problem]));
                 TableOutput.Write(
-                    context.Console,
+                    context,
                     "Inferred dates",
                     ["Fact", "Which", "Date", "Inferred from"],
                     report.InferredDates.Select(date => (IReadOnlyList<string>)[date.Key, date.Which, date.Date, date.Inference]));
                 if (!report.ProjectionsComplete)
                 {
-                    context.Console.WriteLine($"{report.FactsWithoutEntries} stored facts have no entry in the projections, so answers leave them out: run 'ledger rebuild'.");
+                    TextOutput.Line(context, $"{report.FactsWithoutEntries} stored facts have no entry in the projections, so answers leave them out: run 'ledger rebuild'.");
                 }
             }
 

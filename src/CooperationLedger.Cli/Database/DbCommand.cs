@@ -1,6 +1,6 @@
 using System.CommandLine;
+using CooperationLedger.Cli.Output;
 using CooperationLedger.LocalCluster;
-using Spectre.Console;
 
 namespace CooperationLedger.Cli.Database;
 
@@ -18,13 +18,13 @@ internal static class DbCommand
             "Examples:\n  ledger db status\n  ledger db stop\n  COOPERATIONLEDGER_SHARED_BUFFERS=1GB ledger db start");
         db.Subcommands.Add(Subcommand("path", "Print the embedded cluster's folder.\n\nExample:\n  ledger db path", context, (root, _) =>
         {
-            context.Console.WriteLine(root);
+            TextOutput.Line(context, root);
             return Task.FromResult(ExitCodes.Success);
         }));
         db.Subcommands.Add(Subcommand("status", "Say whether the embedded cluster exists and runs.\n\nExample:\n  ledger db status", context, async (root, token) =>
         {
             var state = await LocalPostgresCluster.GetStateAsync(root, DatabaseTarget.Binaries(context), token);
-            context.Console.WriteLine(state switch
+            TextOutput.Line(context, state switch
             {
                 LocalClusterState.NotCreated => $"not created ({root}); the first command that needs it creates it",
                 LocalClusterState.Stopped => $"stopped ({root})",
@@ -35,13 +35,13 @@ internal static class DbCommand
         db.Subcommands.Add(Subcommand("start", "Create the embedded cluster if needed and start it.\n\nExample:\n  ledger db start", context, async (root, token) =>
         {
             await DatabaseTarget.StartEmbeddedAsync(context, token);
-            context.Console.WriteLine($"running ({root})");
+            TextOutput.Line(context, $"running ({root})");
             return ExitCodes.Success;
         }));
         db.Subcommands.Add(Subcommand("stop", "Stop the embedded cluster; its data stays.\n\nExample:\n  ledger db stop", context, async (root, token) =>
         {
             var stopped = await LocalPostgresCluster.StopPersistentAsync(root, DatabaseTarget.Binaries(context), token);
-            context.Console.WriteLine(stopped ? $"stopped ({root})" : $"not running ({root})");
+            TextOutput.Line(context, stopped ? $"stopped ({root})" : $"not running ({root})");
             return ExitCodes.Success;
         }));
         return db;

@@ -13,7 +13,7 @@ internal static class DisputesOutput
         }
 
         TableOutput.Write(
-            context.Console,
+            context,
             "Disputed (sources disagree; none chosen)",
             ["Matter", "Figure", "Fact", "Source"],
             disputes.SelectMany(dispute => dispute.Versions.Select(version => (IReadOnlyList<string>)

@@ -13,9 +13,9 @@ internal static class SummaryOutput
     public static void Write(CliContext context, LedgerSummary summary)
     {
         var console = context.Console;
-        console.WriteLine($"CooperationLedger report, as of {summary.AsOf}: {Count(summary.Facts)} facts.");
+        TextOutput.Line(context, $"CooperationLedger report, as of {summary.AsOf}: {Count(summary.Facts)} facts.");
         TableOutput.Write(
-            console,
+            context,
             "Facts by kind",
             ["Kind", "Facts", "Years", "Most in"],
             summary.Kinds.Select(kind => (IReadOnlyList<string>)[kind.Type, Count(kind.Facts), Years(kind.Years), Busiest(kind.Years)]));
@@ -24,7 +24,7 @@ internal static class SummaryOutput
         var byYear = summary.Kinds.SelectMany(kind => kind.Years).GroupBy(year => year.Year).ToDictionary(year => year.Key ?? int.MaxValue, year => year.Sum(y => y.Facts));
         var open = byYear.Remove(int.MaxValue, out var openFacts) ? openFacts : 0;
         TableOutput.Write(
-            console,
+            context,
             "Facts by year",
             ["Decade", .. Enumerable.Range(0, 10).Select(digit => $"..{digit}")],
             byYear.Keys.Select(year => year / 10).Distinct().Order().Select(decade => (IReadOnlyList<string>)
@@ -34,12 +34,12 @@ internal static class SummaryOutput
             ]));
         if (open > 0)
         {
-            console.WriteLine($"{Count(open)} facts have dates open at the end the rule reads, and fall in no year.");
+            TextOutput.Line(context, $"{Count(open)} facts have dates open at the end the rule reads, and fall in no year.");
         }
 
         var expected = summary.Currencies.Any(currency => !currency.Expected.IsZero);
         TableOutput.Write(
-            console,
+            context,
             "Totals by currency and stage (never added across currencies)",
             ["Currency", "Pledged", "Committed", "Realised", .. expected ? ["Expected (no promise)"] : Array.Empty<string>(), "Donations", "Donors"],
             summary.Currencies.Select(currency => (IReadOnlyList<string>)
@@ -57,7 +57,7 @@ internal static class SummaryOutput
         var busiest = summary.Currencies.OrderByDescending(currency => currency.Donations).ThenBy(currency => currency.Currency.Code, StringComparer.Ordinal)
             .Take(summary.Top).OrderBy(currency => currency.Currency.Code, StringComparer.Ordinal).ToArray();
         TableOutput.Write(
-            console,
+            context,
             "Largest donors of the currencies with the most donations, by committed and realised (ledger donors --donor KEY --currency CODE lists one)",
             ["Currency", "Donor", "Key", "Committed and realised", "Pledged", "Donations", "Recipients"],
             busiest.SelectMany(currency => currency.Largest.Select(donor => (IReadOnlyList<string>)
@@ -72,16 +72,16 @@ internal static class SummaryOutput
             ])));
         if (summary.Currencies.Count > busiest.Length)
         {
-            console.WriteLine($"The largest donors of {Count(summary.Currencies.Count - busiest.Length)} other currencies: ledger donors --currency CODE, or --top N.");
+            TextOutput.Line(context, $"The largest donors of {Count(summary.Currencies.Count - busiest.Length)} other currencies: ledger donors --currency CODE, or --top N.");
         }
 
         if (summary.NoAmountStated > 0)
         {
-            console.WriteLine($"{Count(summary.NoAmountStated)} donations and grants state no amount and are in no total (ledger donors lists them).");
+            TextOutput.Line(context, $"{Count(summary.NoAmountStated)} donations and grants state no amount and are in no total (ledger donors lists them).");
         }
 
         TableOutput.Write(
-            console,
+            context,
             "Most claimed metrics (ledger claims --metric M lists one)",
             ["Metric", "Claims", "Disputed", "Latest claim", "Source"],
             summary.Metrics.Select(metric => (IReadOnlyList<string>)
@@ -94,7 +94,7 @@ internal static class SummaryOutput
             ]));
         // One row a dispute, however many sources it has: `ledger claims --matter KEY` lists its versions with their citations.
         TableOutput.Write(
-            console,
+            context,
             "Disputes with the most versions (sources disagree; none chosen; ledger claims --matter KEY lists one)",
             ["Matter", "Versions", "Figures", "Latest source"],
             summary.Disputes.Select(dispute => (IReadOnlyList<string>)
@@ -107,11 +107,11 @@ internal static class SummaryOutput
             ]));
         if (summary.DisputeCount > summary.Disputes.Count)
         {
-            console.WriteLine($"{Count(summary.DisputeCount)} matters are disputed in all; ledger claims --matter KEY lists one, ledger donors and ledger claims list every one.");
+            TextOutput.Line(context, $"{Count(summary.DisputeCount)} matters are disputed in all; ledger claims --matter KEY lists one, ledger donors and ledger claims list every one.");
         }
 
         TableOutput.Write(
-            console,
+            context,
             "Newest facts, by publication (ledger timeline lists every fact)",
             ["Published", "Date", "Type", "What", "Source"],
             summary.Newest.Select(item => (IReadOnlyList<string>)
@@ -122,8 +122,8 @@ internal static class SummaryOutput
                 Short(item.Summary),
                 Describe.Sources(item.Sources),
             ]));
-        console.WriteLine($"Each list keeps at most {Count(summary.Top)} items (--top N); --all lists every donor total and claim.");
-        console.WriteLine(Describe.Rule(summary.AsOf));
+        TextOutput.Line(context, $"Each list keeps at most {Count(summary.Top)} items (--top N); --all lists every donor total and claim.");
+        TextOutput.Line(context, Describe.Rule(summary.AsOf));
     }
 
     /// <summary>Keeps a cell to a few lines, however much one fact says: its full text is in the listing the table names.</summary>

@@ -28,6 +28,15 @@ public sealed class CliCommandTests(DatabaseFixture database) : IClassFixture<Da
     }
 
     [Fact]
+    public async Task A_quiet_ingest_writes_its_one_summary_line_and_no_row_a_document()
+    {
+        var run = await RunAsync("ingest", "--quiet", Seeds.Folder);
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal("5 documents, 0 facts appended, 48 already present.");
+    }
+
+    [Fact]
     public async Task An_audit_and_an_export_in_json_are_what_the_library_writes_with_its_contract_and_read_back()
     {
         await using var ledger = Ledger.Connect(database.ConnectionString);
