@@ -34,14 +34,39 @@ internal static class LedgerCommandLine
         return root;
     }
 
+    /// <summary>
+    /// Gets the parse errors to print: a token the parser did not match with what it was likely meant as; not the value
+    /// after an unknown option (it is that option's), nor the missing command when an unknown one was typed.
+    /// </summary>
+    private static IEnumerable<string> Messages(ParseResult parse)
+    {
+        var unmatched = parse.UnmatchedTokens;
+        var values = unmatched.Where((token, index) => index > 0 && unmatched[index - 1].StartsWith('-') && !token.StartsWith('-')).ToHashSet(StringComparer.Ordinal);
+        foreach (var error in parse.Errors)
+        {
+            var token = unmatched.FirstOrDefault(token => error.Message.Contains($"'{token}'", StringComparison.Ordinal));
+            if (token is not null && values.Contains(token))
+            {
+                continue;
+            }
+
+            if (token is null && unmatched.Count > 0 && parse.CommandResult.Command.Subcommands.Count > 0 && error.Message.Contains("command", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            yield return token is null ? error.Message : error.Message + Suggestions.DidYouMean(Suggestions.For(parse, token));
+        }
+    }
+
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken cancellationToken = default)
     {
         var parse = Build(context).Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
+            foreach (var message in Messages(parse))
             {
-                await context.Error.WriteLineAsync(error.Message);
+                await context.Error.WriteLineAsync(message);
             }
 
             await context.Error.WriteLineAsync("Run 'ledger --help' (or 'ledger COMMAND --help') for usage.");

@@ -50,7 +50,8 @@ internal static class LedgerSession
                     context.Error.WriteLine(Clean(error.ToString()));
                 }
 
-                context.Error.WriteLine($"Refused: {refused.Errors.Count} error(s); nothing was appended.");
+                var files = refused.Errors.Select(error => error.File).Distinct(StringComparer.Ordinal).Count();
+                context.Error.WriteLine($"Refused the ingest: {Counted(refused.Errors.Count, "error")} in {Counted(files, "file")}; nothing was appended.");
                 return ExitCodes.InvalidInput;
             case CliInputException input:
                 context.Error.WriteLine(Clean(input.Message));
@@ -90,11 +91,18 @@ internal static class LedgerSession
                 // Marten's messages quote the statements they ran (a schema change is pages of DDL): the server's own sentence says it.
                 context.Error.WriteLine(Clean($"The database refused a statement: {refusal.MessageText} (SQLSTATE {refusal.SqlState}; {target?.Description ?? "(not resolved)"})."));
                 return ExitCodes.InvalidInput;
+            case IOException or UnauthorizedAccessException when exception.StackTrace?.Contains("System.Console", StringComparison.Ordinal) == true:
+                // A closed or unwritable standard output (ledger donors >&-): nothing can take the answer.
+                context.Error.WriteLine($"Could not write the answer to standard output: {exception.Message} Give it somewhere to go (a terminal, a file or a pipe).");
+                return ExitCodes.InvalidInput;
             default:
-                context.Error.WriteLine(Clean($"Failed: {exception.GetType().Name}: {exception.Message}"));
+                // The type of an exception is no reader's business: its message says what failed.
+                context.Error.WriteLine(Clean($"Failed: {exception.Message}"));
                 return ExitCodes.InvalidInput;
         }
     }
+
+    private static string Counted(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count:N0} {noun}s";
 
     /// <summary>The server's refusal of a privilege (SQLSTATE 42501), wherever Marten wrapped it.</summary>
     private static PostgresException? Denied(Exception exception) =>

@@ -1,23 +1,33 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 
 namespace CooperationLedger.Cli;
 
 /// <summary>
-/// Requires an option's whole number to be at least 1. The check reads the token itself: a token that is no whole number
-/// is refused by the parser, with its own usage error, and asking the result for its value then would throw.
+/// Reads an option's whole number itself, so that a token that is none, or one out of range, gets a usage error in
+/// words ("--top takes a whole number from 1 to 2,147,483,647"), never the parser's type name.
 /// </summary>
 internal static class PositiveNumber
 {
-    public static Option<int> Required(Option<int> option)
+    /// <summary>Requires the option's number to be at least 1.</summary>
+    public static Option<int> Required(Option<int> option) => From(option, 1);
+
+    /// <summary>Requires the option's number to be at least <paramref name="minimum"/>.</summary>
+    public static Option<int> From(Option<int> option, int minimum)
     {
-        option.Validators.Add(result =>
+        option.CustomParser = result =>
         {
-            if (result.Tokens is [var token] && int.TryParse(token.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value < 1)
+            var text = result.Tokens.Single().Value;
+            if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= minimum)
             {
-                result.AddError($"{option.Name} must be a whole number of at least 1.");
+                return value;
             }
-        });
+
+            var name = (result.Parent as OptionResult)?.Option.Name ?? option.Name;
+            result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name} takes a whole number from {minimum:#,0} to {int.MaxValue:#,0}; '{text}' is not one."));
+            return default;
+        };
         return option;
     }
 }

@@ -467,6 +467,53 @@ public sealed partial class Ledger
     /// one in particular.
     /// </summary>
     /// <exception cref="ArgumentException">The text is empty or white space: it names no one, and is not taken for no filter.</exception>
+    /// <summary>
+    /// Tells what <paramref name="text"/> names where a question takes an actor: the registered actors it selects, the
+    /// country whose ISO code it is, and, when it names no one, the registered actors spelt nearest to it. A question
+    /// that names no one answers empty; a tool asks this first to tell a misspelling from an actor with no facts.
+    /// </summary>
+    /// <param name="text">A key, name, alias or ISO country code, as a question takes it.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>What the text names.</returns>
+    /// <exception cref="ArgumentException"><paramref name="text"/> is empty or white space.</exception>
+    /// <exception cref="LedgerUnavailableException">The database did not answer through the retries.</exception>
+    /// <exception cref="InvalidOperationException">The ledger's register of actors was written by an earlier version:
+    /// rebuild the projections once.</exception>
+    public Task<ActorMatch> MatchActorAsync(string text, CancellationToken cancellationToken = default)
+    {
+        var named = Named(text, nameof(text))!;
+        return QueryAsync(
+            "actor",
+            async token =>
+            {
+                if (!await sessions.Guard.CheckAsync(token).ConfigureAwait(false))
+                {
+                    return Match(named, ActorDirectory.Empty, []);
+                }
+
+                await using var session = sessions.Query();
+                await ActorRegistry.CheckCurrentAsync(session, token).ConfigureAwait(false);
+                var actors = await ActorRegistry.LoadAsync(session, [named], token).ConfigureAwait(false);
+                var match = Match(named, actors, []);
+                return match.Found ? match : Match(named, actors, await ActorRegistry.ReadAllAsync(session, token).ConfigureAwait(false));
+            },
+            cancellationToken);
+
+        static ActorMatch Match(string text, ActorDirectory actors, IReadOnlyList<ActorRegistration> register)
+        {
+            var selection = actors.Select(text)!;
+            var country = selection.Countries.SingleOrDefault();
+            var spellings = register.SelectMany(registration => registration.AllNames.Prepend(registration.Id).Select(spelt => (Registration: registration, Spelt: spelt))).ToArray();
+            var nearest = Spelling.Nearest(text, spellings.Select(spelling => spelling.Spelt), most: int.MaxValue);
+            var suggestions = nearest.SelectMany(spelt => spellings.Where(spelling => spelling.Spelt == spelt))
+                .DistinctBy(spelling => spelling.Registration.Id)
+                .Take(3)
+                .Select(spelling => new ActorSuggestion(spelling.Registration.Id, spelling.Registration.Name, spelling.Spelt))
+                .ToArray();
+            return new ActorMatch(text, selection.Named, country, suggestions);
+        }
+    }
+
     private static string? Named(string? text, string parameter) =>
         text is null ? null
         : string.IsNullOrWhiteSpace(text) ? throw new ArgumentException("An actor is named by a key, name, alias or ISO country code; this one is empty. Leave it out to name no one in particular.", parameter)

@@ -26,6 +26,7 @@ internal static class AgreementsCommand
         command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
         {
             var parties = parse.GetValue(party) ?? [];
+            await ActorNames.CheckAsync(ledger, token, [.. parties.Select(text => ("--party", (string?)text))]);
             var point = asOf.Read(parse);
             var agreements = await ledger.GetAgreementsAsync(point, parties.ElementAtOrDefault(0), parties.ElementAtOrDefault(1), token);
             if (parse.GetValue(json))

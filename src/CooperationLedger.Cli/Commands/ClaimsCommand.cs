@@ -33,6 +33,7 @@ internal static class ClaimsCommand
         command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
         {
             var point = asOf.Read(parse);
+            await ActorNames.CheckAsync(ledger, token, ("--claimant", parse.GetValue(claimant)), ("--subject", parse.GetValue(subject)));
             var filter = new ClaimFilter(parse.GetValue(metric), parse.GetValue(claimant), parse.GetValue(subject), parse.GetValue(matter));
             if (format.Asked(parse))
             {

@@ -13,7 +13,7 @@ internal static class DonorsCommand
         var asOf = new AsOfOptions();
         var donor = new Option<string?>("--donor") { Description = $"Only this donor: {ActorNames.Accepted}." };
         var recipient = new Option<string?>("--recipient") { Description = "Only this recipient, named the same way." };
-        var currency = new Option<string?>("--currency") { Description = "Only amounts in this ISO 4217 currency." };
+        var currency = new Option<string?>("--currency") { Description = "Only amounts in this ISO 4217 currency.", CustomParser = CurrencyCode.Parse };
         var format = new ListingFormat(
             "Write JSON: amounts as numbers with currency codes, each total with the ids of its facts (\"facts\"), whose citations follow once each in \"sources\"; donations with no amount stated in \"noAmountStated\". Written as it is read.",
             "Write JSON Lines: the same items as --json, one per line (\"asOf\", then \"total\", \"noAmountStated\", \"dispute\" and \"sources\" lines), written as they are read.");
@@ -31,6 +31,7 @@ internal static class DonorsCommand
         command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
         {
             var point = asOf.Read(parse);
+            await ActorNames.CheckAsync(ledger, token, ("--donor", parse.GetValue(donor)), ("--recipient", parse.GetValue(recipient)));
             var filter = new DonationFilter(parse.GetValue(donor), parse.GetValue(recipient), parse.GetValue(currency));
             if (format.Asked(parse))
             {

@@ -13,8 +13,8 @@ internal static class GenerateCommand
     public static Command Create(CliContext context)
     {
         var facts = PositiveNumber.Required(new Option<int>("--facts") { Description = "How many events to generate (facts and revisions).", Required = true });
-        var seed = new Option<int>("--seed") { Description = "The seed; the same seed and size give the same history.", DefaultValueFactory = _ => 42 };
-        var batch = new Option<int>("--batch") { Description = "About how many facts go in one transaction.", DefaultValueFactory = _ => 1000 };
+        var seed = PositiveNumber.From(new Option<int>("--seed") { Description = "The seed; the same seed and size give the same history.", DefaultValueFactory = _ => 42 }, int.MinValue);
+        var batch = PositiveNumber.Required(new Option<int>("--batch") { Description = "About how many facts go in one transaction.", DefaultValueFactory = _ => 1000 });
         var command = new Command(
             "generate",
             "Generate a synthetic history (documents over thirty years: donations in many currencies, claimed statistics, agreements, " +

@@ -25,6 +25,7 @@ internal static class OperationsCommand
         command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
         {
             var point = asOf.Read(parse);
+            await ActorNames.CheckAsync(ledger, token, ("--actor", parse.GetValue(actor)));
             var results = await ledger.GetOperationResultsAsync(point, parse.GetValue(actor), token);
             if (parse.GetValue(json))
             {

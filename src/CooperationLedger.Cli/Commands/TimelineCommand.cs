@@ -32,6 +32,7 @@ internal static class TimelineCommand
             }
 
             var point = asOf.Read(parse);
+            await ActorNames.CheckAsync(ledger, token, ("--actor", parse.GetValue(actor)), ("--with", parse.GetValue(with)));
             var timeline = await ledger.GetTimelineAsync(point, parse.GetValue(actor), parse.GetValue(with), token);
             if (parse.GetValue(json))
             {

@@ -71,15 +71,14 @@ internal static class IngestPlanner
                     continue;
                 }
 
-                var factKey = FactIds.Split(corrected.Key).Fact;
                 if (corrected.Changes.Value is not null && !found.Kind.Feeds(FactView.Donations))
                 {
-                    yield return new FactFileError(file.Path, factKey, "changes.value", $"'{found.Key}' is a {found.Kind.Name} fact, which states no amount to correct.");
+                    yield return file.Error(corrected, "changes.value", $"'{found.Key}' is a {found.Kind.Name} fact, which states no amount to correct.");
                 }
 
                 if (corrected.Changes.StatisticValue is not null && !found.Kind.Feeds(FactView.Claims))
                 {
-                    yield return new FactFileError(file.Path, factKey, "changes.statisticValue", $"'{found.Key}' is a {found.Kind.Name} fact, which claims no statistic whose value could be corrected.");
+                    yield return file.Error(corrected, "changes.statisticValue", $"'{found.Key}' is a {found.Kind.Name} fact, which claims no statistic whose value could be corrected.");
                 }
             }
         }
@@ -115,7 +114,6 @@ internal static class IngestPlanner
         var present = 0;
         foreach (var e in file.Events)
         {
-            var factKey = FactIds.Split(e.Key).Fact;
             if (records.TryGetValue(e.FactId, out var stored))
             {
                 if (stored.ContentHash == FactFingerprint.Of(e))
@@ -137,9 +135,8 @@ internal static class IngestPlanner
                 var differences = original is null
                     ? $"stored fingerprint {stored.ContentHash[..12]}, file fingerprint {FactFingerprint.Of(e)[..12]}"
                     : string.Join("; ", FactFingerprint.Differences(original, e));
-                errors.Add(new FactFileError(
-                    file.Path,
-                    factKey,
+                errors.Add(file.Error(
+                    e,
                     null,
                     $"the ledger already holds '{e.Key}' with other content, and a recorded fact is never overwritten (record a correction instead). Differences: {differences}"));
                 continue;
@@ -149,9 +146,8 @@ internal static class IngestPlanner
                 && !batchFacts.Contains(revision.Revises)
                 && !(records.TryGetValue(revision.Revises, out var target) && !target.IsRevision))
             {
-                errors.Add(new FactFileError(
-                    file.Path,
-                    factKey,
+                errors.Add(file.Error(
+                    e,
                     revision is FactCorrected ? "corrects" : "retracts",
                     "names a fact that is neither in the ledger nor in this ingest."));
                 continue;

@@ -35,14 +35,17 @@ internal sealed record FactContext(YamlFields Fields, SourceDocument Document, Q
         return actors;
     }
 
-    public Actor? Resolve(string name, string id)
+    public Actor? Resolve(string name, string id) => Resolve(Fields, name, id);
+
+    /// <summary>Gets the actor <paramref name="id"/> names, or reports field <paramref name="name"/> of <paramref name="fields"/> (a part of the fact, such as its citation).</summary>
+    public Actor? Resolve(IFactFields fields, string name, string id)
     {
         if (Actors.TryGetValue(id, out var actor))
         {
             return actor;
         }
 
-        Fields.Error(name, $"'{id}' is not an actor of this file (declare it under 'actors').");
+        fields.Error(name, $"'{id}' is not an actor of this file (declare it under 'actors').");
         return null;
     }
 

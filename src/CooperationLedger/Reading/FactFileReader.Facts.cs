@@ -120,7 +120,7 @@ internal static partial class FactFileReader
         var relay = ReadRelay(fields, context.Document.PublishedOn.Earliest ?? context.Document.PublishedOn.Latest);
         fields.RejectUnknown();
 
-        var attributed = attributedId is null ? null : context.Resolve(fields.PathOf("attributedTo"), attributedId);
+        var attributed = attributedId is null ? null : context.Resolve(fields, "attributedTo", attributedId);
         if (quote is null || (attributedId is not null && attributed is null))
         {
             return null;

@@ -55,6 +55,7 @@ internal static partial class FactFileReader
         top.RejectUnknown();
 
         var events = new List<ILedgerEvent>();
+        var locations = new Dictionary<Guid, FactLocation>();
         if (document is not null && articleText is not null)
         {
             var keys = new HashSet<string>(StringComparer.Ordinal);
@@ -91,6 +92,7 @@ internal static partial class FactFileReader
                 {
                     events.Add(fact);
                     linked.Add((fields, fact));
+                    locations[fact.FactId] = new FactLocation(fields.PathPrefix, fields.Line);
                 }
             }
 
@@ -102,7 +104,7 @@ internal static partial class FactFileReader
             throw new FactFileException(sink.Errors);
         }
 
-        return new ParsedFactFile(path, document, articleText, events);
+        return new ParsedFactFile(path, document, articleText, events, Locations: locations);
     }
 
     /// <summary>

@@ -43,6 +43,9 @@ internal sealed class YamlFields : IFactFields
 
     public YamlFields WithFact(string? fact) => new(node, Sink, fact, PathPrefix, read);
 
+    /// <summary>Gets the line of the file this mapping starts on.</summary>
+    public int Line => (int)node.Start.Line;
+
     public string PathOf(string name) => PathPrefix.Length == 0 ? name : $"{PathPrefix}.{name}";
 
     public void Error(string name, string reason, YamlNode? at = null) => Sink.Add(Fact, PathOf(name), reason, at ?? Raw(name) ?? node);

@@ -167,6 +167,22 @@ internal static class ActorRegistry
         return new ActorDirectory(found);
     }
 
+    /// <summary>Reads the whole register, for the spellings near a text that names no one (a register holds an entry an actor, not a fact).</summary>
+    public static async Task<IReadOnlyList<ActorRegistration>> ReadAllAsync(IQuerySession session, CancellationToken cancellationToken)
+    {
+        var options = session.DocumentStore.Options;
+        var tenanted = options.Events.TenancyStyle == JasperFx.MultiTenancy.TenancyStyle.Conjoined;
+        var table = options.FindOrResolveDocumentType(typeof(ActorRegistration)).TableName.QualifiedName;
+        var serializer = options.Serializer();
+        var found = new List<ActorRegistration>();
+        await foreach (var row in SqlRows.ReadAsync(session, tenanted ? $"select data from {table} where tenant_id = $1" : $"select data from {table}", tenanted ? [session.TenantId] : [], cancellationToken).ConfigureAwait(false))
+        {
+            found.Add(serializer.FromJson<ActorRegistration>(row, 0));
+        }
+
+        return found;
+    }
+
     /// <summary>
     /// Gets the statement <see cref="LoadAsync"/> runs, with the names' terms as <c>$1</c> (and the tenant as <c>$2</c>):
     /// each of its parts is read by an index, the names by the GIN index of the terms, the members by the partial index

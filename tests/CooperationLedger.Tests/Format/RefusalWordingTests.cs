@@ -57,6 +57,17 @@ public sealed class RefusalWordingTests : IDisposable
         reason.Should().Contain("2006-11-22").And.Contain("2006-Q4").And.Contain("..2006-11-22").And.Contain("2006-01/2006-09").And.Contain("~");
     }
 
+    [Fact]
+    public void An_unknown_speaker_is_reported_at_its_citation_field_once()
+    {
+        var file = CopyBase(text => text.Replace("attributedTo: beshimov", "attributedTo: beshimof", StringComparison.Ordinal));
+
+        var act = () => FactFileReader.Read(file);
+
+        act.Should().Throw<FactFileException>().Which.Errors.Select(error => error.Field)
+            .Should().Equal("facts[0].citation.attributedTo", "facts[1].citation.attributedTo");
+    }
+
     private string CopyBase(Func<string, string> change)
     {
         Directory.CreateDirectory(Path.Combine(folder, "facts"));

@@ -71,7 +71,8 @@ public sealed class RefusedIngestionTests(LedgerFixture fixture) : IClassFixture
         var act = () => fixture.Ledger.IngestAsync([Fixtures.FactFile("wire-2007-dca-revision")]);
 
         var errors = (await act.Should().ThrowAsync<FactFileException>()).Which.Errors;
-        errors.Select(error => error.Field).Should().BeEquivalentTo(["corrects", "retracts"]);
+        errors.Select(error => (error.Field, error.Line)).Should().BeEquivalentTo([("facts[0].corrects", (int?)13), ("facts[1].retracts", 23)], "each names where in the file its fact stands");
+        errors[0].ToString().Should().EndWith("wire-2007-dca-revision.yaml:13: fact 'dca-seizures-revised' field 'facts[0].corrects': names a fact that is neither in the ledger nor in this ingest.");
     }
 
     [Fact]
@@ -87,7 +88,7 @@ public sealed class RefusedIngestionTests(LedgerFixture fixture) : IClassFixture
         var act = () => fixture.Ledger.IngestAsync([file]);
 
         var error = (await act.Should().ThrowAsync<FactFileException>()).Which.Errors.Should().ContainSingle().Subject;
-        error.Should().Match<FactFileError>(refused => refused.Fact == "dca-seizures-revised" && refused.Field == "changes.statisticValue");
+        error.Should().Match<FactFileError>(refused => refused.Fact == "dca-seizures-revised" && refused.Field == "facts[0].changes.statisticValue" && refused.Line == 13);
         error.Reason.Should().Contain("iom-grants-in-aid").And.Contain("grant_provided");
         (await fixture.Ledger.CountEventsAsync()).Should().Be(before, "nothing of the file is appended");
     }

@@ -21,7 +21,8 @@ internal sealed record ActorRegistration(string Id, ActorKind Kind, string Name,
     public IReadOnlyList<string> Terms => AllNames.Prepend(Id).Select(ActorTerms.ForName).Distinct(StringComparer.Ordinal).ToArray();
 
     /// <summary>Gets its name and aliases.</summary>
-    private IEnumerable<string> AllNames => Aliases.Prepend(Name);
+    /// <summary>Gets its name and aliases.</summary>
+    public IEnumerable<string> AllNames => Aliases.Prepend(Name);
 
     /// <summary>Gets the declaration of <paramref name="actor"/> by the document <paramref name="declaredIn"/>.</summary>
     public static ActorRegistration Of(Actor actor, string declaredIn) =>

@@ -33,6 +33,12 @@ internal sealed class ActorSelection
     /// <summary>Gets what the selected actors are found by in a timeline's key column: their keys, the countries' codes in lower case.</summary>
     public IReadOnlyList<string> Keys { get; }
 
+    /// <summary>Gets the keys of the registered actors selected, in ordinal order.</summary>
+    public IReadOnlyList<string> Named => keys.Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>Gets the ISO codes of the countries selected.</summary>
+    public IReadOnlyCollection<string> Countries => countries;
+
     /// <summary>Tells whether the text names <paramref name="actor"/>.</summary>
     public bool Includes(Actor actor) =>
         keys.Contains(actor.Id) || (actor.Country is { } country && countries.Contains(country));

@@ -7,9 +7,6 @@ namespace CooperationLedger.Facts;
 /// </summary>
 internal interface IFactFields
 {
-    /// <summary>Gets the path of a field of this mapping, for errors reported elsewhere.</summary>
-    string PathOf(string name);
-
     /// <summary>Tells whether the field is present.</summary>
     bool Has(string name);
 

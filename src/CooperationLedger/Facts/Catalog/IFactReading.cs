@@ -23,8 +23,8 @@ internal interface IFactReading
     /// <summary>Reads a field listing the file's actors, at least <paramref name="minimum"/> and none twice.</summary>
     IReadOnlyList<Actor> ActorList(string name, int minimum);
 
-    /// <summary>Finds one of the file's actors by its key, recording an error at <paramref name="path"/> when there is none.</summary>
-    Actor? Resolve(string path, string id);
+    /// <summary>Finds one of the file's actors by its key, recording an error at field <paramref name="name"/> of <paramref name="fields"/> when there is none.</summary>
+    Actor? Resolve(IFactFields fields, string name, string id);
 
     /// <summary>Reads a date with its precision; relative phrases resolve against <paramref name="anchor"/>.</summary>
     ReportedDate? Date(IFactFields fields, string name, bool required, LocalDate? anchor);

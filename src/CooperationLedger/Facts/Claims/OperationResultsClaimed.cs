@@ -62,7 +62,7 @@ public sealed record OperationResultsClaimed(
                 share.RejectUnknown();
                 if (actor is not null)
                 {
-                    r.Resolve(share.PathOf("actor"), actor);
+                    r.Resolve(share, "actor", actor);
                 }
 
                 if (label is not null && shareCount is not null)

@@ -47,6 +47,9 @@ public readonly record struct Currency
     /// <returns><see langword="true"/> when the code is accepted.</returns>
     public static bool IsKnown(string? code) => code is not null && Codes.Contains(code);
 
+    /// <summary>Gets every accepted code, for the nearest spellings of one that is not.</summary>
+    internal static IEnumerable<string> KnownCodes => Codes;
+
     /// <summary>Gets the ISO 4217 code, or, for the default value, which has no code, the empty string.</summary>
     /// <returns>The code, such as <c>KGS</c>; never <see langword="null"/>.</returns>
     public override string ToString() => code ?? string.Empty;
