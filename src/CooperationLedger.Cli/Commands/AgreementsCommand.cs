@@ -23,6 +23,8 @@ internal static class AgreementsCommand
             json,
         };
         asOf.AddTo(command);
+        var paging = new Paging();
+        paging.AddTo(command);
         command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
         {
             var parties = parse.GetValue(party) ?? [];
@@ -31,7 +33,7 @@ internal static class AgreementsCommand
             var agreements = await ledger.GetAgreementsAsync(point, parties.ElementAtOrDefault(0), parties.ElementAtOrDefault(1), token);
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(context, agreements);
+                JsonOutput.WriteAnswer(context, point, "agreements", agreements, paging.Read(parse));
                 return ExitCodes.Success;
             }
 
@@ -39,7 +41,7 @@ internal static class AgreementsCommand
                 context,
                 "Agreements",
                 ["Date", "Parties", "Areas", "Stage", "Term", agreements.Count > 0 ? $"On {agreements[0].Day.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)}" : "State", "Sources"],
-                agreements.Select(agreement => (IReadOnlyList<string>)
+                paging.Read(parse).Of(agreements).Select(agreement => (IReadOnlyList<string>)
                 [
                     agreement.Effective.ToString() + (agreement.Effective.IsInferred ? " (inferred)" : string.Empty),
                     string.Join(", ", agreement.Parties.Select(p => p.Name)),
@@ -56,6 +58,11 @@ internal static class AgreementsCommand
                     },
                     Describe.Sources(agreement.Sources),
                 ]));
+            if (paging.Read(parse).Line(agreements) is { } shown)
+            {
+                TextOutput.Line(context, shown);
+            }
+
             TextOutput.Line(context, Describe.Rule(point));
             return ExitCodes.Success;
         }, cancellationToken));

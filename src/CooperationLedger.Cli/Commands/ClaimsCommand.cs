@@ -30,6 +30,8 @@ internal static class ClaimsCommand
         };
         asOf.AddTo(command);
         format.AddTo(command);
+        var paging = new Paging();
+        paging.AddTo(command);
         command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
         {
             var point = asOf.Read(parse);
@@ -41,25 +43,25 @@ internal static class ClaimsCommand
                 var listing = filter == ClaimFilter.None
                     ? await ledger.ListClaimedStatisticsAsync(point, token)
                     : ClaimedStatisticsListing.From(await ledger.GetClaimedStatisticsAsync(point, filter, token));
-                await format.WriteAsync(parse, context, listing.AsOf, ListingOutput.Parts(listing, token), token);
+                await format.WriteAsync(parse, context, listing.AsOf, ListingOutput.Parts(listing, paging.Read(parse), token), token);
                 return ExitCodes.Success;
             }
 
             var claims = await ledger.GetClaimedStatisticsAsync(point, filter, token);
-            Write(context, claims);
+            Write(context, claims, paging.Read(parse));
             TextOutput.Line(context, Describe.Rule(claims.AsOf));
             return ExitCodes.Success;
         }, cancellationToken));
         return command;
     }
 
-    public static void Write(CliContext context, ClaimedStatistics claims)
+    public static void Write(CliContext context, ClaimedStatistics claims, Page page)
     {
         TableOutput.Write(
             context,
             "Claimed statistics",
             ["Metric", "Claim", "Period", "Baseline", "Claimant", "About", "Standing", "Sources"],
-            claims.Claims.Select(claim => (IReadOnlyList<string>)
+            page.Of(claims.Claims).Select(claim => (IReadOnlyList<string>)
             [
                 claim.Metric,
                 (claim.OriginalMeasure is null ? $"{claim.Measure} ({claim.Measure.Verbatim})" : $"{claim.Measure} (first claimed {claim.OriginalMeasure})") + Describe.Normalised(claim.Measure),
@@ -70,6 +72,11 @@ internal static class ClaimsCommand
                 claim.Standing.ToString().ToLowerInvariant() + (claim.CorroboratedBy is { } by ? $"; corroborated by {string.Join(", ", by)}" : string.Empty),
                 Describe.Sources(claim.Sources),
             ]));
+        if (page.Line(claims.Claims) is { } shown)
+        {
+            TextOutput.Line(context, shown);
+        }
+
         DisputesOutput.Write(context, claims.Disputes);
     }
 }

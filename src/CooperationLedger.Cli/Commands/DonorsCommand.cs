@@ -28,6 +28,8 @@ internal static class DonorsCommand
         };
         asOf.AddTo(command);
         format.AddTo(command);
+        var paging = new Paging();
+        paging.AddTo(command);
         command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
         {
             var point = asOf.Read(parse);
@@ -39,19 +41,19 @@ internal static class DonorsCommand
                 var listing = filter == DonationFilter.None
                     ? await ledger.ListDonorTotalsAsync(point, token)
                     : DonorTotalsListing.From(await ledger.GetDonorTotalsAsync(point, filter, token));
-                await format.WriteAsync(parse, context, listing.AsOf, ListingOutput.Parts(listing, token), token);
+                await format.WriteAsync(parse, context, listing.AsOf, ListingOutput.Parts(listing, paging.Read(parse), token), token);
                 return ExitCodes.Success;
             }
 
             var totals = await ledger.GetDonorTotalsAsync(point, filter, token);
-            Write(context, totals);
+            Write(context, totals, paging.Read(parse));
             TextOutput.Line(context, Describe.Rule(totals.AsOf));
             return ExitCodes.Success;
         }, cancellationToken));
         return command;
     }
 
-    public static void Write(CliContext context, DonorTotals totals)
+    public static void Write(CliContext context, DonorTotals totals, Page page)
     {
         // An outlet's expectation is no party's promise: its column is shown only when some line has one.
         var expected = totals.Totals.Any(total => !total.Expected.IsZero);
@@ -59,7 +61,7 @@ internal static class DonorsCommand
             context,
             "Donor totals",
             ["Donor", "Recipient", "Currency", "Pledged", "Committed", "Realised", .. expected ? ["Expected (no promise)"] : Array.Empty<string>(), "Stated equivalents", "Sources"],
-            totals.Totals.Select(total => (IReadOnlyList<string>)
+            page.Of(totals.Totals).Select(total => (IReadOnlyList<string>)
             [
                 total.Donor.Name,
                 total.Recipient.Name,
@@ -71,6 +73,11 @@ internal static class DonorsCommand
                 string.Join(Environment.NewLine, total.StatedEquivalents.Select(equivalent => $"{equivalent.Amount.Verbatim ?? equivalent.Amount.ToString()} = {equivalent.Equivalent.Verbatim ?? equivalent.Equivalent.ToString()}")),
                 string.Join(Environment.NewLine, total.Sources.Select(source => Describe.Source(source) + (total.Due?.FirstOrDefault(due => due.FactId == source.FactId && source.Role == SourceRole.Fact) is { } due ? $" (due {due.Due})" : string.Empty))),
             ]));
+        if (page.Line(totals.Totals) is { } shown)
+        {
+            TextOutput.Line(context, shown);
+        }
+
         if (totals.NoAmountStated.Count > 0)
         {
             TableOutput.Write(

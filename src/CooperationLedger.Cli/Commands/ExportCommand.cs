@@ -59,18 +59,19 @@ internal static class ExportCommand
         return count;
     }
 
+    /// <summary>Writes <c>{"facts": [...]}</c>, a fact at a time: the one-object contract of every command's JSON.</summary>
     private static async Task<int> WriteJsonAsync(Ledger ledger, TextWriter writer, CancellationToken cancellationToken)
     {
-        await writer.WriteLineAsync("[");
+        await writer.WriteLineAsync("{\n  \"facts\": [");
         var count = 0;
         await foreach (var fact in ledger.ReadFactsAsync(cancellationToken))
         {
             var row = JsonSerializer.Serialize(fact, JsonOutput.Options);
-            await writer.WriteAsync((count == 0 ? "  " : ",\n  ") + row.Replace("\n", "\n  ", StringComparison.Ordinal));
+            await writer.WriteAsync((count == 0 ? "    " : ",\n    ") + row.Replace("\n", "\n    ", StringComparison.Ordinal));
             count++;
         }
 
-        await writer.WriteLineAsync(count == 0 ? "]" : "\n]");
+        await writer.WriteLineAsync(count == 0 ? "  ]\n}" : "\n  ]\n}");
         await writer.FlushAsync(cancellationToken);
         return count;
     }

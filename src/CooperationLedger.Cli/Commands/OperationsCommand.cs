@@ -22,6 +22,8 @@ internal static class OperationsCommand
             json,
         };
         asOf.AddTo(command);
+        var paging = new Paging();
+        paging.AddTo(command);
         command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
         {
             var point = asOf.Read(parse);
@@ -29,7 +31,7 @@ internal static class OperationsCommand
             var results = await ledger.GetOperationResultsAsync(point, parse.GetValue(actor), token);
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(context, results);
+                JsonOutput.WriteAnswer(context, point, "operations", results, paging.Read(parse));
                 return ExitCodes.Success;
             }
 
@@ -37,7 +39,7 @@ internal static class OperationsCommand
                 context,
                 "Operation results",
                 ["Date", "By", "Period", "Outcome", "Count", "Of", "Breakdown", "Sources"],
-                results.SelectMany(result => result.Counts.Select((count, index) => (IReadOnlyList<string>)
+                paging.Read(parse).Of(results).SelectMany(result => result.Counts.Select((count, index) => (IReadOnlyList<string>)
                 [
                     index == 0 ? result.Effective.ToString() : string.Empty,
                     index == 0 ? string.Join(", ", result.By.Select(by => by.Name)) : string.Empty,
@@ -48,6 +50,11 @@ internal static class OperationsCommand
                     count.Breakdown.Count == 0 ? "-" : string.Join(Environment.NewLine, count.Breakdown.Select(share => $"{share.Label}: {share.Count}")),
                     index == 0 ? Describe.Sources(result.Sources) : string.Empty,
                 ])));
+            if (paging.Read(parse).Line(results) is { } shown)
+            {
+                TextOutput.Line(context, shown);
+            }
+
             TextOutput.Line(context, Describe.Rule(point));
             return ExitCodes.Success;
         }, cancellationToken));

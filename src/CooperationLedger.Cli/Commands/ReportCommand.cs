@@ -66,8 +66,8 @@ internal static class ReportCommand
             }
 
             TextOutput.Line(context, $"CooperationLedger report, as of {point}.");
-            DonorsCommand.Write(context, donors);
-            ClaimsCommand.Write(context, claims);
+            DonorsCommand.Write(context, donors, Page.All);
+            ClaimsCommand.Write(context, claims, Page.All);
             TextOutput.Line(context, Describe.Rule(point));
             return ExitCodes.Success;
         }, cancellationToken, writes: parse.GetValue(ingest) is { Length: > 0 }));

@@ -24,6 +24,8 @@ internal static class TimelineCommand
             json,
         };
         asOf.AddTo(command);
+        var paging = new Paging();
+        paging.AddTo(command);
         command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
         {
             if (parse.GetValue(with) is not null && parse.GetValue(actor) is null)
@@ -36,7 +38,7 @@ internal static class TimelineCommand
             var timeline = await ledger.GetTimelineAsync(point, parse.GetValue(actor), parse.GetValue(with), token);
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(context, timeline);
+                JsonOutput.WriteAnswer(context, point, "timeline", timeline, paging.Read(parse));
                 return ExitCodes.Success;
             }
 
@@ -44,7 +46,7 @@ internal static class TimelineCommand
                 context,
                 "Timeline",
                 ["Date", "Type", "What", "Stage", "Source"],
-                timeline.Select(item => (IReadOnlyList<string>)
+                paging.Read(parse).Of(timeline).Select(item => (IReadOnlyList<string>)
                 [
                     item.Effective.ToString(),
                     item.Type,
@@ -52,6 +54,11 @@ internal static class TimelineCommand
                     item.Stage.ToString().ToLowerInvariant(),
                     Describe.Sources(item.Sources),
                 ]));
+            if (paging.Read(parse).Line(timeline) is { } shown)
+            {
+                TextOutput.Line(context, shown);
+            }
+
             TextOutput.Line(context, Describe.Rule(point) + $" Facts are in order of the day each date is read as under the rule (its {(point.Rule == DateRule.Possibly ? "earliest" : "latest")}).");
             return ExitCodes.Success;
         }, cancellationToken));

@@ -13,22 +13,67 @@ internal static class ListingOutput
 {
     private static readonly JsonSerializerOptions Lines = new(JsonOutput.Options) { WriteIndented = false };
 
-    /// <summary>Gets the parts of a donor listing: <c>totals</c>, <c>noAmountStated</c>, <c>disputes</c>, <c>sources</c>.</summary>
-    public static IReadOnlyList<ListingPart> Parts(DonorTotalsListing listing, CancellationToken cancellationToken) =>
-    [
-        new("totals", "total", listing.ReadTotalsAsync(cancellationToken)),
-        new("noAmountStated", "noAmountStated", listing.NoAmountStated.ToAsyncEnumerable()),
-        new("disputes", "dispute", listing.Disputes.ToAsyncEnumerable()),
-        new("sources", "sources", listing.ReadSourcesAsync(cancellationToken)),
-    ];
+    /// <summary>
+    /// Gets the parts of a donor listing: <c>totals</c> (the page of them asked for), <c>noAmountStated</c>,
+    /// <c>disputes</c>, <c>sources</c> (of the totals written), and, for a page, <c>page</c>.
+    /// </summary>
+    public static IReadOnlyList<ListingPart> Parts(DonorTotalsListing listing, Page page, CancellationToken cancellationToken)
+    {
+        var (totals, sources, paged) = Paged(page, listing.ReadTotalsAsync(cancellationToken), total => total.Facts, listing.ReadSourcesAsync(cancellationToken));
+        return
+        [
+            new("totals", "total", totals),
+            new("noAmountStated", "noAmountStated", listing.NoAmountStated.ToAsyncEnumerable()),
+            new("disputes", "dispute", listing.Disputes.ToAsyncEnumerable()),
+            new("sources", "sources", sources),
+            .. paged,
+        ];
+    }
 
-    /// <summary>Gets the parts of a claims listing: <c>claims</c>, <c>disputes</c>, <c>sources</c>.</summary>
-    public static IReadOnlyList<ListingPart> Parts(ClaimedStatisticsListing listing, CancellationToken cancellationToken) =>
-    [
-        new("claims", "claim", listing.ReadClaimsAsync(cancellationToken)),
-        new("disputes", "dispute", listing.Disputes.ToAsyncEnumerable()),
-        new("sources", "sources", listing.ReadSourcesAsync(cancellationToken)),
-    ];
+    /// <summary>Gets the parts of a claims listing: <c>claims</c> (the page asked for), <c>disputes</c>, <c>sources</c> (of the claims written), and, for a page, <c>page</c>.</summary>
+    public static IReadOnlyList<ListingPart> Parts(ClaimedStatisticsListing listing, Page page, CancellationToken cancellationToken)
+    {
+        var (claims, sources, paged) = Paged(page, listing.ReadClaimsAsync(cancellationToken), claim => [claim.FactId], listing.ReadSourcesAsync(cancellationToken));
+        return
+        [
+            new("claims", "claim", claims),
+            new("disputes", "dispute", listing.Disputes.ToAsyncEnumerable()),
+            new("sources", "sources", sources),
+            .. paged,
+        ];
+    }
+
+    /// <summary>
+    /// Gets the page of a listing's items, the sources of the facts of the items written (all of them when no page was
+    /// asked for), and the page's part, written last.
+    /// </summary>
+    private static (IAsyncEnumerable<T> Items, IAsyncEnumerable<FactSources> Sources, IEnumerable<ListingPart> Page) Paged<T>(
+        Page page, IAsyncEnumerable<T> items, Func<T, IEnumerable<Guid>> facts, IAsyncEnumerable<FactSources> sources)
+    {
+        var cited = new HashSet<Guid>();
+        PageInfo? info = null;
+        var written = page.Of(items, read => info = read).Select(item =>
+        {
+            cited.UnionWith(facts(item));
+            return item;
+        });
+        return (written, page.Asked ? sources.Where(source => cited.Contains(source.FactId)) : sources, PagePart(page, () => info));
+    }
+
+    /// <summary>A page's part: written last, once the items before it have been read and it is known whether more follow.</summary>
+    private static IEnumerable<ListingPart> PagePart(Page page, Func<PageInfo?> info)
+    {
+        if (page.Asked)
+        {
+            yield return new ListingPart("page", "page", Single(info), IsObject: true);
+        }
+
+        static async IAsyncEnumerable<object> Single(Func<PageInfo?> info)
+        {
+            await Task.CompletedTask.ConfigureAwait(false);
+            yield return info()!;
+        }
+    }
 
     /// <summary>Writes the listing as one indented document: <c>asOf</c>, then each part as an array.</summary>
     public static async Task WriteDocumentAsync(CliContext context, AsOf asOf, IReadOnlyList<ListingPart> parts, CancellationToken cancellationToken)
@@ -40,6 +85,17 @@ internal static class ListingOutput
             JsonSerializer.Serialize(json, asOf, JsonOutput.Options);
             foreach (var part in parts)
             {
+                if (part.IsObject)
+                {
+                    await foreach (var item in part.Items.ConfigureAwait(false))
+                    {
+                        json.WritePropertyName(part.Name);
+                        JsonSerializer.Serialize(json, item, item.GetType(), JsonOutput.Options);
+                    }
+
+                    continue;
+                }
+
                 json.WriteStartArray(part.Name);
                 await foreach (var item in part.Items.ConfigureAwait(false))
                 {
@@ -80,5 +136,8 @@ internal static class ListingOutput
     }
 }
 
-/// <summary>One part of a listing: its name in the document, the name of one of its items as a line, and its items as read.</summary>
-internal sealed record ListingPart(string Name, string Line, IAsyncEnumerable<object> Items);
+/// <summary>
+/// One part of a listing: its name in the document, the name of one of its items as a line, and its items as read; a
+/// part that <see cref="IsObject"/> is one item, written as an object, not an array.
+/// </summary>
+internal sealed record ListingPart(string Name, string Line, IAsyncEnumerable<object> Items, bool IsObject = false);

@@ -24,7 +24,7 @@ public sealed class CliCommandTests(DatabaseFixture database) : IClassFixture<Da
         again.ExitCode.Should().Be(0);
         again.Output.Should().Contain("5 documents, 0 facts appended, 48 already present.");
         var total = Seeds.FactFiles.Sum(file => FactFileReader.Read(file).Events.Count);
-        (await RunAsync("export", "--format", "json")).Output.Should().Match(json => JsonDocument.Parse(json, default).RootElement.GetArrayLength() == total);
+        (await RunAsync("export", "--format", "json")).Output.Should().Match(json => JsonDocument.Parse(json, default).RootElement.GetProperty("facts").GetArrayLength() == total);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class CliCommandTests(DatabaseFixture database) : IClassFixture<Da
 
         System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(audit), System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(await ledger.AuditAsync(key), LedgerJson.Options)))
             .Should().BeTrue(audit);
-        var facts = JsonSerializer.Deserialize<RecordedFact[]>(export, LedgerJson.Options)!;
+        var facts = JsonDocument.Parse(export).RootElement.GetProperty("facts").Deserialize<RecordedFact[]>(LedgerJson.Options)!;
         facts.Select(fact => JsonSerializer.Serialize(fact, LedgerJson.Options))
             .Should().Equal(await ledger.ReadFactsAsync().Select(fact => JsonSerializer.Serialize(fact, LedgerJson.Options)).ToListAsync(), "each exported row is the library's RecordedFact");
     }
@@ -186,19 +186,19 @@ public sealed class CliCommandTests(DatabaseFixture database) : IClassFixture<Da
     [Fact]
     public async Task Agreements_and_timeline_answer_as_of_a_date_in_both_forms()
     {
-        var inEffect = JsonDocument.Parse((await RunAsync("agreements", "--json", "--as-of", "2011-09-05", "--party", "CN")).Output).RootElement;
+        var inEffect = JsonDocument.Parse((await RunAsync("agreements", "--json", "--as-of", "2011-09-05", "--party", "CN")).Output).RootElement.GetProperty("agreements");
         inEffect.EnumerateArray().Should().Contain(a => a.GetProperty("key").GetString() == "cao-2011-gknb-cooperation/cn-kg-four-areas-agreement" && a.GetProperty("inEffect").GetBoolean());
-        var before = JsonDocument.Parse((await RunAsync("agreements", "--json", "--as-of", "2011-09-04", "--party", "CN")).Output).RootElement;
+        var before = JsonDocument.Parse((await RunAsync("agreements", "--json", "--as-of", "2011-09-04", "--party", "CN")).Output).RootElement.GetProperty("agreements");
         before.EnumerateArray().Should().NotContain(a => a.GetProperty("key").GetString() == "cao-2011-gknb-cooperation/cn-kg-four-areas-agreement");
-        var between = JsonDocument.Parse((await RunAsync("agreements", "--json", "--party", "cn", "--party", "Kyrgyzstan")).Output).RootElement;
+        var between = JsonDocument.Parse((await RunAsync("agreements", "--json", "--party", "cn", "--party", "Kyrgyzstan")).Output).RootElement.GetProperty("agreements");
         between.EnumerateArray().Select(a => a.GetProperty("key").GetString()).Should().Contain("cao-2011-gknb-cooperation/cn-kg-four-areas-agreement");
-        var chinaUzbekistan = JsonDocument.Parse((await RunAsync("agreements", "--json", "--party", "CN", "--party", "UZ")).Output).RootElement.EnumerateArray().ToArray();
+        var chinaUzbekistan = JsonDocument.Parse((await RunAsync("agreements", "--json", "--party", "CN", "--party", "UZ")).Output).RootElement.GetProperty("agreements").EnumerateArray().ToArray();
         chinaUzbekistan.Should().ContainSingle("only China's Ministry of Public Security and two Uzbek interior departments signed together")
             .Which.GetProperty("parties").EnumerateArray().Select(p => p.GetProperty("id").GetString()).Should().Contain("cn-mps");
-        (await RunAsync("agreements", "--json", "--party", "CN", "--party", "PK")).Output.Trim().Should().Be("[]", "China and Pakistan signed nothing together in the seeds");
+        JsonDocument.Parse((await RunAsync("agreements", "--json", "--party", "CN", "--party", "PK")).Output).RootElement.GetProperty("agreements").GetArrayLength().Should().Be(0, "China and Pakistan signed nothing together in the seeds");
         (await RunAsync("agreements", "--party", "CN", "--party", "KG", "--party", "UZ")).ExitCode.Should().Be(2, "at most two parties");
 
-        var timeline = JsonDocument.Parse((await RunAsync("timeline", "--json", "--actor", "KG", "--with", "CN")).Output).RootElement.EnumerateArray().ToArray();
+        var timeline = JsonDocument.Parse((await RunAsync("timeline", "--json", "--actor", "KG", "--with", "CN")).Output).RootElement.GetProperty("timeline").EnumerateArray().ToArray();
         timeline.Select(item => item.GetProperty("key").GetString()).Should().Contain("cao-2011-gknb-cooperation/cn-equipment-for-gknb-2011");
 
         var table = await RunAsync("timeline", "--actor", "kg-gknb");
@@ -211,12 +211,12 @@ public sealed class CliCommandTests(DatabaseFixture database) : IClassFixture<Da
     public async Task Every_actor_option_takes_a_name_and_a_country_with_its_agencies()
     {
         var help = await RunAsync("timeline", "--help");
-        var byName = JsonDocument.Parse((await RunAsync("timeline", "--json", "--actor", "Kyrgyzstan", "--with", "China")).Output).RootElement.EnumerateArray().ToArray();
+        var byName = JsonDocument.Parse((await RunAsync("timeline", "--json", "--actor", "Kyrgyzstan", "--with", "China")).Output).RootElement.GetProperty("timeline").EnumerateArray().ToArray();
         var byCode = (await RunAsync("timeline", "--json", "--actor", "KG", "--with", "CN")).Output;
 
         help.Output.Should().Contain("a key, name, alias or ISO country code").And.Contain("a country includes its agencies and people");
         byName.Select(item => item.GetProperty("key").GetString()).Should().Contain(["cao-2011-gknb-cooperation/cn-kg-four-areas-agreement", "cao-2011-gknb-cooperation/gknb-mps-within-rats"]);
-        JsonSerializer.Serialize(byName).Should().Be(JsonSerializer.Serialize(JsonDocument.Parse(byCode).RootElement.EnumerateArray().ToArray()));
+        JsonSerializer.Serialize(byName).Should().Be(JsonSerializer.Serialize(JsonDocument.Parse(byCode).RootElement.GetProperty("timeline").EnumerateArray().ToArray()));
         foreach (var command in new[] { "donors", "claims", "agreements" })
         {
             (await RunAsync(command, "--help")).Output.Should().Contain("a country includes its agencies and people", command);
@@ -224,7 +224,7 @@ public sealed class CliCommandTests(DatabaseFixture database) : IClassFixture<Da
 
         var padded = (await RunAsync("timeline", "--json", "--actor", " Kyrgyzstan ", "--with", "China ")).Output;
         var empty = await RunAsync("donors", "--recipient", " ");
-        JsonSerializer.Serialize(JsonDocument.Parse(padded).RootElement.EnumerateArray().ToArray()).Should().Be(JsonSerializer.Serialize(byName), "white space typed around a name is not part of it");
+        JsonSerializer.Serialize(JsonDocument.Parse(padded).RootElement.GetProperty("timeline").EnumerateArray().ToArray()).Should().Be(JsonSerializer.Serialize(byName), "white space typed around a name is not part of it");
         empty.ExitCode.Should().Be(2, "an actor named by nothing is a usage error, not a question that matches no one");
         empty.Error.Should().Contain("this one is empty");
     }
