@@ -25,12 +25,14 @@ internal static class LedgerCommandLine
         root.Subcommands.Add(AgreementsCommand.Create(context));
         root.Subcommands.Add(TimelineCommand.Create(context));
         root.Subcommands.Add(OperationsCommand.Create(context));
+        root.Subcommands.Add(DocumentsCommand.Create(context));
         root.Subcommands.Add(AuditCommand.Create(context));
         root.Subcommands.Add(VerifyCommand.Create(context));
         root.Subcommands.Add(RebuildCommand.Create(context));
         root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create(context));
         root.Subcommands.Add(DbCommand.Create(context));
+        root.Subcommands.Add(CompletionCommand.Create(context));
         return root;
     }
 

@@ -77,6 +77,32 @@ public sealed partial class Ledger
         }
     }
 
+    /// <summary>
+    /// Streams every source document the ledger holds, in key order (ordinal), each with how many of its facts and
+    /// revisions the ledger holds. Retried until the first document is read; after that a failure ends the stream.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the stream.</param>
+    /// <returns>The documents.</returns>
+    /// <exception cref="LedgerUnavailableException">The database did not answer through the retries.</exception>
+    /// <exception cref="InvalidOperationException">The read tables are not filled: rebuild the projections once.</exception>
+    public IAsyncEnumerable<DocumentSummary> ReadDocumentsAsync(CancellationToken cancellationToken = default) =>
+        StreamAsync("documents", DocumentsAsync, cancellationToken);
+
+    private async IAsyncEnumerable<DocumentSummary> DocumentsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (!await sessions.Guard.CheckAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield break;
+        }
+
+        await using var session = sessions.Query();
+        await EnsureReadTablesAsync(session, cancellationToken).ConfigureAwait(false);
+        await foreach (var document in DocumentListing.ReadAsync(session, cancellationToken).ConfigureAwait(false))
+        {
+            yield return document;
+        }
+    }
+
     /// <summary>Reads every stored event as <see cref="ReadFactsAsync"/> gives it, with neither retries nor a span.</summary>
     private async IAsyncEnumerable<RecordedFact> RecordedFactsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {

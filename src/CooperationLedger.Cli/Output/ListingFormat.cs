@@ -30,6 +30,6 @@ internal sealed class ListingFormat(string json, string jsonLines)
     public bool Asked(ParseResult parse) => parse.GetValue(document) || parse.GetValue(lines);
 
     /// <summary>Writes the parts of a listing at <paramref name="asOf"/> in the form asked for.</summary>
-    public Task WriteAsync(ParseResult parse, CliContext context, AsOf asOf, IReadOnlyList<ListingPart> parts, CancellationToken cancellationToken) =>
+    public Task WriteAsync(ParseResult parse, CliContext context, AsOf? asOf, IReadOnlyList<ListingPart> parts, CancellationToken cancellationToken) =>
         parse.GetValue(document) ? ListingOutput.WriteDocumentAsync(context, asOf, parts, cancellationToken) : ListingOutput.WriteLinesAsync(context, asOf, parts, cancellationToken);
 }

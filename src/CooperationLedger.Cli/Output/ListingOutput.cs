@@ -60,6 +60,13 @@ internal static class ListingOutput
         return (written, page.Asked ? sources.Where(source => cited.Contains(source.FactId)) : sources, PagePart(page, () => info));
     }
 
+    /// <summary>Gets the parts of the documents listing: <c>documents</c> (the page asked for), and, for a page, <c>page</c>.</summary>
+    public static IReadOnlyList<ListingPart> Parts(IAsyncEnumerable<DocumentSummary> documents, Page page)
+    {
+        PageInfo? info = null;
+        return [new("documents", "document", page.Of(documents, read => info = read)), .. PagePart(page, () => info)];
+    }
+
     /// <summary>A page's part: written last, once the items before it have been read and it is known whether more follow.</summary>
     private static IEnumerable<ListingPart> PagePart(Page page, Func<PageInfo?> info)
     {
@@ -76,13 +83,17 @@ internal static class ListingOutput
     }
 
     /// <summary>Writes the listing as one indented document: <c>asOf</c>, then each part as an array.</summary>
-    public static async Task WriteDocumentAsync(CliContext context, AsOf asOf, IReadOnlyList<ListingPart> parts, CancellationToken cancellationToken)
+    public static async Task WriteDocumentAsync(CliContext context, AsOf? asOf, IReadOnlyList<ListingPart> parts, CancellationToken cancellationToken)
     {
         await using (var json = new Utf8JsonWriter(new TextWriterBuffer(context.Output), new JsonWriterOptions { Indented = true, Encoder = JsonOutput.Options.Encoder }))
         {
             json.WriteStartObject();
-            json.WritePropertyName("asOf");
-            JsonSerializer.Serialize(json, asOf, JsonOutput.Options);
+            if (asOf is not null)
+            {
+                json.WritePropertyName("asOf");
+                JsonSerializer.Serialize(json, asOf, JsonOutput.Options);
+            }
+
             foreach (var part in parts)
             {
                 if (part.IsObject)
@@ -116,9 +127,13 @@ internal static class ListingOutput
     /// Writes the listing as JSON Lines, each line an object of one property: <c>asOf</c> first, then an item of each
     /// part in turn, named as one (<see cref="ListingPart.Line"/>).
     /// </summary>
-    public static async Task WriteLinesAsync(CliContext context, AsOf asOf, IReadOnlyList<ListingPart> parts, CancellationToken cancellationToken)
+    public static async Task WriteLinesAsync(CliContext context, AsOf? asOf, IReadOnlyList<ListingPart> parts, CancellationToken cancellationToken)
     {
-        await LineAsync("asOf", asOf).ConfigureAwait(false);
+        if (asOf is not null)
+        {
+            await LineAsync("asOf", asOf).ConfigureAwait(false);
+        }
+
         foreach (var part in parts)
         {
             await foreach (var item in part.Items.WithCancellation(cancellationToken).ConfigureAwait(false))

@@ -341,6 +341,8 @@ public sealed class CliCommandTests(DatabaseFixture database) : IClassFixture<Da
     [InlineData("claims")]
     [InlineData("agreements")]
     [InlineData("timeline")]
+    [InlineData("documents")]
+    [InlineData("completion")]
     [InlineData("audit")]
     [InlineData("verify")]
     [InlineData("export")]

@@ -33,6 +33,7 @@ public sealed class EmbeddedDatabaseTests : IAsyncLifetime
         second.ExitCode.Should().Be(0, second.Error);
         second.Error.Should().Contain("0 facts appended, 48 already present");
         second.Output.Should().Be(first.Output);
+        (await CliRunner.ChildProcessAsync(Environment, "db", "status")).Output.Should().Contain("ledger: 5 documents, 48 facts, 0 corrections and retractions");
         Directory.Exists(Path.Combine(dataHome, "cooperation-ledger", "cluster", "data")).Should().BeTrue();
     }
 
