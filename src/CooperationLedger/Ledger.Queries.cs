@@ -298,9 +298,14 @@ public sealed partial class Ledger
     public async Task<IReadOnlyList<OperationResults>> GetOperationResultsAsync(AsOf asOf, string? actor = null, CancellationToken cancellationToken = default)
     {
         // The timeline holds every fact resolved at the point; the counts are read from the claims' own events.
-        var claims = (await GetTimelineAsync(asOf, actor, cancellationToken: cancellationToken).ConfigureAwait(false))
-            .Where(item => item.Type == OperationResultsClaimed.Descriptor.Name)
-            .ToArray();
+        var timeline = await GetTimelineAsync(asOf, actor, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await OperationResultsOfAsync(timeline, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Gets the operation results of the claims among <paramref name="items"/>, their counts read from the claims' own events.</summary>
+    private async Task<IReadOnlyList<OperationResults>> OperationResultsOfAsync(IEnumerable<TimelineItem> items, CancellationToken cancellationToken)
+    {
+        var claims = items.Where(item => item.Type == OperationResultsClaimed.Descriptor.Name).ToArray();
         var facts = claims.Length == 0 ? new Dictionary<Guid, OperationResultsClaimed>()
             : await QueryAsync("operation-results", token => LoadFactsAsync<OperationResultsClaimed>(claims.Select(claim => claim.FactId).ToArray(), token), cancellationToken).ConfigureAwait(false);
         return claims
@@ -373,7 +378,23 @@ public sealed partial class Ledger
         var disputes = donationDisputes.Disputes.Select(dispute => (false, dispute))
             .Concat(claimDisputes.Disputes.Select(dispute => (true, dispute)))
             .ToDictionary(pair => (pair.Item1, pair.dispute.Matter), pair => pair.dispute);
-        return draft.Complete(latestClaims.Claims.ToDictionary(claim => claim.FactId), newest, names, disputes);
+        // The newest agreements with their states on the day (a closure that ends one is read with it), operation
+        // results and donations of no stated amount, each read by id.
+        var agreements = draft.Agreements.Count == 0 ? [] : await AnswerAsync<AgreementEntry, IReadOnlyList<AgreementStatus>>(
+            "summary",
+            point,
+            BoundsUse.CheckOnly,
+            [],
+            (query, _) => query.WithIds(draft.Agreements, []),
+            (resolved, actors, citations, endings) => AgreementsAnswer.FromResolved(resolved, point, null, null, actors, citations, sessions.Today, endings),
+            cancellationToken,
+            linking: LinkKind.Ends).ConfigureAwait(false);
+        var operations = await OperationResultsOfAsync(
+            await OfAsync<TimelineEntry, IReadOnlyList<TimelineItem>>(draft.Operations, (resolved, actors, citations) => TimelineAnswer.FromResolved(resolved, point, [], actors, citations)).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
+        var unstated = await OfAsync<DonationEntry, DonorTotals>(
+            draft.SettledUnstated, (resolved, actors, citations) => DonorTotalsAnswer.FromResolved(resolved, point, DonationFilter.None, actors, citations)).ConfigureAwait(false);
+        return draft.Complete(latestClaims.Claims.ToDictionary(claim => claim.FactId), newest, names, disputes, agreements, operations, unstated.NoAmountStated);
 
         Task<TAnswer> OfAsync<TEntry, TAnswer>(IReadOnlyList<Guid> ids, Func<IReadOnlyList<AsOfResolution>, ActorDirectory, CitationLookup, TAnswer> answer, IReadOnlyList<string>? withMatters = null, Func<IReadOnlyList<AsOfResolution>, IEnumerable<AsOfResolution>>? cited = null)
             where TEntry : LedgerEntry =>

@@ -63,4 +63,47 @@ internal static class Describe
     }
 
     public static string Sources(IEnumerable<SourceReference> sources) => string.Join(Environment.NewLine, sources.Select(Source));
+
+    /// <summary>Says who a fact is cited to, in a clause: "Keneshbek Dushebayev in Central Asia Online, via Kabar".</summary>
+    public static string Cited(IReadOnlyList<SourceReference> sources) =>
+        string.Join("; ", sources.Where(source => source.Role == SourceRole.Fact).DefaultIfEmpty(sources[0]).Select(source =>
+            (source.Citation.AttributedTo is { } who ? $"{who.Name} in " : string.Empty)
+            + source.Citation.Document.Publication
+            + (source.Citation.RelayedFrom is { } relay ? $", via {relay.Outlet}" : string.Empty)
+            + $" [{source.Citation.Document.Key}]"));
+
+    /// <summary>Says a document as a reference list does: key, publication, issue, date, title, author, URL.</summary>
+    public static string Document(SourceDocument document)
+    {
+        var issue = string.Join(", ", new[] { document.Volume is { } volume ? $"vol. {volume}" : null, document.Issue is { } number ? $"issue {number}" : null }.OfType<string>());
+        return $"[{document.Key}] {document.Publication}{(issue.Length == 0 ? string.Empty : $", {issue}")}, {document.PublishedOn}"
+            + (document.Title is { } title ? $": \"{title}\"" : string.Empty)
+            + (document.Author is { } author ? $", by {author}" : string.Empty)
+            + (document.Url is { } url ? $". {url}" : ".");
+    }
+
+    /// <summary>Says the as-of point in plain words: "as known at the end of 2011", "as known now".</summary>
+    public static string Point(AsOf asOf)
+    {
+        var parts = new List<string>();
+        if (asOf.Effective is { } effective)
+        {
+            parts.Add($"of what had happened by {Day(effective)}");
+        }
+
+        parts.Add(asOf.KnownOn is { } known ? $"as known {(known.Month == 12 && known.Day == 31 ? $"at the end of {known.Year}" : $"on {Day(known)}")}" : "as known now");
+        if (asOf.RecordedAt is { } recorded)
+        {
+            parts.Add($"as the ledger held it at {recorded}");
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    /// <summary>Says how imprecise dates were read, in a sentence.</summary>
+    public static string RuleInWords(DateRule rule) => rule == DateRule.Possibly
+        ? "Imprecise dates count from their earliest day (\"2011\" from 1 January; --rule certainly counts from the last)."
+        : "Imprecise dates count once they are certainly past (\"2011\" from 31 December; --rule possibly counts from the first day).";
+
+    private static string Day(NodaTime.LocalDate day) => day.ToString("d MMMM uuuu", CultureInfo.InvariantCulture);
 }

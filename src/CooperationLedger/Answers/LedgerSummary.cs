@@ -19,6 +19,12 @@ namespace CooperationLedger.Answers;
 /// <param name="DisputeCount">How many matters are disputed in all, donations and claims.</param>
 /// <param name="Newest">The newest facts by the day their document was published (then by when they were recorded), at
 /// most the number asked for, newest first, each with its sources.</param>
+/// <param name="Agreements">The newest agreements by publication, at most the number asked for, each with its state on the
+/// as-of day (in effect, announced only, not yet in effect, expired or ended) and its sources.</param>
+/// <param name="OperationResults">The newest claims of operation results (arrests, deaths, seizures) by publication, at most
+/// the number asked for, each count with its breakdown, and its sources.</param>
+/// <param name="NoAmount">The newest donations and grants of no stated amount by publication (then by key), at most the number asked for:
+/// what was given or pledged, by whom to whom, said in words, with its sources.</param>
 public sealed record LedgerSummary(
     AsOf AsOf,
     int Top,
@@ -29,7 +35,10 @@ public sealed record LedgerSummary(
     IReadOnlyList<MetricSummary> Metrics,
     IReadOnlyList<Dispute> Disputes,
     int DisputeCount,
-    IReadOnlyList<TimelineItem> Newest);
+    IReadOnlyList<TimelineItem> Newest,
+    IReadOnlyList<AgreementStatus> Agreements,
+    IReadOnlyList<OperationResults> OperationResults,
+    IReadOnlyList<DonationWithoutAmount> NoAmount);
 
 /// <summary>How many facts of one kind the ledger tells as of a point, by the year they happened.</summary>
 /// <param name="Type">The kind's stored name (<c>equipment_donated</c>).</param>

@@ -29,7 +29,7 @@ public sealed class EmbeddedDatabaseTests : IAsyncLifetime
 
         first.ExitCode.Should().Be(0, first.Error);
         first.Error.Should().Contain("Creating the embedded PostgreSQL cluster").And.Contain("48 facts appended");
-        first.Output.Should().Contain("Totals by currency and stage").And.Contain("21,000,000").And.Contain("Most claimed metrics").And.Contain("+39.5%");
+        first.Output.Should().Contain("Who gave what to whom").And.Contain("21,000,000 KGS pledged").And.Contain("Claimed statistics").And.Contain("+39.5%");
         second.ExitCode.Should().Be(0, second.Error);
         second.Error.Should().Contain("0 facts appended, 48 already present");
         second.Output.Should().Be(first.Output);

@@ -539,7 +539,13 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
         var draft = SummaryAnswer.Join(point, top, SettledSummary.Empty, timeline, donors, claims);
         var newest = TimelineAnswer.FromResolved(timeline.Where(r => draft.Newest.Contains(r.Entry.Id)), point, [], replay.Actors, replay.Citations);
         var actors = replay.Donations.OrderBy(entry => entry.Key, StringComparer.Ordinal).GroupBy(entry => entry.Donor.Id).ToDictionary(donor => donor.Key, donor => donor.First().Donor);
-        return draft.Complete(claims.Claims.ToDictionary(claim => claim.FactId), newest, actors, new Dictionary<(bool, string), Dispute>());
+        // The ledger's today is its clock's, which records the point's last event.
+        var today = (point.RecordedAt ?? SystemClock.Instance.GetCurrentInstant()).InUtc().Date;
+        var agreements = AgreementsAnswer.From(replay.Agreements.Where(entry => draft.Agreements.Contains(entry.Id)), point, null, null, replay.Actors, replay.Citations, today);
+        var counted = events.Select(e => e.Data).OfType<OperationResultsClaimed>().ToDictionary(fact => fact.FactId);
+        var operations = TimelineAnswer.FromResolved(timeline.Where(r => draft.Operations.Contains(r.Entry.Id)), point, [], replay.Actors, replay.Citations)
+            .Select(item => new OperationResults(item.FactId, item.Key, counted[item.FactId].By, counted[item.FactId].Period, item.Effective, counted[item.FactId].Counts, item.Standing, item.Sources));
+        return draft.Complete(claims.Claims.ToDictionary(claim => claim.FactId), newest, actors, new Dictionary<(bool, string), Dispute>(), agreements, operations, []);
     }
 
     [Fact]
@@ -558,7 +564,7 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
         var two = await CliRunner.InProcessAsync(environment, "report", "--top", "2");
 
         first.ExitCode.Should().Be(0, first.Error);
-        first.Output.Should().Contain("Facts by kind").And.Contain("Largest donors of the currencies with the most donations").And.Contain("Newest facts");
+        first.Output.Should().Contain("Facts by kind").And.Contain("Who gave what to whom").And.Contain("Agreements, newest first").And.Contain("Newest facts").And.Contain("Sources");
         Lines(first.Output).Should().BeLessThan(200);
         Lines(piped.Output).Should().BeLessThan(500);
         second.Output.Should().Be(first.Output);
@@ -570,7 +576,7 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
         none.Error.Should().Contain("--top takes a whole number from 1");
         words.ExitCode.Should().Be(2, "a usage error, not a crash");
         words.Error.Should().Contain("'abc' is not one").And.NotContain("System.");
-        two.Output.Should().Contain("The largest donors of 8 other currencies", "the donors table keeps the two currencies with the most donations of the ten");
+        two.Output.Should().Contain("8 other currencies: ledger donors --currency CODE", "the report keeps the two currencies with the most donations of the ten");
     }
 
     [Fact]

@@ -198,6 +198,9 @@ internal static class ReadTables
 
     /// <summary>Writes a day or bound as the integer literal the as-of SQL compares with.</summary>
     public static string Literal(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Gets a text constant of the code (a kind's stored name) as an SQL literal, any quote in it doubled.</summary>
+    public static string Literal(string value) => $"'{value.Replace("'", "''", StringComparison.Ordinal)}'";
 }
 
 /// <summary>One column of a read table: its name and type, and how a row's value is read.</summary>

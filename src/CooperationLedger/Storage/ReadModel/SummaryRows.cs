@@ -103,19 +103,39 @@ internal static class SummaryRows
             metrics.Add((row.GetString(0), row.GetInt32(1), row.GetInt32(3), Ranked(row.GetString(2))));
         }
 
-        var newest = new List<RankedFact>();
-        var ordered = $"""
-            {open}
-            select s.id, s.key, s.published_day, s.recorded_us from {facts} s
-            where {ReadModelSql.Told("s", asOf)}
-            order by s.published_day desc, s.recorded_us desc, s.key collate "C" limit {ReadTables.Literal(top)}
-            """;
-        await foreach (var row in SqlRows.ReadAsync(session, ordered, tenant, cancellationToken, ReadModelSql.WholeLedger).ConfigureAwait(false))
+        // The newest facts, and the newest of the kinds the report lists apart: agreements, operation results, and
+        // donations of no stated amount that are settled (an open one is the rules' in memory, which rank it by
+        // publication and key alone, as the last list is ranked here).
+        async Task<IReadOnlyList<RankedFact>> NewestAsync(string where, bool byRecorded = true)
         {
-            newest.Add(new RankedFact(row.GetGuid(0), row.GetString(1), row.GetInt32(2), row.GetInt64(3)));
+            var newest = new List<RankedFact>();
+            var ordered = $"""
+                {open}
+                select s.id, s.key, s.published_day, s.recorded_us from {facts} s
+                where {ReadModelSql.Told("s", asOf)}{where}
+                order by s.published_day desc{(byRecorded ? ", s.recorded_us desc" : string.Empty)}, s.key collate "C" limit {ReadTables.Literal(top)}
+                """;
+            await foreach (var row in SqlRows.ReadAsync(session, ordered, tenant, cancellationToken, ReadModelSql.WholeLedger).ConfigureAwait(false))
+            {
+                newest.Add(new RankedFact(row.GetGuid(0), row.GetString(1), row.GetInt32(2), row.GetInt64(3)));
+            }
+
+            return newest;
         }
 
-        return new SettledSummary(count, noAmount, years, totals, metrics, disputes, disputeCount, newest, opened);
+        return new SettledSummary(
+            count,
+            noAmount,
+            years,
+            totals,
+            metrics,
+            disputes,
+            disputeCount,
+            await NewestAsync(string.Empty).ConfigureAwait(false),
+            opened,
+            await NewestAsync($" and s.type = {ReadTables.Literal(AgreementSigned.Descriptor.Name)}").ConfigureAwait(false),
+            await NewestAsync($" and s.type = {ReadTables.Literal(OperationResultsClaimed.Descriptor.Name)}").ConfigureAwait(false),
+            await NewestAsync($" and s.donor_id is not null and s.amount is null and not {isOpen}", byRecorded: false).ConfigureAwait(false));
     }
 
     /// <summary>Gets the matters of the facts <paramref name="ids"/> that have one.</summary>

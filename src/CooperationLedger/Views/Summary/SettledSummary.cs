@@ -17,6 +17,9 @@ namespace CooperationLedger.Views;
 /// <param name="DisputeCount">How many matters are disputed among them.</param>
 /// <param name="Newest">The newest of the facts as reported, as many as the summary keeps.</param>
 /// <param name="Open">The facts known and recorded by the point that the rules in memory decide.</param>
+/// <param name="NewestAgreements">The newest agreements as reported, as many as the summary keeps.</param>
+/// <param name="NewestOperations">The newest claims of operation results as reported, as many as the summary keeps.</param>
+/// <param name="NewestUnstated">The newest donations of no stated amount among the settled facts, as many as the summary keeps.</param>
 internal sealed record SettledSummary(
     int Facts,
     int NoAmountStated,
@@ -26,10 +29,13 @@ internal sealed record SettledSummary(
     IReadOnlyList<(bool AmongClaims, string Matter, int Versions)> Disputes,
     int DisputeCount,
     IReadOnlyList<RankedFact> Newest,
-    IReadOnlyList<OpenFact> Open)
+    IReadOnlyList<OpenFact> Open,
+    IReadOnlyList<RankedFact> NewestAgreements,
+    IReadOnlyList<RankedFact> NewestOperations,
+    IReadOnlyList<RankedFact> NewestUnstated)
 {
     /// <summary>Gets what an empty ledger adds up to.</summary>
-    public static SettledSummary Empty { get; } = new(0, 0, [], [], [], [], 0, [], []);
+    public static SettledSummary Empty { get; } = new(0, 0, [], [], [], [], 0, [], [], [], [], []);
 }
 
 /// <summary>The donations of one donor to one recipient in one currency at one stage, summed.</summary>

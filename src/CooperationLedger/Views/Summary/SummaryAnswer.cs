@@ -63,14 +63,9 @@ internal static class SummaryAnswer
             .ThenBy(metric => metric.Metric, StringComparer.Ordinal)
             .Take(top)
             .ToArray();
-        var newest = settled.Newest
-            .Concat(Newest(timeline, top).Select(r => new RankedFact(r.Entry.Id, r.Entry.Key, PublishedRank(r.Entry.PublishedOn), InstantNumber.Microseconds(r.Entry.RecordedAt))))
-            .OrderByDescending(fact => fact.Rank)
-            .ThenByDescending(fact => fact.Then)
-            .ThenBy(fact => fact.Key, StringComparer.Ordinal)
-            .Take(top)
-            .Select(fact => fact.Id)
-            .ToArray();
+        var newest = Ranked(settled.Newest, timeline, top);
+        var agreements = Ranked(settled.NewestAgreements, timeline.Where(r => r.Entry.Type == AgreementSigned.Descriptor.Name), top);
+        var operations = Ranked(settled.NewestOperations, timeline.Where(r => r.Entry.Type == OperationResultsClaimed.Descriptor.Name), top);
         return new SummaryDraft(
             asOf,
             top,
@@ -87,8 +82,23 @@ internal static class SummaryAnswer
                 .ThenBy(dispute => dispute.AmongClaims)
                 .Take(top)],
             settled.DisputeCount + disputes.Select(dispute => dispute.Matter).Distinct(StringComparer.Ordinal).Count(),
-            newest);
+            newest,
+            agreements,
+            operations,
+            [.. settled.NewestUnstated.Select(fact => fact.Id)],
+            donors.NoAmountStated);
     }
+
+    /// <summary>Gets the newest of the settled facts ranked in SQL and of the open facts resolved, by publication, then recording, then key.</summary>
+    private static Guid[] Ranked(IEnumerable<RankedFact> settled, IEnumerable<AsOfResolution> open, int top) =>
+        settled
+            .Concat(Newest(open, top).Select(r => new RankedFact(r.Entry.Id, r.Entry.Key, PublishedRank(r.Entry.PublishedOn), InstantNumber.Microseconds(r.Entry.RecordedAt))))
+            .OrderByDescending(fact => fact.Rank)
+            .ThenByDescending(fact => fact.Then)
+            .ThenBy(fact => fact.Key, StringComparer.Ordinal)
+            .Take(top)
+            .Select(fact => fact.Id)
+            .ToArray();
 
     /// <summary>Gets the rank of a publication day among the newest facts: the latest day, else the earliest, as a day number.</summary>
     public static int PublishedRank(ReportedDate publishedOn) => DayNumber.Of(publishedOn.Latest ?? publishedOn.Earliest ?? LocalDate.MinIsoValue);
@@ -182,7 +192,11 @@ internal sealed record SummaryDraft(
     IReadOnlyList<(string Metric, int Claims, int Disputed, LatestClaim Latest)> Metrics,
     IReadOnlyList<PendingDispute> Disputes,
     int DisputeCount,
-    IReadOnlyList<Guid> Newest)
+    IReadOnlyList<Guid> Newest,
+    IReadOnlyList<Guid> Agreements,
+    IReadOnlyList<Guid> Operations,
+    IReadOnlyList<Guid> SettledUnstated,
+    IReadOnlyList<DonationWithoutAmount> OpenUnstated)
 {
     /// <summary>Gets the disputes among settled facts to load, by whether they are among claims, and their matters.</summary>
     public IEnumerable<(bool AmongClaims, string Matter)> SettledDisputes => Disputes.Where(dispute => dispute.Open is null).Select(dispute => (dispute.AmongClaims, dispute.Matter));
@@ -198,9 +212,28 @@ internal sealed record SummaryDraft(
     /// <param name="newest">The newest facts, in any order.</param>
     /// <param name="donors">The donors of <see cref="Donors"/>, by key.</param>
     /// <param name="disputes">The disputes of <see cref="SettledDisputes"/>.</param>
-    public LedgerSummary Complete(IReadOnlyDictionary<Guid, ClaimedStatistic> claims, IEnumerable<TimelineItem> newest, IReadOnlyDictionary<string, Actor> donors, IReadOnlyDictionary<(bool AmongClaims, string Matter), Dispute> disputes)
+    /// <param name="agreements">The agreements of <see cref="Agreements"/>, with their states at the point, in any order.</param>
+    /// <param name="operations">The operation results of <see cref="Operations"/>, in any order.</param>
+    /// <param name="unstated">The donations of <see cref="SettledUnstated"/>, in any order.</param>
+    public LedgerSummary Complete(
+        IReadOnlyDictionary<Guid, ClaimedStatistic> claims,
+        IEnumerable<TimelineItem> newest,
+        IReadOnlyDictionary<string, Actor> donors,
+        IReadOnlyDictionary<(bool AmongClaims, string Matter), Dispute> disputes,
+        IEnumerable<AgreementStatus> agreements,
+        IEnumerable<OperationResults> operations,
+        IEnumerable<DonationWithoutAmount> unstated)
     {
         var items = newest.ToDictionary(item => item.FactId);
+        var signed = agreements.ToDictionary(agreement => agreement.FactId);
+        var claimed = operations.ToDictionary(result => result.FactId);
+        // The newest of no stated amount: the settled and the open together, by publication, then key (as SQL ranked
+        // the settled: an open donation's answer has no recording time to rank by).
+        var noAmount = unstated.Concat(OpenUnstated)
+            .OrderByDescending(donation => SummaryAnswer.PublishedRank(donation.Sources[0].Citation.Document.PublishedOn))
+            .ThenBy(donation => donation.Key, StringComparer.Ordinal)
+            .Take(Top)
+            .ToArray();
         return new LedgerSummary(
             AsOf,
             Top,
@@ -211,7 +244,10 @@ internal sealed record SummaryDraft(
             [.. Metrics.Select(metric => new MetricSummary(metric.Metric, metric.Claims, metric.Disputed, metric.Latest.Open ?? claims[metric.Latest.Settled!.Id]))],
             [.. Disputes.Select(dispute => dispute.Open ?? disputes[(dispute.AmongClaims, dispute.Matter)])],
             DisputeCount,
-            [.. Newest.Select(id => items[id])]);
+            [.. Newest.Select(id => items[id])],
+            [.. Agreements.Where(signed.ContainsKey).Select(id => signed[id])],
+            [.. Operations.Where(claimed.ContainsKey).Select(id => claimed[id])],
+            noAmount);
     }
 }
 
