@@ -54,6 +54,9 @@ public sealed partial class Ledger
             .OfType<StreamPosition>()
             .ToHashSet();
         var citations = await CitationStore.LoadAsync(session, cited, cancellationToken).ConfigureAwait(false);
+        var article = await session.LoadAsync<StoredArticle>(fact.Citation.Document.Key, cancellationToken).ConfigureAwait(false);
+        var index = article is null ? null : new QuoteIndex(article.ArticleText);
+        var passage = index?.Locate(fact.Citation.Quote) is { } location ? index.ParagraphOf(location) : null;
         return new AuditTrail(
             fact,
             recorded,
@@ -66,7 +69,10 @@ public sealed partial class Ledger
                 .OrderBy(other => other.Key, StringComparer.Ordinal)
                 .Select(other => new RelatedFact(other.Id, other.Key, other.Signature, RelationOf(entry!, other), citations.For(other.Id)))
                 .ToArray(),
-            LinksOf(outgoing, targets, linking, entry?.Key ?? string.Empty, citations));
+            LinksOf(outgoing, targets, linking, entry?.Key ?? string.Empty, citations))
+        {
+            Passage = passage,
+        };
     }
 
     private static LinkedFact[] LinksOf(IReadOnlyList<FactLink> outgoing, IReadOnlyList<TimelineEntry> targets, IReadOnlyList<TimelineEntry> linking, string key, CitationLookup citations)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CooperationLedger.Cli.Html;
 using CooperationLedger.Cli.Output;
 using Spectre.Console;
 
@@ -18,6 +19,7 @@ internal static class ReportCommand
         var all = new Option<bool>("--all") { Description = "List every donor total and claimed statistic with its sources, not the summary." };
         var top = PositiveNumber.Required(new Option<int>("--top") { Description = "How many items each list of the summary keeps: the donors of as many currencies (those with the most donations), metrics, disputes and newest facts. --all lists everything.", HelpName = "n", DefaultValueFactory = _ => 5 });
         var corpus = IngestCommand.CorpusOption();
+        var html = new Option<string?>("--html") { Description = "Also write the report as one self-contained HTML page to this file (opens offline: a timeline, a chart of donations, the claims with their disputes, each figure linked to its quote).", HelpName = "file" };
         var command = new Command(
             "report",
             "A summary of the ledger as of a point, short at any size: facts by kind and year, totals by currency and stage with the " +
@@ -31,6 +33,7 @@ internal static class ReportCommand
             all,
             top,
             corpus,
+            html,
         };
         asOf.AddTo(command);
         command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
@@ -42,6 +45,17 @@ internal static class ReportCommand
             }
 
             var point = asOf.Read(parse);
+            if (parse.GetValue(html) is { } page)
+            {
+                var data = await HtmlReportData.ReadAsync(ledger, point, parse.GetValue(top), token);
+                await ReplacingFile.WriteAsync(page, async writer =>
+                {
+                    await HtmlReport.WriteAsync(writer, data);
+                    return 0;
+                });
+                context.Error.WriteLine($"Wrote the HTML report to {page}.");
+            }
+
             if (!parse.GetValue(all))
             {
                 var summary = await ledger.GetSummaryAsync(point, parse.GetValue(top), token);

@@ -13,4 +13,9 @@ namespace CooperationLedger.Answers;
 /// <param name="Revisions">Its corrections and retractions, in the order recorded, each with its citation.</param>
 /// <param name="SameMatter">Other sources' facts on the same matter.</param>
 /// <param name="Links">The facts it links to, and the facts that link to it, each with how.</param>
-public sealed record AuditTrail(ILedgerEvent Fact, Recording Recorded, string Summary, string? Figure, IReadOnlyList<AuditedRevision> Revisions, IReadOnlyList<RelatedFact> SameMatter, IReadOnlyList<LinkedFact> Links);
+public sealed record AuditTrail(ILedgerEvent Fact, Recording Recorded, string Summary, string? Figure, IReadOnlyList<AuditedRevision> Revisions, IReadOnlyList<RelatedFact> SameMatter, IReadOnlyList<LinkedFact> Links)
+{
+    /// <summary>Gets the paragraph of the stored article the fact's quote stands in, with where the quote is in it; null when the article or the quote's place is not found.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public QuotedParagraph? Passage { get; init; }
+}

@@ -11,11 +11,29 @@ internal sealed class QuoteIndex
     private readonly string folded;
     private readonly int[] positions;
     private readonly int[] paragraphStarts;
+    private readonly string text;
 
     public QuoteIndex(string text)
     {
+        this.text = text;
         (folded, positions) = Fold(text);
         paragraphStarts = ParagraphStarts(text);
+    }
+
+    /// <summary>Gets the paragraph a located quote stands in, and where in it the quote starts: an audit shows the quote in its words' setting.</summary>
+    public QuotedParagraph? ParagraphOf(QuoteLocation location)
+    {
+        if (location.Paragraph < 1 || location.Paragraph > paragraphStarts.Length || location.Offset + location.Length > text.Length)
+        {
+            return null;
+        }
+
+        var start = paragraphStarts[location.Paragraph - 1];
+        var end = location.Paragraph < paragraphStarts.Length ? paragraphStarts[location.Paragraph] : text.Length;
+        var paragraph = text[start..end].TrimEnd();
+        return location.Offset >= start && location.Offset + location.Length <= start + paragraph.Length
+            ? new QuotedParagraph(location.Paragraph, paragraph, location.Offset - start, location.Length)
+            : null;
     }
 
     public QuoteLocation? Locate(string quote)
