@@ -54,7 +54,7 @@ internal sealed class AsOfOptions
         Rule = result.GetValue(Rule) == "possibly" ? DateRule.Possibly : DateRule.Certainly,
     };
 
-    private static LocalDate? ParseDate(ArgumentResult result)
+    internal static LocalDate? ParseDate(ArgumentResult result)
     {
         var text = result.Tokens.Single().Value;
         var parsed = LocalDatePattern.Iso.Parse(text);

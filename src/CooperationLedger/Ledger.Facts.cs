@@ -103,6 +103,29 @@ public sealed partial class Ledger
         }
     }
 
+    /// <summary>Gets the stored text of a document: the article its facts' quotes were checked against when it was ingested.</summary>
+    /// <param name="documentKey">The document's key.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The text, or <see langword="null"/> when the ledger holds no such document.</returns>
+    /// <exception cref="LedgerUnavailableException">The database did not answer through the retries.</exception>
+    public Task<string?> GetArticleTextAsync(string documentKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(documentKey);
+        return QueryAsync(
+            "article",
+            async token =>
+            {
+                if (!await sessions.Guard.CheckAsync(token).ConfigureAwait(false))
+                {
+                    return null;
+                }
+
+                await using var session = sessions.Query();
+                return (await session.LoadAsync<StoredArticle>(documentKey, token).ConfigureAwait(false))?.ArticleText;
+            },
+            cancellationToken);
+    }
+
     /// <summary>Reads every stored event as <see cref="ReadFactsAsync"/> gives it, with neither retries nor a span.</summary>
     private async IAsyncEnumerable<RecordedFact> RecordedFactsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -48,7 +48,8 @@ public sealed partial class Ledger
                 : query.WithTerms("donor_terms", actors.Select(filter.Donor)).WithTerms("recipient_terms", actors.Select(filter.Recipient)),
             (resolved, actors, citations, _) => DonorTotalsAnswer.FromResolved(resolved, asOf, filter, actors, citations),
             cancellationToken,
-            (resolved, actors) => DonorTotalsAnswer.Admitted(resolved, filter, actors)).ConfigureAwait(false);
+            (resolved, actors) => DonorTotalsAnswer.Admitted(resolved, filter, actors),
+            scope: filter.Scope).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -228,7 +229,8 @@ public sealed partial class Ledger
                 return matter is null ? query : query.Where("f.matter = ?", matter);
             },
             (resolved, actors, citations, _) => ClaimedStatisticsAnswer.FromResolved(resolved, asOf, filter, actors, citations),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            scope: filter.Scope).ConfigureAwait(false);
     }
 
     /// <summary>Gets the agreements known as of a point, each saying whether it was in effect then.</summary>
@@ -236,13 +238,14 @@ public sealed partial class Ledger
     /// <param name="party">Only agreements with this party: a key, name, alias or ISO country code, where a country includes
     /// its agencies and people (see <see cref="DonationFilter"/>); each agreement lists its actual parties.</param>
     /// <param name="otherParty">Only agreements with this party as well, for the agreements between two parties.</param>
+    /// <param name="scope">Only the agreements of this period, document or outlet.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The agreements, by effective date.</returns>
     /// <exception cref="ArgumentException">An actor is named by empty or white-space text.</exception>
     /// <exception cref="LedgerUnavailableException">The database did not answer through the retries.</exception>
     /// <exception cref="InvalidOperationException">A party is named, and the ledger's register of actors was written by an
     /// earlier version: rebuild the projections once.</exception>
-    public async Task<IReadOnlyList<AgreementStatus>> GetAgreementsAsync(AsOf asOf, string? party = null, string? otherParty = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AgreementStatus>> GetAgreementsAsync(AsOf asOf, string? party = null, string? otherParty = null, FactScope? scope = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(asOf);
         (party, otherParty) = (Named(party, nameof(party)), Named(otherParty, nameof(otherParty)));
@@ -254,7 +257,8 @@ public sealed partial class Ledger
             (query, actors) => query.WithTerms("party_terms", actors.Select(party)).WithTerms("party_terms", actors.Select(otherParty)),
             (resolved, actors, citations, endings) => AgreementsAnswer.FromResolved(resolved, asOf, party, otherParty, actors, citations, sessions.Today, endings),
             cancellationToken,
-            linking: LinkKind.Ends).ConfigureAwait(false);
+            linking: LinkKind.Ends,
+            scope: scope).ConfigureAwait(false);
     }
 
     /// <summary>Gets every fact involving an actor, or two actors together, in order of effective date.</summary>
@@ -263,13 +267,14 @@ public sealed partial class Ledger
     /// <c>KG</c>), where a country includes its agencies and people (see <see cref="DonationFilter"/>); each item lists the
     /// actors it involves.</param>
     /// <param name="otherActor">A second actor, named the same way, for the facts between the two.</param>
+    /// <param name="scope">Only the facts of this period, document or outlet.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The timeline.</returns>
     /// <exception cref="ArgumentException">An actor is named by empty or white-space text.</exception>
     /// <exception cref="LedgerUnavailableException">The database did not answer through the retries.</exception>
     /// <exception cref="InvalidOperationException">An actor is named, and the ledger's register of actors was written by an
     /// earlier version: rebuild the projections once.</exception>
-    public async Task<IReadOnlyList<TimelineItem>> GetTimelineAsync(AsOf asOf, string? actor = null, string? otherActor = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<TimelineItem>> GetTimelineAsync(AsOf asOf, string? actor = null, string? otherActor = null, FactScope? scope = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(asOf);
         var named = new[] { Named(actor, nameof(actor)), Named(otherActor, nameof(otherActor)) }.OfType<string>().ToArray();
@@ -280,7 +285,8 @@ public sealed partial class Ledger
             named,
             (query, actors) => named.Aggregate(query, (q, text) => q.WithKeys(actors.Select(text)!)),
             (resolved, actors, citations, _) => TimelineAnswer.FromResolved(resolved, asOf, named, actors, citations),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            scope: scope).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -289,16 +295,17 @@ public sealed partial class Ledger
     /// </summary>
     /// <param name="asOf">The point on the three time axes.</param>
     /// <param name="actor">Only the results of this actor, named as in every question (see <see cref="DonationFilter"/>).</param>
+    /// <param name="scope">Only the results of this period, document or outlet.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The claims, each as its source states it.</returns>
     /// <exception cref="ArgumentException">An actor is named by empty or white-space text.</exception>
     /// <exception cref="LedgerUnavailableException">The database did not answer through the retries.</exception>
     /// <exception cref="InvalidOperationException">An actor is named, and the ledger's register of actors was written by an
     /// earlier version: rebuild the projections once.</exception>
-    public async Task<IReadOnlyList<OperationResults>> GetOperationResultsAsync(AsOf asOf, string? actor = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<OperationResults>> GetOperationResultsAsync(AsOf asOf, string? actor = null, FactScope? scope = null, CancellationToken cancellationToken = default)
     {
         // The timeline holds every fact resolved at the point; the counts are read from the claims' own events.
-        var timeline = await GetTimelineAsync(asOf, actor, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var timeline = await GetTimelineAsync(asOf, actor, scope: scope, cancellationToken: cancellationToken).ConfigureAwait(false);
         return await OperationResultsOfAsync(timeline, cancellationToken).ConfigureAwait(false);
     }
 
@@ -559,7 +566,8 @@ public sealed partial class Ledger
         CancellationToken cancellationToken,
         Func<IReadOnlyList<AsOfResolution>, ActorDirectory, IEnumerable<AsOfResolution>>? admit = null,
         LinkKind? linking = null,
-        Func<IReadOnlyList<AsOfResolution>, IEnumerable<AsOfResolution>>? cited = null)
+        Func<IReadOnlyList<AsOfResolution>, IEnumerable<AsOfResolution>>? cited = null,
+        FactScope? scope = null)
         where TEntry : LedgerEntry =>
         QueryAsync(
             kind,
@@ -591,11 +599,34 @@ public sealed partial class Ledger
                 // as of the point): the citations loaded are those of what the answer can cite.
                 IReadOnlyList<AsOfResolution> resolved = AsOfResolution.ResolveAll(entries, asOf);
                 resolved = admit is null ? resolved : [.. admit(resolved, actors)];
+                resolved = await ScopedAsync(session, resolved, scope, asOf.Rule, token).ConfigureAwait(false);
                 var links = linking is { } kind ? await LinkingAsync(session, resolved, kind, asOf, token).ConfigureAwait(false) : [];
                 var citations = await CitationStore.LoadAsync(session, [.. CitationLookup.Needed(cited is null ? resolved : cited(resolved)), .. CitationLookup.Needed(links.Select(link => link.Linking))], token).ConfigureAwait(false);
                 return answer(resolved, actors, citations, links);
             },
             cancellationToken);
+
+    /// <summary>
+    /// Keeps the facts of <paramref name="scope"/>: by their effective date as corrected, read under the rule; by the
+    /// document part of their key; and by their citation's outlet, for which their own citations are read first.
+    /// </summary>
+    private static async Task<IReadOnlyList<AsOfResolution>> ScopedAsync(IQuerySession session, IReadOnlyList<AsOfResolution> resolved, FactScope? scope, DateRule rule, CancellationToken cancellationToken)
+    {
+        if (scope is null || scope.IsAll)
+        {
+            return resolved;
+        }
+
+        var document = scope.Document?.Trim() + "/";
+        IReadOnlyList<AsOfResolution> kept = [.. resolved.Where(r => scope.InPeriod(r.Effective, rule) && (scope.Document is null || r.Entry.Key.StartsWith(document, StringComparison.Ordinal)))];
+        if (scope.Outlet is null || kept.Count == 0)
+        {
+            return kept;
+        }
+
+        var own = await CitationStore.LoadAsync(session, [.. kept.Select(r => r.Entry.Source).OfType<StreamPosition>()], cancellationToken).ConfigureAwait(false);
+        return [.. kept.Where(r => scope.OfOutlet(own.For(r.Entry.Id)))];
+    }
 
     /// <summary>
     /// Loads the facts that link to the answer's facts with a link of <paramref name="kind"/> (a closure that ends an

@@ -25,12 +25,14 @@ internal static class AgreementsCommand
         asOf.AddTo(command);
         var paging = new Paging();
         paging.AddTo(command);
+        var scope = new ScopeOptions();
+        scope.AddTo(command);
         command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
         {
             var parties = parse.GetValue(party) ?? [];
             await ActorNames.CheckAsync(ledger, token, [.. parties.Select(text => ("--party", (string?)text))]);
             var point = asOf.Read(parse);
-            var agreements = await ledger.GetAgreementsAsync(point, parties.ElementAtOrDefault(0), parties.ElementAtOrDefault(1), token);
+            var agreements = await ledger.GetAgreementsAsync(point, parties.ElementAtOrDefault(0), parties.ElementAtOrDefault(1), scope.Read(parse), token);
             if (parse.GetValue(json))
             {
                 JsonOutput.WriteAnswer(context, point, "agreements", agreements, paging.Read(parse));

@@ -32,11 +32,13 @@ internal static class ClaimsCommand
         format.AddTo(command);
         var paging = new Paging();
         paging.AddTo(command);
+        var scope = new ScopeOptions();
+        scope.AddTo(command);
         command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
         {
             var point = asOf.Read(parse);
             await ActorNames.CheckAsync(ledger, token, ("--claimant", parse.GetValue(claimant)), ("--subject", parse.GetValue(subject)));
-            var filter = new ClaimFilter(parse.GetValue(metric), parse.GetValue(claimant), parse.GetValue(subject), parse.GetValue(matter));
+            var filter = new ClaimFilter(parse.GetValue(metric), parse.GetValue(claimant), parse.GetValue(subject), parse.GetValue(matter)) { Scope = scope.Read(parse) };
             if (format.Asked(parse))
             {
                 // The whole ledger is listed as it is read; a filtered answer is small, and held.

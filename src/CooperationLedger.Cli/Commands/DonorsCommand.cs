@@ -30,11 +30,13 @@ internal static class DonorsCommand
         format.AddTo(command);
         var paging = new Paging();
         paging.AddTo(command);
+        var scope = new ScopeOptions();
+        scope.AddTo(command);
         command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
         {
             var point = asOf.Read(parse);
             await ActorNames.CheckAsync(ledger, token, ("--donor", parse.GetValue(donor)), ("--recipient", parse.GetValue(recipient)));
-            var filter = new DonationFilter(parse.GetValue(donor), parse.GetValue(recipient), parse.GetValue(currency));
+            var filter = new DonationFilter(parse.GetValue(donor), parse.GetValue(recipient), parse.GetValue(currency)) { Scope = scope.Read(parse) };
             if (format.Asked(parse))
             {
                 // The whole ledger is listed as it is added up; a filtered answer is small, and held.

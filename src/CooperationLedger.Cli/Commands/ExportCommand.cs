@@ -10,13 +10,13 @@ internal static class ExportCommand
 {
     public static Command Create(CliContext context)
     {
-        var format = new Option<string>("--format") { Description = "csv (one flat row per fact) or json (each fact as the library's RecordedFact: the whole event under its type name, where it was recorded, its summary and figure; it reads back with LedgerJson).", Required = true };
-        format.AcceptOnlyFromAmong("csv", "json");
+        var format = new Option<string>("--format") { Description = "csv (one flat row per fact), json (each fact as the library's RecordedFact: the whole event under its type name, where it was recorded, its summary and figure; it reads back with LedgerJson) or prov (W3C PROV-JSON: each fact derived and quoted from its document, the quote as a Web Annotation TextQuoteSelector, revisions as prov:Revision).", Required = true };
+        format.AcceptOnlyFromAmong("csv", "json", "prov");
         var output = new Option<string?>("--output") { Description = "Write to this file instead of standard output.", HelpName = "file" };
         var command = new Command(
             "export",
             "Every fact and revision the ledger holds, in the order recorded, each with its citation (publication, date, outlet, speaker, " +
-            "quote, paragraph), for spreadsheets and other tools.\n\nExamples:\n  ledger export --format csv --output facts.csv\n  ledger export --format json")
+            "quote, paragraph), for spreadsheets and other tools, or as W3C PROV-JSON for provenance tools.\n\nExamples:\n  ledger export --format csv --output facts.csv\n  ledger export --format json\n  ledger export --format prov --output facts.prov.json")
         {
             format,
             output,
@@ -24,9 +24,12 @@ internal static class ExportCommand
         command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
         {
             var path = parse.GetValue(output);
-            Func<TextWriter, Task<int>> write = parse.GetRequiredValue(format) == "csv"
-                ? writer => WriteCsvAsync(ledger, writer, token)
-                : writer => WriteJsonAsync(ledger, writer, token);
+            Func<TextWriter, Task<int>> write = parse.GetRequiredValue(format) switch
+            {
+                "csv" => writer => WriteCsvAsync(ledger, writer, token),
+                "prov" => writer => ProvExport.WriteAsync(ledger, writer, token),
+                _ => writer => WriteJsonAsync(ledger, writer, token),
+            };
             if (path is null)
             {
                 await write(context.Output);

@@ -7,7 +7,8 @@ namespace CooperationLedger.Cli.Commands;
 /// <summary>
 /// One fact, flattened with its citation, as a row for spreadsheets: with a donation's amount in columns of its own
 /// (its hedge and upper bound beside it, so that a sum can respect them), when it is due, and its links (a
-/// <c>part_of</c> umbrella or a <c>same_as</c> report, which the ledger's totals count once).
+/// <c>part_of</c> umbrella or a <c>same_as</c> report, which the ledger's totals count once), and the document's URL.
+/// <c>Low</c> and <c>High</c> say what the amount can be ("at least 110" has a low and no high; "about" has neither).
 /// </summary>
 [CsvHelper.CsvRecord]
 internal sealed partial record ExportRow(
@@ -29,6 +30,7 @@ internal sealed partial record ExportRow(
     string? Issue,
     string? Title,
     string? Author,
+    string? Url,
     string PublishedOn,
     bool PublishedInferred,
     string? RelayedFrom,
@@ -44,7 +46,9 @@ internal sealed partial record ExportRow(
     decimal? Amount,
     string? Currency,
     string? Approximation,
-    decimal? UpperBound)
+    decimal? UpperBound,
+    decimal? Low,
+    decimal? High)
 {
     public static ExportRow From(RecordedFact recorded)
     {
@@ -73,6 +77,7 @@ internal sealed partial record ExportRow(
             document.Issue,
             document.Title,
             document.Author,
+            document.Url?.ToString(),
             document.PublishedOn.ToString(),
             document.PublishedOn.IsInferred,
             citation.RelayedFrom?.Outlet,
@@ -89,6 +94,18 @@ internal sealed partial record ExportRow(
             value?.Amount,
             value?.Currency.Code,
             value is null ? null : Reading.YamlFields.SnakeCase(value.Approximation.ToString()),
-            value?.UpperBound);
+            value?.UpperBound,
+            value?.Approximation switch
+            {
+                Facts.Approximation.Exact or Facts.Approximation.AtLeast or Facts.Approximation.Range => value.Amount,
+                Facts.Approximation.AtMost => 0m,
+                _ => null,
+            },
+            value?.Approximation switch
+            {
+                Facts.Approximation.Exact or Facts.Approximation.AtMost => value.Amount,
+                Facts.Approximation.Range => value.UpperBound,
+                _ => null,
+            });
     }
 }

@@ -24,11 +24,13 @@ internal static class OperationsCommand
         asOf.AddTo(command);
         var paging = new Paging();
         paging.AddTo(command);
+        var scope = new ScopeOptions();
+        scope.AddTo(command);
         command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
         {
             var point = asOf.Read(parse);
             await ActorNames.CheckAsync(ledger, token, ("--actor", parse.GetValue(actor)));
-            var results = await ledger.GetOperationResultsAsync(point, parse.GetValue(actor), token);
+            var results = await ledger.GetOperationResultsAsync(point, parse.GetValue(actor), scope.Read(parse), token);
             if (parse.GetValue(json))
             {
                 JsonOutput.WriteAnswer(context, point, "operations", results, paging.Read(parse));

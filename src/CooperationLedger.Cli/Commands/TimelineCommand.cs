@@ -26,6 +26,8 @@ internal static class TimelineCommand
         asOf.AddTo(command);
         var paging = new Paging();
         paging.AddTo(command);
+        var scope = new ScopeOptions();
+        scope.AddTo(command);
         command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
         {
             if (parse.GetValue(with) is not null && parse.GetValue(actor) is null)
@@ -35,7 +37,7 @@ internal static class TimelineCommand
 
             var point = asOf.Read(parse);
             await ActorNames.CheckAsync(ledger, token, ("--actor", parse.GetValue(actor)), ("--with", parse.GetValue(with)));
-            var timeline = await ledger.GetTimelineAsync(point, parse.GetValue(actor), parse.GetValue(with), token);
+            var timeline = await ledger.GetTimelineAsync(point, parse.GetValue(actor), parse.GetValue(with), scope.Read(parse), token);
             if (parse.GetValue(json))
             {
                 JsonOutput.WriteAnswer(context, point, "timeline", timeline, paging.Read(parse));

@@ -14,6 +14,9 @@ public sealed record ClaimFilter(string? Metric = null, string? Claimant = null,
     /// <summary>Gets the filter that keeps everything.</summary>
     public static ClaimFilter None { get; } = new();
 
+    /// <summary>Gets the period, document or outlet the claims are narrowed to (<see cref="FactScope.All"/> by default).</summary>
+    public FactScope Scope { get; init; } = FactScope.All;
+
     /// <summary>Gets whether the filter asks for the outlet's own statements, which name no claimant.</summary>
     internal bool Unattributed => string.Equals(Claimant, Facts.StatisticClaimed.Unattributed, StringComparison.OrdinalIgnoreCase);
 }

@@ -13,4 +13,7 @@ public sealed record DonationFilter(string? Donor = null, string? Recipient = nu
 {
     /// <summary>Gets the filter that keeps everything.</summary>
     public static DonationFilter None { get; } = new();
+
+    /// <summary>Gets the period, document or outlet the donations are narrowed to before they are added up (<see cref="FactScope.All"/> by default).</summary>
+    public FactScope Scope { get; init; } = FactScope.All;
 }

@@ -281,11 +281,11 @@ public sealed class CliCommandTests(DatabaseFixture database) : IClassFixture<Da
 
         run.ExitCode.Should().Be(0, run.Error);
         var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r')).ToArray();
-        lines[0].Should().StartWith("FactId,Key,Type,RecordedAt").And.EndWith("Expected,Links,Amount,Currency,Approximation,UpperBound");
+        lines[0].Should().StartWith("FactId,Key,Type,RecordedAt").And.Contain(",Author,Url,PublishedOn,").And.EndWith("Expected,Links,Amount,Currency,Approximation,UpperBound,Low,High");
         lines.Should().HaveCount(49);
-        lines.Should().Contain(line => line.Contains("cn-equipment-for-gknb-2011,") && line.EndsWith(",2011,under: cao-2011-gknb-cooperation/cn-kg-four-areas-agreement,21000000,KGS,exact,", StringComparison.Ordinal),
-            "a pledge's amount, hedge, due date and links are columns of their own");
-        lines.Should().Contain(line => line.Contains("iom-grants-in-") && line.EndsWith(",300000000,KGS,about,", StringComparison.Ordinal));
+        lines.Should().Contain(line => line.Contains("cn-equipment-for-gknb-2011,") && line.EndsWith(",2011,under: cao-2011-gknb-cooperation/cn-kg-four-areas-agreement,21000000,KGS,exact,,21000000,21000000", StringComparison.Ordinal),
+            "a pledge's amount, hedge, bounds, due date and links are columns of their own");
+        lines.Should().Contain(line => line.Contains("iom-grants-in-") && line.EndsWith(",300000000,KGS,about,,,", StringComparison.Ordinal), "an \"about\" gives the amount no bound");
         lines.Should().Contain(line => line.Contains("dca-narcotics-seized-2006") && line.Contains("Kabar") && line.Contains("Bolotbek Nogoybayev"));
     }
 

@@ -6,12 +6,8 @@ using CooperationLedger.Tests.Support;
 namespace CooperationLedger.Tests.Cli;
 
 /// <summary><c>ledger documents</c> lists the seeds' sources with their facts' counts; <c>ledger completion</c> completes in a real bash.</summary>
-public sealed class DocumentsAndCompletionTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IAsyncLifetime
+public sealed class DocumentsAndCompletionTests(DatabaseFixture database) : SeededCli(database)
 {
-    public async Task InitializeAsync() => (await RunAsync("ingest", Seeds.Folder)).ExitCode.Should().Be(0);
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Documents_lists_each_seed_source_with_as_many_facts_as_its_fact_file_encodes()
     {
@@ -28,7 +24,7 @@ public sealed class DocumentsAndCompletionTests(DatabaseFixture database) : ICla
     [Theory]
     [InlineData("don", "donors")]
     [InlineData("donors --cur", "--currency")]
-    [InlineData("export --format ", "csv json")]
+    [InlineData("export --format ", "csv json prov")]
     public async Task The_bash_completion_script_completes_what_is_typed(string typed, string completed)
     {
         var script = (await RunAsync("completion", "bash")).Output;
@@ -45,7 +41,4 @@ public sealed class DocumentsAndCompletionTests(DatabaseFixture database) : ICla
 
         output.Trim().Should().Be(completed);
     }
-
-    private Task<CliRun> RunAsync(params string[] args) =>
-        CliRunner.InProcessAsync(new Dictionary<string, string?> { ["COOPERATIONLEDGER_CONNECTION"] = database.ConnectionString }, args);
 }

@@ -7,12 +7,8 @@ namespace CooperationLedger.Tests.Cli;
 /// One JSON contract for every command: one object, never a bare array; an answer as of a point says the point first;
 /// a listing's items under a name of their own; a page (<c>--limit</c>, <c>--offset</c>) says itself last.
 /// </summary>
-public sealed class JsonContractTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IAsyncLifetime
+public sealed class JsonContractTests(DatabaseFixture database) : SeededCli(database)
 {
-    public async Task InitializeAsync() => (await RunAsync("ingest", Seeds.Folder)).ExitCode.Should().Be(0);
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Theory]
     [InlineData("totals", "donors", "--json")]
     [InlineData("claims", "claims", "--json")]
@@ -72,14 +68,4 @@ public sealed class JsonContractTests(DatabaseFixture database) : IClassFixture<
             .Should().BeEquivalentTo(totals[0].GetProperty("facts").EnumerateArray().Select(fact => fact.GetGuid()));
         items.Last().Item2.GetProperty("more").GetBoolean().Should().BeTrue("the seeds have two donor totals");
     }
-
-    private async Task<JsonElement> JsonAsync(params string[] args)
-    {
-        var run = await RunAsync(args);
-        run.ExitCode.Should().Be(0, run.Error);
-        return JsonDocument.Parse(run.Output).RootElement.Clone();
-    }
-
-    private Task<CliRun> RunAsync(params string[] args) =>
-        CliRunner.InProcessAsync(new Dictionary<string, string?> { ["COOPERATIONLEDGER_CONNECTION"] = database.ConnectionString }, args);
 }

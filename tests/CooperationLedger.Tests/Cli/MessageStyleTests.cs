@@ -8,12 +8,8 @@ namespace CooperationLedger.Tests.Cli;
 /// What <c>ledger</c> says when it refuses: one style (<c>file:line: fact 'key' field 'path': reason</c>), one summary
 /// line, no exception type names, and "did you mean" for a misspelt command, option, actor or currency.
 /// </summary>
-public sealed partial class MessageStyleTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IAsyncLifetime
+public sealed partial class MessageStyleTests(DatabaseFixture database) : SeededCli(database)
 {
-    public async Task InitializeAsync() => (await RunAsync("ingest", Seeds.Folder)).ExitCode.Should().Be(0);
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Theory]
     [InlineData("Did you mean 'donors'?", "donrs")]
     [InlineData("Did you mean '--donor'?", "donors", "--donr", "cn")]
@@ -90,7 +86,7 @@ public sealed partial class MessageStyleTests(DatabaseFixture database) : IClass
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add("exec dotnet \"$0\" donors >&-");
         start.ArgumentList.Add(CliRunner.LedgerDll);
-        start.Environment["COOPERATIONLEDGER_CONNECTION"] = database.ConnectionString;
+        start.Environment["COOPERATIONLEDGER_CONNECTION"] = Database.ConnectionString;
         using var process = Process.Start(start)!;
         var error = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
@@ -111,7 +107,4 @@ public sealed partial class MessageStyleTests(DatabaseFixture database) : IClass
             File.Copy(path, target);
         }
     }
-
-    private Task<CliRun> RunAsync(params string[] args) =>
-        CliRunner.InProcessAsync(new Dictionary<string, string?> { ["COOPERATIONLEDGER_CONNECTION"] = database.ConnectionString }, args);
 }

@@ -8,6 +8,8 @@ public static class Fixtures
 
     public static string Article(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "articles", name);
 
+    public static string Schema(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "schemas", name);
+
     /// <summary>Reads a fact file written beside a copy of the fixture article it names, and returns what it refuses.</summary>
     public static IReadOnlyList<FactFileError> Refusals(string yaml, string article)
     {

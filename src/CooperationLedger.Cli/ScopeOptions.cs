@@ -1,0 +1,50 @@
+using System.CommandLine;
+using CooperationLedger.Answers;
+using NodaTime;
+
+namespace CooperationLedger.Cli;
+
+/// <summary>
+/// The options that narrow a question to a period, a document or an outlet before it is answered (<see cref="FactScope"/>):
+/// <c>--from</c>, <c>--to</c>, <c>--document</c>, <c>--outlet</c>.
+/// </summary>
+internal sealed class ScopeOptions
+{
+    private readonly Option<LocalDate?> from = new("--from")
+    {
+        Description = "Only facts whose effective date falls on or after this day (YYYY-MM-DD); an imprecise date as --rule reads it.",
+        HelpName = "date",
+        CustomParser = AsOfOptions.ParseDate,
+    };
+
+    private readonly Option<LocalDate?> to = new("--to")
+    {
+        Description = "Only facts whose effective date falls on or before this day (YYYY-MM-DD).",
+        HelpName = "date",
+        CustomParser = AsOfOptions.ParseDate,
+    };
+
+    private readonly Option<string?> document = new("--document") { Description = "Only the facts of this document, by its key (ledger documents lists them).", HelpName = "key" };
+
+    private readonly Option<string?> outlet = new("--outlet") { Description = "Only facts published by this outlet or relayed from it (Kabar, Eurasia Daily Monitor), in any case.", HelpName = "name" };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(from);
+        command.Options.Add(to);
+        command.Options.Add(document);
+        command.Options.Add(outlet);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(from) is { } start && result.GetValue(to) is { } end && end < start)
+            {
+                result.AddError($"--to {end:uuuu-MM-dd} is before --from {start:uuuu-MM-dd}: the period is empty.");
+            }
+        });
+    }
+
+    public FactScope Read(ParseResult parse) =>
+        new(parse.GetValue(from), parse.GetValue(to), Text(parse.GetValue(document)), Text(parse.GetValue(outlet)));
+
+    private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
