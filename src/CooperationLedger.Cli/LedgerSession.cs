@@ -93,7 +93,7 @@ internal static class LedgerSession
                 return ExitCodes.InvalidInput;
             case IOException or UnauthorizedAccessException when exception.StackTrace?.Contains("System.Console", StringComparison.Ordinal) == true:
                 // A closed or unwritable standard output (ledger donors >&-): nothing can take the answer.
-                context.Error.WriteLine($"Could not write the answer to standard output: {exception.Message} Give it somewhere to go (a terminal, a file or a pipe).");
+                context.Error.WriteLine(ClosedOutput);
                 return ExitCodes.InvalidInput;
             default:
                 // The type of an exception is no reader's business: its message says what failed.
@@ -101,6 +101,9 @@ internal static class LedgerSession
                 return ExitCodes.InvalidInput;
         }
     }
+
+    /// <summary>Gets what is said when standard output is closed or cannot be written.</summary>
+    public const string ClosedOutput = "Could not write to standard output: it is closed or cannot be written. Give the output somewhere to go (a terminal, a file or a pipe).";
 
     private static string Counted(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count:N0} {noun}s";
 

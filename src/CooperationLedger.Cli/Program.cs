@@ -13,4 +13,13 @@ using var termination = System.Runtime.InteropServices.PosixSignalRegistration.C
     context.Cancel = true;
     cancellation.Cancel();
 });
-return await LedgerCommandLine.RunAsync(args, CliContext.FromProcess(), cancellation.Token);
+try
+{
+    return await LedgerCommandLine.RunAsync(args, CliContext.FromProcess(), cancellation.Token);
+}
+catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+{
+    // Help, a version or a script written to a closed standard output (ledger --help >&-): nothing can take it.
+    await Console.Error.WriteLineAsync(LedgerSession.ClosedOutput);
+    return ExitCodes.InvalidInput;
+}

@@ -36,9 +36,21 @@ internal sealed class ScopeOptions
         command.Options.Add(outlet);
         command.Validators.Add(result =>
         {
-            if (result.GetValue(from) is { } start && result.GetValue(to) is { } end && end < start)
+            // A day that does not parse has its own error, and no value to compare: the period is compared only
+            // when both days are days.
+            LocalDate? start, end;
+            try
             {
-                result.AddError($"--to {end:uuuu-MM-dd} is before --from {start:uuuu-MM-dd}: the period is empty.");
+                (start, end) = (result.GetValue(from), result.GetValue(to));
+            }
+            catch (InvalidOperationException)
+            {
+                return;
+            }
+
+            if (start is { } first && end is { } last && last < first)
+            {
+                result.AddError($"--to {last:uuuu-MM-dd} is before --from {first:uuuu-MM-dd}: the period is empty.");
             }
         });
     }

@@ -21,6 +21,9 @@ internal static class Suggestions
             .Concat(token.StartsWith('-')
                 ? command.Options.Concat(parse.RootCommandResult.Command.Options.Where(option => option.Recursive)).SelectMany(option => option.Aliases.Prepend(option.Name))
                 : []);
-        return Spelling.Nearest(token, names);
+        // What the token begins (db stat for status) comes first, however far its spelling; then the nearest spellings.
+        var candidates = names.Distinct(StringComparer.Ordinal).ToArray();
+        var begun = token.TrimStart('-').Length >= 3 ? candidates.Where(name => name.StartsWith(token, StringComparison.OrdinalIgnoreCase) && name != token) : [];
+        return [.. begun.Concat(Spelling.Nearest(token, candidates)).Distinct(StringComparer.Ordinal).Take(3)];
     }
 }

@@ -71,7 +71,7 @@ internal sealed record DatabaseTarget(string ConnectionString, string Descriptio
         {
             builder = new NpgsqlConnectionStringBuilder(connection);
         }
-        catch (ArgumentException)
+        catch (Exception exception) when (exception is ArgumentException or KeyNotFoundException or FormatException)
         {
             throw new CliUsageException("The connection string cannot be parsed (write it as Host=...;Database=...;Username=...).");
         }

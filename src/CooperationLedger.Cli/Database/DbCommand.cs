@@ -30,13 +30,13 @@ internal static class DbCommand
                 LocalClusterState.Stopped => $"stopped ({root}); ledger db start, or any command, starts it",
                 _ => $"running ({root})",
             });
-            if (state != LocalClusterState.Running || parse.GetValue(GlobalOptions.Connection) is not null)
+            if (state != LocalClusterState.Running || parse.GetValue(GlobalOptions.Connection) is not null || context.Variable(DatabaseTarget.ConnectionVariable) is not null)
             {
                 return ExitCodes.Success;
             }
 
-            // The counts are what the ledger holds now; a server stopped meanwhile (ledger db stop) leaves them
-            // uncounted, which the error stream says, and the status stands.
+            // The counts are of the embedded cluster's ledger, as it holds it now; a server stopped meanwhile (ledger
+            // db stop) leaves them uncounted, which the error stream says, and the status stands.
             var counted = await LedgerSession.RunAsync(parse, context, async (ledger, inner) =>
             {
                 var (documents, facts, revisions) = (0, 0L, 0L);

@@ -90,7 +90,7 @@ internal static class SummaryOutput
             Note(context, $"{Count(summary.DisputeCount)} matters are disputed in all: ledger claims --matter KEY lists one.");
         }
 
-        Heading(context, "Agreements, newest first, as they stood on the day");
+        Heading(context, "Agreements, newest reported first, as they stood on the day");
         if (summary.Agreements.Count == 0)
         {
             Note(context, "None.");

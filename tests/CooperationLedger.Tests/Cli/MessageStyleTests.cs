@@ -14,6 +14,9 @@ public sealed partial class MessageStyleTests(DatabaseFixture database) : Seeded
     [InlineData("Did you mean 'donors'?", "donrs")]
     [InlineData("Did you mean '--donor'?", "donors", "--donr", "cn")]
     [InlineData("Did you mean 'status'?", "db", "stats")]
+    [InlineData("Did you mean 'status' or 'start'?", "db", "stat")]
+    [InlineData("'2011-02-30' is not a day", "donors", "--from", "2011-02-30")]
+    [InlineData("'2011-02-30' is not a day", "timeline", "--from", "2011-01-01", "--to", "2011-02-30")]
     [InlineData("Did you mean 'KGS'?", "donors", "--currency", "KSG")]
     public async Task A_misspelt_command_option_or_currency_is_a_usage_error_offering_the_nearest(string offered, params string[] args)
     {
@@ -44,6 +47,15 @@ public sealed partial class MessageStyleTests(DatabaseFixture database) : Seeded
 
         run.ExitCode.Should().Be(0, run.Error);
         run.Output.Should().Contain("none");
+    }
+
+    [Fact]
+    public async Task A_connection_string_of_no_known_form_is_a_usage_error_in_words()
+    {
+        var run = await RunAsync("donors", "--connection", "garbage=;;");
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Trim().Should().Be("The connection string cannot be parsed (write it as Host=...;Database=...;Username=...).");
     }
 
     [Fact]
@@ -79,12 +91,15 @@ public sealed partial class MessageStyleTests(DatabaseFixture database) : Seeded
         }
     }
 
-    [Fact]
-    public async Task A_closed_standard_output_is_said_in_words()
+    [Theory]
+    [InlineData("donors")]
+    [InlineData("--help")]
+    [InlineData("completion bash")]
+    public async Task A_closed_standard_output_is_said_in_words(string command)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("exec dotnet \"$0\" donors >&-");
+        start.ArgumentList.Add($"exec dotnet \"$0\" {command} >&-");
         start.ArgumentList.Add(CliRunner.LedgerDll);
         start.Environment["COOPERATIONLEDGER_CONNECTION"] = Database.ConnectionString;
         using var process = Process.Start(start)!;
@@ -92,7 +107,7 @@ public sealed partial class MessageStyleTests(DatabaseFixture database) : Seeded
         await process.WaitForExitAsync();
 
         process.ExitCode.Should().Be(1, error);
-        error.Should().Contain("Could not write the answer to standard output").And.NotContain("Exception");
+        error.Should().Contain("Could not write to standard output").And.NotContain("Exception");
     }
 
     [GeneratedRegex(@"^.+\.yaml:\d+: fact '[a-z0-9-]+' field '[^']+': \S.*$")]

@@ -564,7 +564,7 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
         var two = await CliRunner.InProcessAsync(environment, "report", "--top", "2");
 
         first.ExitCode.Should().Be(0, first.Error);
-        first.Output.Should().Contain("Facts by kind").And.Contain("Who gave what to whom").And.Contain("Agreements, newest first").And.Contain("Newest facts").And.Contain("Sources");
+        first.Output.Should().Contain("Facts by kind").And.Contain("Who gave what to whom").And.Contain("Agreements, newest reported first").And.Contain("Newest facts").And.Contain("Sources");
         Lines(first.Output).Should().BeLessThan(200);
         Lines(piped.Output).Should().BeLessThan(500);
         second.Output.Should().Be(first.Output);
