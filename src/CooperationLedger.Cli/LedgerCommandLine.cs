@@ -5,7 +5,7 @@ using CooperationLedger.Cli.Database;
 namespace CooperationLedger.Cli;
 
 /// <summary>The <c>ledger</c> command line: its commands, and exit codes for usage errors.</summary>
-internal static class LedgerCommandLine
+internal static partial class LedgerCommandLine
 {
     public static RootCommand Build(CliContext context)
     {
@@ -61,6 +61,15 @@ internal static class LedgerCommandLine
         }
     }
 
+    /// <summary>
+    /// Hides a password in a parse error: a mis-quoted <c>--connection "...;Password=x"</c> is echoed as an unknown
+    /// token, and a password never appears in output.
+    /// </summary>
+    internal static string Redacted(string message) => PasswordPattern().Replace(message, "${name}=(hidden)");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<name>password|pwd)\s*=\s*[^;'""\s]*", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex PasswordPattern();
+
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken cancellationToken = default)
     {
         var parse = Build(context).Parse(args);
@@ -68,7 +77,7 @@ internal static class LedgerCommandLine
         {
             foreach (var message in Messages(parse))
             {
-                await context.Error.WriteLineAsync(message);
+                await context.Error.WriteLineAsync(Redacted(message));
             }
 
             await context.Error.WriteLineAsync("Run 'ledger --help' (or 'ledger COMMAND --help') for usage.");

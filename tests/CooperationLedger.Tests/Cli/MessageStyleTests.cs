@@ -50,6 +50,15 @@ public sealed partial class MessageStyleTests(DatabaseFixture database) : Seeded
     }
 
     [Fact]
+    public async Task A_mis_quoted_connection_is_refused_without_echoing_its_password()
+    {
+        var run = await RunAsync("donors", "--connection Host=127.0.0.1;Username=x;Password=secret123");
+
+        run.ExitCode.Should().Be(2);
+        run.All.Should().NotContain("secret123").And.Contain("Password=(hidden)");
+    }
+
+    [Fact]
     public async Task A_connection_string_of_no_known_form_is_a_usage_error_in_words()
     {
         var run = await RunAsync("donors", "--connection", "garbage=;;");
