@@ -39,7 +39,7 @@ internal static class SummaryOutput
             foreach (var donation in summary.NoAmount)
             {
                 cited.AddRange(donation.Sources);
-                Item(context, $"{donation.Donor.Name} {Verb(donation.Stage)} {donation.Description} to {donation.Recipient.Name}{Due(donation.Expected)} ({When(donation.Effective)}; {Describe.Cited(donation.Sources)}).", depth: 2);
+                Item(context, $"{donation.Donor.Name} {Verb(donation.Stage)} {Short(donation.Description)} to {donation.Recipient.Name}{Due(donation.Expected)} ({When(donation.Effective)}; {Describe.Cited(donation.Sources)}).", depth: 2);
             }
         }
 
@@ -99,7 +99,7 @@ internal static class SummaryOutput
         foreach (var agreement in summary.Agreements)
         {
             cited.AddRange(agreement.Sources);
-            var areas = agreement.Areas.Count == 0 ? string.Empty : $" on {string.Join("; ", agreement.Areas)}";
+            var areas = agreement.Areas.Count == 0 ? string.Empty : $" on {Short(string.Join("; ", agreement.Areas))}";
             Item(context, $"{When(agreement.Effective)}: {string.Join(" and ", agreement.Parties.Select(party => party.Name))}{areas}: {State(agreement)} ({Describe.Cited(agreement.Sources)}).");
         }
 
@@ -109,7 +109,7 @@ internal static class SummaryOutput
         foreach (var item in summary.Newest)
         {
             cited.AddRange(item.Sources);
-            Item(context, $"{When(item.Effective)}: {item.Summary} ({Describe.Cited(item.Sources)}).");
+            Item(context, $"{When(item.Effective)}: {Short(item.Summary)} ({Describe.Cited(item.Sources)}).");
         }
 
         Note(context, "ledger timeline lists every fact; --actor X those of one actor.");
@@ -125,7 +125,7 @@ internal static class SummaryOutput
         TextOutput.Line(context, $"Each list keeps at most {Count(summary.Top)} items (--top N; --all lists every donor total and claim). {Describe.RuleInWords(summary.AsOf.Rule)}");
     }
 
-    /// <summary>Keeps a cell to a few lines, however much one fact says: its full text is in the listing the table names.</summary>
+    /// <summary>Keeps what one fact says to a few lines of the report, however much it says: its full text is in the listing each part names.</summary>
     internal static string Short(string text) => text.Length <= 160 ? text : string.Concat(text.AsSpan(0, 157).TrimEnd(), "...");
 
     private static void Kinds(CliContext context, LedgerSummary summary)
