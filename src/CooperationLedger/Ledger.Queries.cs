@@ -530,7 +530,7 @@ public sealed partial class Ledger
         static ActorMatch Match(string text, ActorDirectory actors, IReadOnlyList<ActorRegistration> register)
         {
             var selection = actors.Select(text)!;
-            var country = selection.Countries.SingleOrDefault();
+            var countries = selection.Countries.Order(StringComparer.Ordinal).ToArray();
             var spellings = register.SelectMany(registration => registration.AllNames.Prepend(registration.Id).Select(spelt => (Registration: registration, Spelt: spelt))).ToArray();
             var nearest = Spelling.Nearest(text, spellings.Select(spelling => spelling.Spelt), most: int.MaxValue);
             var suggestions = nearest.SelectMany(spelt => spellings.Where(spelling => spelling.Spelt == spelt))
@@ -538,7 +538,7 @@ public sealed partial class Ledger
                 .Take(3)
                 .Select(spelling => new ActorSuggestion(spelling.Registration.Id, spelling.Registration.Name, spelling.Spelt))
                 .ToArray();
-            return new ActorMatch(text, selection.Named, country, suggestions);
+            return new ActorMatch(text, selection.Named, countries, suggestions);
         }
     }
 

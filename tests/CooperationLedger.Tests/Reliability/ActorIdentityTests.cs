@@ -36,6 +36,18 @@ public sealed class ActorIdentityTests(LedgerFixture fixture) : IClassFixture<Le
     }
 
     [Fact]
+    public async Task A_key_spelt_like_another_countrys_code_names_both_countries()
+    {
+        await fixture.Ledger.IngestAsync([Write("france", "wire-de", "cn: { kind: country, name: France, country: FR }", key: "de")]);
+
+        var match = await fixture.Ledger.MatchActorAsync("DE");
+
+        match.Found.Should().BeTrue();
+        match.Actors.Should().Contain("de");
+        match.Countries.Should().Equal(["DE", "FR"], "'DE' is France's key and Germany's ISO code");
+    }
+
+    [Fact]
     public async Task Two_files_of_one_ingest_that_give_a_key_to_two_entities_are_refused_naming_both()
     {
         var first = Write("first", "wire-one", "cn: { kind: country, name: Chile, country: CL }");
