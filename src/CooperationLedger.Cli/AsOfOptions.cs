@@ -36,7 +36,7 @@ internal sealed class AsOfOptions
         DefaultValueFactory = _ => "certainly",
     };
 
-    public AsOfOptions() => Rule.AcceptOnlyFromAmong("certainly", "possibly");
+    public AsOfOptions() => Choice.Among(Rule, "certainly", "possibly");
 
     public void AddTo(Command command)
     {

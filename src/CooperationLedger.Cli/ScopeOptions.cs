@@ -55,6 +55,14 @@ internal sealed class ScopeOptions
         });
     }
 
+    /// <summary>Reads the scope, refusing a document or outlet the ledger does not hold (<see cref="FilterNames"/>).</summary>
+    public async Task<FactScope> ReadCheckedAsync(ParseResult parse, Ledger ledger, CancellationToken cancellationToken)
+    {
+        var scope = Read(parse);
+        await FilterNames.CheckAsync(ledger, cancellationToken, ("--document", NameKind.Document, scope.Document), ("--outlet", NameKind.Outlet, scope.Outlet));
+        return scope;
+    }
+
     public FactScope Read(ParseResult parse) =>
         new(parse.GetValue(from), parse.GetValue(to), Text(parse.GetValue(document)), Text(parse.GetValue(outlet)));
 

@@ -278,16 +278,20 @@ public sealed partial class Ledger
     {
         ArgumentNullException.ThrowIfNull(asOf);
         var named = new[] { Named(actor, nameof(actor)), Named(otherActor, nameof(otherActor)) }.OfType<string>().ToArray();
-        return await AnswerAsync<TimelineEntry, IReadOnlyList<TimelineItem>>(
+        return await TimelineOfAsync(asOf, named, type: null, scope, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Gets the timeline of the facts that name every one of <paramref name="named"/>, of one type when <paramref name="type"/> is given (looked up in the read table, not filtered after).</summary>
+    private Task<IReadOnlyList<TimelineItem>> TimelineOfAsync(AsOf asOf, string[] named, string? type, FactScope? scope, CancellationToken cancellationToken) =>
+        AnswerAsync<TimelineEntry, IReadOnlyList<TimelineItem>>(
             "timeline",
             asOf,
             named.Length == 2 ? BoundsUse.CheckOnly : BoundsUse.Indexed,
             named,
-            (query, actors) => named.Aggregate(query, (q, text) => q.WithKeys(actors.Select(text)!)),
+            (query, actors) => named.Aggregate(type is null ? query : query.Where("f.type = ?", type), (q, text) => q.WithKeys(actors.Select(text)!)),
             (resolved, actors, citations, _) => TimelineAnswer.FromResolved(resolved, asOf, named, actors, citations),
             cancellationToken,
-            scope: scope).ConfigureAwait(false);
-    }
+            scope: scope);
 
     /// <summary>
     /// Gets the claims of operation results (arrests, deaths, seizures) as of a point, each with its counts, their
@@ -304,8 +308,9 @@ public sealed partial class Ledger
     /// earlier version: rebuild the projections once.</exception>
     public async Task<IReadOnlyList<OperationResults>> GetOperationResultsAsync(AsOf asOf, string? actor = null, FactScope? scope = null, CancellationToken cancellationToken = default)
     {
-        // The timeline holds every fact resolved at the point; the counts are read from the claims' own events.
-        var timeline = await GetTimelineAsync(asOf, actor, scope: scope, cancellationToken: cancellationToken).ConfigureAwait(false);
+        // The timeline of the claims alone, resolved at the point; the counts are read from the claims' own events.
+        ArgumentNullException.ThrowIfNull(asOf);
+        var timeline = await TimelineOfAsync(asOf, [.. new[] { Named(actor, nameof(actor)) }.OfType<string>()], OperationResultsClaimed.Descriptor.Name, scope, cancellationToken).ConfigureAwait(false);
         return await OperationResultsOfAsync(timeline, cancellationToken).ConfigureAwait(false);
     }
 
@@ -497,7 +502,7 @@ public sealed partial class Ledger
     /// <exception cref="ArgumentException">The text is empty or white space: it names no one, and is not taken for no filter.</exception>
     /// <summary>
     /// Tells what <paramref name="text"/> names where a question takes an actor: the registered actors it selects, the
-    /// country whose ISO code it is, and, when it names no one, the registered actors spelt nearest to it. A question
+    /// countries it names, and, when it names no one, the registered actors spelt nearest to it. A question
     /// that names no one answers empty; a tool asks this first to tell a misspelling from an actor with no facts.
     /// </summary>
     /// <param name="text">A key, name, alias or ISO country code, as a question takes it.</param>
@@ -540,6 +545,44 @@ public sealed partial class Ledger
                 .ToArray();
             return new ActorMatch(text, selection.Named, countries, suggestions);
         }
+    }
+
+    /// <summary>
+    /// Tells whether the ledger holds <paramref name="text"/> as a name of <paramref name="kind"/>, compared as a
+    /// question's filter compares it, and, when it does not, the names of that kind spelt nearest to it. A question
+    /// narrowed to a name the ledger does not hold answers empty; a tool asks this on an empty answer to tell a
+    /// misspelling from a name with no facts of the question.
+    /// </summary>
+    /// <param name="kind">What the name names: a document key, an outlet, a matter or a metric.</param>
+    /// <param name="text">The name, as a filter takes it.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>Whether it is held, and the nearest names when it is not.</returns>
+    /// <exception cref="ArgumentException"><paramref name="text"/> is empty or white space.</exception>
+    /// <exception cref="LedgerUnavailableException">The database did not answer through the retries.</exception>
+    public Task<NameMatch> MatchNameAsync(NameKind kind, string text, CancellationToken cancellationToken = default)
+    {
+        var named = string.IsNullOrWhiteSpace(text) ? throw new ArgumentException("A name to match is not empty.", nameof(text)) : text.Trim();
+        return QueryAsync(
+            "name",
+            async token =>
+            {
+                if (!await sessions.Guard.CheckAsync(token).ConfigureAwait(false))
+                {
+                    return new NameMatch(kind, named, Found: false, []);
+                }
+
+                await using var session = sessions.Query();
+                var names = await NameListing.ReadAsync(session, kind, token).ConfigureAwait(false);
+                if (kind == NameKind.Outlet && !names.Any(name => NameListing.Same(kind, name, named)))
+                {
+                    names = [.. names, .. await NameListing.ReadRelayedOutletsAsync(session, token).ConfigureAwait(false)];
+                }
+
+                return names.Any(name => NameListing.Same(kind, name, named))
+                    ? new NameMatch(kind, named, Found: true, [])
+                    : new NameMatch(kind, named, Found: false, Spelling.Nearest(named, names));
+            },
+            cancellationToken);
     }
 
     private static string? Named(string? text, string parameter) =>

@@ -7,9 +7,9 @@ namespace CooperationLedger;
 
 /// <summary>
 /// The JSON contract of the ledger's answers, audits and facts, as <c>ledger --json</c> writes them: dates and instants
-/// in ISO 8601 (<c>"2011-12-31"</c>, <c>"2011-12-31T09:00:00Z"</c>), a reported date in the text form of the fact
-/// files (<c>"2006-11-22"</c>, <c>"2006-01/2006-09"</c>, <c>"2006~"</c>; an object of its parts only where that form
-/// cannot say all, as for an inferred date), the ledger's enums as snake_case strings (<c>"pledged"</c>), amounts as
+/// in ISO 8601 (<c>"2011-12-31"</c>, <c>"2011-12-31T09:00:00Z"</c>), a reported date as one object: its text form
+/// as the fact files write it (<c>"text": "2006~"</c>), its earliest and latest days, precision, whether it is a
+/// period, approximate or inferred, and what it was inferred or resolved from where it was, the ledger's enums as snake_case strings (<c>"pledged"</c>), amounts as
 /// JSON numbers with ISO 4217 currency codes, and a fact typed as <see cref="ILedgerEvent"/> (an audit's fact, an
 /// exported fact, a document's facts) written whole with its stable name in <c>"type"</c>
 /// (<c>"equipment_donated"</c>), by which it is read back.
@@ -34,7 +34,7 @@ public static class LedgerJson
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        FactJson.ConfigureLedgerTypes(options);
+        FactJson.ConfigureLedgerTypes(options, dateParts: true);
 
         // System.Text.Json takes the first converter that can convert a type: the ledger's enums go first, so that an
         // application's converter for every enum, added before or after, leaves the ledger's in their contract.

@@ -32,7 +32,7 @@ internal static class AgreementsCommand
             var parties = parse.GetValue(party) ?? [];
             await ActorNames.CheckAsync(ledger, token, [.. parties.Select(text => ("--party", (string?)text))]);
             var point = asOf.Read(parse);
-            var agreements = await ledger.GetAgreementsAsync(point, parties.ElementAtOrDefault(0), parties.ElementAtOrDefault(1), scope.Read(parse), token);
+            var agreements = await ledger.GetAgreementsAsync(point, parties.ElementAtOrDefault(0), parties.ElementAtOrDefault(1), await scope.ReadCheckedAsync(parse, ledger, token), token);
             if (parse.GetValue(json))
             {
                 JsonOutput.WriteAnswer(context, point, "agreements", agreements, paging.Read(parse));

@@ -38,7 +38,8 @@ internal static class ClaimsCommand
         {
             var point = asOf.Read(parse);
             await ActorNames.CheckAsync(ledger, token, ("--claimant", parse.GetValue(claimant)), ("--subject", parse.GetValue(subject)));
-            var filter = new ClaimFilter(parse.GetValue(metric), parse.GetValue(claimant), parse.GetValue(subject), parse.GetValue(matter)) { Scope = scope.Read(parse) };
+            await FilterNames.CheckAsync(ledger, token, ("--metric", NameKind.Metric, parse.GetValue(metric)), ("--matter", NameKind.Matter, parse.GetValue(matter)));
+            var filter = new ClaimFilter(parse.GetValue(metric), parse.GetValue(claimant), parse.GetValue(subject), parse.GetValue(matter)) { Scope = await scope.ReadCheckedAsync(parse, ledger, token) };
             if (format.Asked(parse))
             {
                 // The whole ledger is listed as it is read; a filtered answer is small, and held.

@@ -26,7 +26,7 @@ internal static class CompletionCommand
     public static Command Create(CliContext context)
     {
         var shell = new Argument<string>("shell") { Description = "bash or zsh." };
-        shell.AcceptOnlyFromAmong("bash", "zsh");
+        Choice.Among(shell, "bash", "zsh");
         var command = new Command(
             "completion",
             "Print a script that completes ledger's commands and options in the shell as they are typed.\n\n" +

@@ -36,7 +36,7 @@ internal static class DonorsCommand
         {
             var point = asOf.Read(parse);
             await ActorNames.CheckAsync(ledger, token, ("--donor", parse.GetValue(donor)), ("--recipient", parse.GetValue(recipient)));
-            var filter = new DonationFilter(parse.GetValue(donor), parse.GetValue(recipient), parse.GetValue(currency)) { Scope = scope.Read(parse) };
+            var filter = new DonationFilter(parse.GetValue(donor), parse.GetValue(recipient), parse.GetValue(currency)) { Scope = await scope.ReadCheckedAsync(parse, ledger, token) };
             if (format.Asked(parse))
             {
                 // The whole ledger is listed as it is added up; a filtered answer is small, and held.

@@ -30,7 +30,7 @@ internal static class OperationsCommand
         {
             var point = asOf.Read(parse);
             await ActorNames.CheckAsync(ledger, token, ("--actor", parse.GetValue(actor)));
-            var results = await ledger.GetOperationResultsAsync(point, parse.GetValue(actor), scope.Read(parse), token);
+            var results = await ledger.GetOperationResultsAsync(point, parse.GetValue(actor), await scope.ReadCheckedAsync(parse, ledger, token), token);
             if (parse.GetValue(json))
             {
                 JsonOutput.WriteAnswer(context, point, "operations", results, paging.Read(parse));

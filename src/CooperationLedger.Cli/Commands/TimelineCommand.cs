@@ -37,7 +37,7 @@ internal static class TimelineCommand
 
             var point = asOf.Read(parse);
             await ActorNames.CheckAsync(ledger, token, ("--actor", parse.GetValue(actor)), ("--with", parse.GetValue(with)));
-            var timeline = await ledger.GetTimelineAsync(point, parse.GetValue(actor), parse.GetValue(with), scope.Read(parse), token);
+            var timeline = await ledger.GetTimelineAsync(point, parse.GetValue(actor), parse.GetValue(with), await scope.ReadCheckedAsync(parse, ledger, token), token);
             if (parse.GetValue(json))
             {
                 JsonOutput.WriteAnswer(context, point, "timeline", timeline, paging.Read(parse));

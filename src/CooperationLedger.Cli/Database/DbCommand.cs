@@ -21,35 +21,51 @@ internal static class DbCommand
             TextOutput.Line(context, root);
             return Task.FromResult(ExitCodes.Success);
         }));
-        db.Subcommands.Add(Subcommand("status", "Say whether the embedded cluster exists and runs, and, when it runs, how many documents, facts and revisions the ledger (of --schema and --tenant) holds.\n\nExample:\n  ledger db status", context, async (root, parse, token) =>
+        var json = new Option<bool>("--json") { Description = "Write JSON: {\"cluster\": {\"folder\", \"state\"}, \"ledger\": {\"documents\", \"facts\", \"revisions\"}}, the ledger's counts only when they were read." };
+        var status = Subcommand("status", "Say whether the embedded cluster exists and runs, and, when it runs, how many documents, facts and revisions the ledger (of --schema and --tenant) holds.\n\nExamples:\n  ledger db status\n  ledger db status --json", context, async (root, parse, token) =>
         {
             var state = await LocalPostgresCluster.GetStateAsync(root, DatabaseTarget.Binaries(context), token);
-            TextOutput.Line(context, state switch
+            var counts = (LedgerCounts?)null;
+            var exit = ExitCodes.Success;
+            if (state == LocalClusterState.Running && parse.GetValue(GlobalOptions.Connection) is null && context.Variable(DatabaseTarget.ConnectionVariable) is null)
             {
-                LocalClusterState.NotCreated => $"not created ({root}); the first command that needs it creates it",
-                LocalClusterState.Stopped => $"stopped ({root}); ledger db start, or any command, starts it",
-                _ => $"running ({root})",
-            });
-            if (state != LocalClusterState.Running || parse.GetValue(GlobalOptions.Connection) is not null || context.Variable(DatabaseTarget.ConnectionVariable) is not null)
-            {
-                return ExitCodes.Success;
+                // The counts are of the embedded cluster's ledger, as it holds it now; a server stopped meanwhile (ledger
+                // db stop) leaves them uncounted, which the error stream says, and the status stands.
+                exit = await LedgerSession.RunAsync(parse, context, async (ledger, inner) =>
+                {
+                    var (documents, facts, revisions) = (0, 0L, 0L);
+                    await foreach (var document in ledger.ReadDocumentsAsync(inner))
+                    {
+                        (documents, facts, revisions) = (documents + 1, facts + document.Facts, revisions + document.Revisions);
+                    }
+
+                    counts = new LedgerCounts(documents, facts, revisions);
+                    return ExitCodes.Success;
+                }, token);
             }
 
-            // The counts are of the embedded cluster's ledger, as it holds it now; a server stopped meanwhile (ledger
-            // db stop) leaves them uncounted, which the error stream says, and the status stands.
-            var counted = await LedgerSession.RunAsync(parse, context, async (ledger, inner) =>
+            if (parse.GetValue(json))
             {
-                var (documents, facts, revisions) = (0, 0L, 0L);
-                await foreach (var document in ledger.ReadDocumentsAsync(inner))
+                JsonOutput.Write(context, new DbStatus(new ClusterStatus(root, StateName(state)), counts));
+            }
+            else
+            {
+                TextOutput.Line(context, state switch
                 {
-                    (documents, facts, revisions) = (documents + 1, facts + document.Facts, revisions + document.Revisions);
+                    LocalClusterState.NotCreated => $"not created ({root}); the first command that needs it creates it",
+                    LocalClusterState.Stopped => $"stopped ({root}); ledger db start, or any command, starts it",
+                    _ => $"running ({root})",
+                });
+                if (counts is { } counted)
+                {
+                    TextOutput.Line(context, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"ledger: {counted.Documents:#,0} documents, {counted.Facts:#,0} facts, {counted.Revisions:#,0} corrections and retractions"));
                 }
+            }
 
-                TextOutput.Line(context, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"ledger: {documents:#,0} documents, {facts:#,0} facts, {revisions:#,0} corrections and retractions"));
-                return ExitCodes.Success;
-            }, token);
-            return counted == ExitCodes.DatabaseUnavailable ? ExitCodes.Success : counted;
-        }));
+            return exit == ExitCodes.DatabaseUnavailable ? ExitCodes.Success : exit;
+        });
+        status.Options.Add(json);
+        db.Subcommands.Add(status);
         db.Subcommands.Add(Subcommand("start", "Create the embedded cluster if needed and start it.\n\nExample:\n  ledger db start", context, async (root, _, token) =>
         {
             await DatabaseTarget.StartEmbeddedAsync(context, token);
@@ -64,6 +80,13 @@ internal static class DbCommand
         }));
         return db;
     }
+
+    private static string StateName(LocalClusterState state) => state switch
+    {
+        LocalClusterState.NotCreated => "not_created",
+        LocalClusterState.Stopped => "stopped",
+        _ => "running",
+    };
 
     private static Command Subcommand(string name, string description, CliContext context, Func<string, ParseResult, CancellationToken, Task<int>> work)
     {
@@ -82,3 +105,14 @@ internal static class DbCommand
         return command;
     }
 }
+
+/// <summary>What <c>ledger db status --json</c> writes.</summary>
+/// <param name="Cluster">The embedded cluster: its folder and state.</param>
+/// <param name="Ledger">The counts of the ledger it holds, when it runs and they were read.</param>
+internal sealed record DbStatus(ClusterStatus Cluster, [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] LedgerCounts? Ledger);
+
+/// <summary>The embedded cluster's folder and state (<c>not_created</c>, <c>stopped</c> or <c>running</c>).</summary>
+internal sealed record ClusterStatus(string Folder, string State);
+
+/// <summary>How many documents, facts and revisions (corrections and retractions) a ledger holds.</summary>
+internal sealed record LedgerCounts(int Documents, long Facts, long Revisions);

@@ -21,7 +21,7 @@ internal static class ReplacingFile
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new CliInputException($"Cannot write '{path}': {exception.Message}");
+            throw Refused(path, exception);
         }
 
         return kind switch
@@ -34,11 +34,10 @@ internal static class ReplacingFile
 
     private static async Task<T> ReplaceAsync<T>(string path, string target, bool exists, Func<TextWriter, Task<T>> write)
     {
-        string temporary;
+        var temporary = Path.Combine(Path.GetDirectoryName(target) ?? ".", $".{Path.GetFileName(target)}.{Environment.ProcessId}.{Guid.NewGuid():N}.partial");
         FileStream stream;
         try
         {
-            temporary = Path.Combine(Path.GetDirectoryName(target) ?? ".", $".{Path.GetFileName(target)}.{Environment.ProcessId}.{Guid.NewGuid():N}.partial");
             stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None);
             if (exists && !OperatingSystem.IsWindows())
             {
@@ -48,7 +47,7 @@ internal static class ReplacingFile
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new CliInputException($"Cannot write '{path}': {exception.Message}");
+            throw Refused(path, exception, temporary);
         }
 
         T result;
@@ -68,7 +67,7 @@ internal static class ReplacingFile
             File.Delete(temporary);
             if (exception is IOException or UnauthorizedAccessException)
             {
-                throw new CliInputException($"Cannot write '{path}': {exception.Message}");
+                throw Refused(path, exception, temporary);
             }
 
             throw;
@@ -88,7 +87,32 @@ internal static class ReplacingFile
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new CliInputException($"Cannot write '{path}': {exception.Message}");
+            throw Refused(path, exception);
         }
     }
+
+    /// <summary>
+    /// Says in words why <paramref name="path"/> could not be written: never .NET's wording, which names the temporary
+    /// file beside it rather than the file asked for.
+    /// </summary>
+    private static CliInputException Refused(string path, Exception exception, string? temporary = null)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        var reason = exception switch
+        {
+            UnauthorizedAccessException => $"permission denied (to write in '{folder}')",
+            DirectoryNotFoundException => $"its folder '{folder}' does not exist",
+            PathTooLongException => "its name is too long",
+            IOException { HResult: Enospc } => "the disk is full",
+            IOException { HResult: Edquot } => "the disk quota is used up",
+            IOException { HResult: Erofs } => "the file system is read-only",
+            _ => temporary is null ? exception.Message : exception.Message.Replace(temporary, path, StringComparison.Ordinal),
+        };
+        return new CliInputException($"Cannot write '{path}': {reason}; nothing was written to it.");
+    }
+
+    // On Unix, .NET gives an I/O error it has no type for the errno as its HResult.
+    private const int Enospc = 28;
+    private const int Erofs = 30;
+    private const int Edquot = 122;
 }

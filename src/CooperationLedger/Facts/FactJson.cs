@@ -13,10 +13,12 @@ internal static class FactJson
     /// <summary>
     /// Adds what the ledger's types need to JSON options (a store's, or an answer's contract), leaving the rest of them
     /// (casing, enums, nulls) as they are: NodaTime's converters, unless the options have them already, and reported
-    /// dates in their text form where it says all, ahead of any other converter, since System.Text.Json takes the first
-    /// that can convert a type.
+    /// dates ahead of any other converter, since System.Text.Json takes the first that can convert a type: in the store's
+    /// compact form, or in the answers' form of every part (<see cref="ReportedDateJsonConverter"/>).
     /// </summary>
-    public static void ConfigureLedgerTypes(JsonSerializerOptions json)
+    /// <param name="json">The options.</param>
+    /// <param name="dateParts">Whether every reported date is written as the object of its parts.</param>
+    public static void ConfigureLedgerTypes(JsonSerializerOptions json, bool dateParts = false)
     {
         if (!json.Converters.Any(converter => converter.CanConvert(typeof(LocalDate))))
         {
@@ -25,7 +27,7 @@ internal static class FactJson
 
         if (!json.Converters.Any(converter => converter is ReportedDateJsonConverter))
         {
-            json.Converters.Insert(0, new ReportedDateJsonConverter());
+            json.Converters.Insert(0, new ReportedDateJsonConverter(dateParts));
         }
     }
 }

@@ -45,7 +45,8 @@ internal sealed record FactContext(YamlFields Fields, SourceDocument Document, Q
             return actor;
         }
 
-        fields.Error(name, $"'{id}' is not an actor of this file (declare it under 'actors').");
+        var nearest = Spelling.Nearest(id, Actors.Keys);
+        fields.Error(name, $"'{id}' is not an actor of this file (declare it under 'actors').{Spelling.DidYouMean(nearest)}");
         return null;
     }
 

@@ -24,7 +24,8 @@ internal static partial class FactFileReader
 
         if (FactCatalog.Find(type) is not { } kind)
         {
-            fields.Error("type", $"'{type}' is not a fact type; the types are: {string.Join(", ", FactCatalog.Events.Select(entry => entry.Name))}.");
+            var nearest = Spelling.Nearest(type, FactCatalog.Events.Select(entry => entry.Name));
+            fields.Error("type", $"'{type}' is not a fact type.{Spelling.DidYouMean(nearest)} The types are: {string.Join(", ", FactCatalog.Events.Select(entry => entry.Name))}.");
             return null;
         }
 

@@ -177,7 +177,7 @@ internal static partial class FactFileReader
         catch (YamlException exception)
         {
             var message = exception.InnerException?.Message ?? exception.Message;
-            sink.Add(null, null, $"is not valid YAML: {message} (line {exception.Start.Line}).", null);
+            sink.AddAt(exception.Start.Line, $"is not valid YAML: {message}");
             return null;
         }
         catch (ArgumentException exception) when (exception.ParamName == "parser")

@@ -35,15 +35,14 @@ internal static class AsOfBounds
     /// </remarks>
     public static FactSelection Apply(FactSelection selection, AsOf asOf, BoundsUse use)
     {
-        var certainly = asOf.Rule == DateRule.Certainly;
         if (asOf.Effective is { } effective)
         {
-            selection = selection.Where($"{Bound(certainly ? "effective_to" : "effective_from", DayNumber.Of(effective), use)} or exists (select 1 from revisions r where r.revises = f.id)");
+            selection = selection.Where($"{Bound(ReadModelSql.AxisColumn("effective", asOf.Rule), DayNumber.Of(effective), use)} or exists (select 1 from revisions r where r.revises = f.id)");
         }
 
         if (asOf.KnownOn is { } knownOn)
         {
-            selection = selection.Where(Bound(certainly ? "known_to" : "known_from", DayNumber.Of(knownOn), use));
+            selection = selection.Where(Bound(ReadModelSql.AxisColumn("known", asOf.Rule), DayNumber.Of(knownOn), use));
         }
 
         return asOf.RecordedAt is { } recordedAt ? selection.Where(Bound("recorded_us", InstantNumber.Microseconds(recordedAt), use)) : selection;

@@ -30,7 +30,7 @@ internal static class LedgerStoreConfiguration
         ArgumentNullException.ThrowIfNull(options);
         if (options.Serializer() is SystemTextJsonSerializer json)
         {
-            json.Configure(FactJson.ConfigureLedgerTypes);
+            json.Configure(options => FactJson.ConfigureLedgerTypes(options));
         }
 
         if (clock is not null)

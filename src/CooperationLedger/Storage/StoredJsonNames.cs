@@ -15,8 +15,9 @@ namespace CooperationLedger.Storage;
 /// </summary>
 /// <param name="FactId">The name of <c>FactId</c>.</param>
 /// <param name="Citation">The name of <c>Citation</c>.</param>
+/// <param name="RelayedFrom">The name of a citation's <c>RelayedFrom</c>, the outlet it relays.</param>
 /// <param name="SourceFileHeader">The key under which the headers keep <see cref="SourceFileKey"/>.</param>
-internal sealed record StoredJsonNames(string FactId, string Citation, string SourceFileHeader)
+internal sealed record StoredJsonNames(string FactId, string Citation, string RelayedFrom, string SourceFileHeader)
 {
     /// <summary>The header key, as the ledger writes it, of the fact file an event was read from.</summary>
     public const string SourceFileKey = "source-file";
@@ -26,11 +27,11 @@ internal sealed record StoredJsonNames(string FactId, string Citation, string So
 
     public static StoredJsonNames Learn(ISerializer serializer)
     {
-        var names = FieldsInOrder(serializer.ToJson(new Fields(Guid.NewGuid(), 1)));
+        var names = FieldsInOrder(serializer.ToJson(new Fields(Guid.NewGuid(), 1, 2)));
         var header = FieldsInOrder(serializer.ToJson(new Dictionary<string, object>(StringComparer.Ordinal) { [SourceFileKey] = string.Empty }));
-        return names.Length == 2 && header.Length == 1
-            ? new StoredJsonNames(names[0], names[1], header[0])
-            : throw new InvalidOperationException($"The store's serializer wrote {names.Length} fields of a record of two; CooperationLedger cannot read its events.");
+        return names.Length == 3 && header.Length == 1
+            ? new StoredJsonNames(names[0], names[1], names[2], header[0])
+            : throw new InvalidOperationException($"The store's serializer wrote {names.Length} fields of a record of three; CooperationLedger cannot read its events.");
     }
 
     /// <summary>Gets the names of the fields of a JSON object.</summary>
@@ -43,5 +44,5 @@ internal sealed record StoredJsonNames(string FactId, string Citation, string So
     }
 
     /// <summary>Fields named as the ledger's events name them, in this order.</summary>
-    private sealed record Fields(Guid FactId, int Citation);
+    private sealed record Fields(Guid FactId, int Citation, int RelayedFrom);
 }

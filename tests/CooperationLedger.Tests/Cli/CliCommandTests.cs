@@ -171,8 +171,11 @@ public sealed class CliCommandTests(DatabaseFixture database) : IClassFixture<Da
         var claim = JsonDocument.Parse(run.Output).RootElement.GetProperty("claims").EnumerateArray().Single();
         claim.GetProperty("measure").GetProperty("value").GetDecimal().Should().Be(39.5m);
         claim.GetProperty("measure").GetProperty("kind").GetString().Should().Be("percent_change");
-        claim.GetProperty("period").GetString().Should().Be("2006-01/2006-09", "a reported date is written as the fact files write it");
-        claim.GetProperty("baseline").GetString().Should().Be("2005-01/2005-09");
+        claim.GetProperty("period").GetProperty("text").GetString().Should().Be("2006-01/2006-09", "a reported date says its text as the fact files write it");
+        claim.GetProperty("period").GetProperty("earliest").GetString().Should().Be("2006-01-01");
+        claim.GetProperty("period").GetProperty("latest").GetString().Should().Be("2006-09-30");
+        claim.GetProperty("period").GetProperty("precision").GetString().Should().Be("month");
+        claim.GetProperty("baseline").GetProperty("text").GetString().Should().Be("2005-01/2005-09");
         claim.TryGetProperty("sources", out _).Should().BeFalse("a claim's sources are listed once, apart");
         JsonDocument.Parse(run.Output).RootElement.GetProperty("sources").EnumerateArray()
             .Single(sources => sources.GetProperty("factId").GetGuid() == claim.GetProperty("factId").GetGuid())
@@ -180,7 +183,9 @@ public sealed class CliCommandTests(DatabaseFixture database) : IClassFixture<Da
         (await RunAsync("claims", "--json", "--known-on", "2006-11-30")).Output.Should().Contain("\"claims\": []");
         var byMatter = JsonDocument.Parse((await RunAsync("claims", "--json", "--matter", "kg-dca-narcotics-seized-2006-01-09")).Output).RootElement;
         byMatter.GetProperty("claims").EnumerateArray().Single().GetProperty("measure").GetProperty("value").GetDecimal().Should().Be(39.5m);
-        (await RunAsync("claims", "--json", "--matter", "KG-DCA-NARCOTICS-SEIZED-2006-01-09")).Output.Should().Contain("\"claims\": []", "a matter is a key, matched exactly");
+        var upper = await RunAsync("claims", "--json", "--matter", "KG-DCA-NARCOTICS-SEIZED-2006-01-09");
+        upper.ExitCode.Should().Be(1, "a matter is a key, matched exactly, and one the ledger does not hold is refused");
+        upper.Error.Should().Contain("Did you mean 'kg-dca-narcotics-seized-2006-01-09'?");
     }
 
     [Fact]

@@ -34,6 +34,10 @@ public sealed class EmbeddedDatabaseTests : IAsyncLifetime
         second.Error.Should().Contain("0 facts appended, 48 already present");
         second.Output.Should().Be(first.Output);
         (await CliRunner.ChildProcessAsync(Environment, "db", "status")).Output.Should().Contain("ledger: 5 documents, 48 facts, 0 corrections and retractions");
+        var status = System.Text.Json.JsonDocument.Parse((await CliRunner.ChildProcessAsync(Environment, "db", "status", "--json")).Output).RootElement;
+        status.GetProperty("cluster").GetProperty("state").GetString().Should().Be("running");
+        status.GetProperty("ledger").GetProperty("facts").GetInt64().Should().Be(48);
+        status.GetProperty("ledger").GetProperty("documents").GetInt32().Should().Be(5);
         Directory.Exists(Path.Combine(dataHome, "cooperation-ledger", "cluster", "data")).Should().BeTrue();
     }
 
@@ -43,6 +47,9 @@ public sealed class EmbeddedDatabaseTests : IAsyncLifetime
         (await CliRunner.ChildProcessAsync(Environment, "ingest", Seeds.FactFile("edm-2007-v4-i101"))).ExitCode.Should().Be(0);
         (await CliRunner.ChildProcessAsync(Environment, "db", "stop")).Output.Should().Contain("stopped");
         (await CliRunner.ChildProcessAsync(Environment, "db", "status")).Output.Should().Contain("stopped");
+        var stopped = System.Text.Json.JsonDocument.Parse((await CliRunner.ChildProcessAsync(Environment, "db", "status", "--json")).Output).RootElement;
+        stopped.GetProperty("cluster").GetProperty("state").GetString().Should().Be("stopped");
+        stopped.TryGetProperty("ledger", out _).Should().BeFalse("a stopped cluster's ledger is not counted");
 
         var timeline = await CliRunner.ChildProcessAsync(Environment, "timeline", "--actor", "PK");
 

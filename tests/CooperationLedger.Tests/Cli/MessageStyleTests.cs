@@ -18,6 +18,12 @@ public sealed partial class MessageStyleTests(DatabaseFixture database) : Seeded
     [InlineData("'2011-02-30' is not a day", "donors", "--from", "2011-02-30")]
     [InlineData("'2011-02-30' is not a day", "timeline", "--from", "2011-01-01", "--to", "2011-02-30")]
     [InlineData("Did you mean 'KGS'?", "donors", "--currency", "KSG")]
+    [InlineData("--format 'cvs' is none of csv, json, prov. Did you mean 'csv'?", "export", "--format", "cvs")]
+    [InlineData("--rule 'maybe' is none of certainly, possibly.", "donors", "--rule", "maybe")]
+    [InlineData("Did you mean 'possibly'?", "claims", "--rule", "possibly!")]
+    [InlineData("shell 'fish' is none of bash, zsh.", "completion", "fish")]
+    [InlineData("--output takes the name of a file to write; '' names none.", "export", "--format", "csv", "--output", "")]
+    [InlineData("--html takes the name of a file to write; ' ' names none.", "report", "--html", " ")]
     public async Task A_misspelt_command_option_or_currency_is_a_usage_error_offering_the_nearest(string offered, params string[] args)
     {
         var run = await RunAsync(args);
@@ -25,6 +31,30 @@ public sealed partial class MessageStyleTests(DatabaseFixture database) : Seeded
         run.ExitCode.Should().Be(2);
         run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(2, "one line says what is wrong, one where to read usage")
             .And.Contain(line => line.Contains(offered, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("export", "--format", "JSON")]
+    [InlineData("donors", "--rule", "Possibly")]
+    public async Task A_word_an_option_takes_is_read_in_any_case(params string[] args)
+    {
+        var run = await RunAsync(args);
+
+        run.ExitCode.Should().Be(0, run.Error);
+    }
+
+    [Fact]
+    public async Task A_file_that_cannot_be_written_is_said_in_words_naming_the_file_asked_for()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"ledger-no-folder-{Guid.NewGuid():N}", "facts.csv");
+
+        var intoMissingFolder = await RunAsync("export", "--format", "csv", "--output", missing);
+        var intoFullDisk = await RunAsync("export", "--format", "csv", "--output", "/dev/full");
+
+        intoMissingFolder.ExitCode.Should().Be(1);
+        intoMissingFolder.Error.Trim().Should().Be($"Cannot write '{missing}': its folder '{Path.GetDirectoryName(missing)}' does not exist; nothing was written to it.");
+        intoFullDisk.ExitCode.Should().Be(1);
+        intoFullDisk.Error.Should().Contain("Cannot write '/dev/full': the disk is full").And.NotContain("Exception").And.NotContain(".partial");
     }
 
     [Theory]
@@ -38,6 +68,32 @@ public sealed partial class MessageStyleTests(DatabaseFixture database) : Seeded
         run.ExitCode.Should().Be(1);
         run.Output.Should().BeEmpty();
         run.Error.Should().Contain("no actor in the ledger").And.Contain($"Did you mean {offered}?");
+    }
+
+    [Theory]
+    [InlineData("--document 'edm-2006-v3-i23': no document in the ledger has this key (ledger documents lists them). Did you mean 'edm-2006-v3-i223'?", "timeline", "--document", "edm-2006-v3-i23")]
+    [InlineData("--outlet 'Kabr': no document in the ledger was published by this outlet or relays it. Did you mean 'Kabar'?", "donors", "--outlet", "Kabr")]
+    [InlineData("--metric 'narcotic seized': no claim in the ledger is of this metric. Did you mean 'narcotics seized'?", "claims", "--metric", "narcotic seized")]
+    [InlineData("--matter 'sco-summit-bishkek-2008': no fact in the ledger is about this matter. Did you mean 'sco-summit-bishkek-2007'?", "claims", "--matter", "sco-summit-bishkek-2008")]
+    [InlineData("Did you mean 'Kyrgyzstan' (kg) or", "agreements", "--party", "Kyrgz")]
+    public async Task A_name_the_ledger_does_not_hold_is_refused_like_an_unknown_actor_with_the_nearest(string said, params string[] args)
+    {
+        var run = await RunAsync(args);
+
+        run.ExitCode.Should().Be(1, "a name that names nothing held is refused as an unknown actor is");
+        run.Output.Should().BeEmpty();
+        run.Error.Should().Contain(said);
+    }
+
+    [Theory]
+    [InlineData("donors", "--outlet", "kabar")]
+    [InlineData("claims", "--metric", "Narcotics Seized")]
+    [InlineData("timeline", "--document", "edm-2006-v3-i223")]
+    public async Task A_name_the_ledger_holds_is_answered_as_its_filter_compares_it(params string[] args)
+    {
+        var run = await RunAsync(args);
+
+        run.ExitCode.Should().Be(0, run.Error);
     }
 
     [Fact]
@@ -91,8 +147,36 @@ public sealed partial class MessageStyleTests(DatabaseFixture database) : Seeded
             run.ExitCode.Should().Be(1);
             var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             lines[..^1].Should().HaveCount(6).And.OnlyContain(line => ErrorLine().IsMatch(line));
-            lines[0].Should().Contain("field 'facts[1].citation.attributedTo'");
+            lines[0].Should().Contain("field 'facts[1].citation.attributedTo'").And.EndWith("Did you mean 'dushebayev'?");
             lines[^1].Should().Be("Refused the ingest: 6 errors in 1 file; nothing was appended.");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_misspelt_fact_type_and_yaml_that_does_not_parse_are_said_at_their_line()
+    {
+        var folder = Directory.CreateTempSubdirectory("ledger-messages-").FullName;
+        try
+        {
+            CopyFolder(Seeds.Folder, folder);
+            var file = Path.Combine(folder, "facts", "cao-2011-gknb-cooperation.yaml");
+            var text = await File.ReadAllTextAsync(file);
+            var first = text.IndexOf("type: agreement_signed", StringComparison.Ordinal);
+            await File.WriteAllTextAsync(file, string.Concat(text.AsSpan(0, first), "type: agrement_signed", text.AsSpan(first + "type: agreement_signed".Length)));
+            var broken = Path.Combine(folder, "broken.yaml");
+            await File.WriteAllTextAsync(broken, "document:\n  key: broken\n  title: \"unclosed\nfacts:\n  - type: x\n");
+
+            var misspelt = await RunAsync("ingest", "--schema", "refused_messages", file);
+            var unparsed = await RunAsync("ingest", "--schema", "refused_messages", broken);
+
+            misspelt.ExitCode.Should().Be(1);
+            misspelt.Error.Should().Contain($"{file}:{text[..first].Count(c => c == '\n') + 1}: fact 'cn-kg-four-areas-agreement' field 'facts[0].type': 'agrement_signed' is not a fact type. Did you mean 'agreement_signed'?");
+            unparsed.ExitCode.Should().Be(1);
+            unparsed.Error.Should().MatchRegex($"^{Regex.Escape(broken)}:[3-5]: is not valid YAML: ");
         }
         finally
         {
@@ -116,7 +200,7 @@ public sealed partial class MessageStyleTests(DatabaseFixture database) : Seeded
         await process.WaitForExitAsync();
 
         process.ExitCode.Should().Be(1, error);
-        error.Should().Contain("Could not write to standard output").And.NotContain("Exception");
+        error.Should().Contain("Could not write to standard output").And.NotContain("Exception").And.NotContain(".partial");
     }
 
     [GeneratedRegex(@"^.+\.yaml:\d+: fact '[a-z0-9-]+' field '[^']+': \S.*$")]

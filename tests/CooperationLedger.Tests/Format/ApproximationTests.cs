@@ -89,7 +89,7 @@ public sealed class ApproximationTests(LedgerFixture fixture) : IClassFixture<Le
             ("seized", "20-25", 25),
             ("burnt", "38", 38));
         counts[2].Value.Should().Be(new MoneyAmount(2_000_000m, new Currency("USD"), Approximation.About, verbatim: "about US$2 million"));
-        trail.Figure.Should().Be("detained about 40 smugglers; seized 20-25 firearms; burnt 38 kg of heroin worth about 2000000 USD");
+        trail.Figure.Should().Be("detained about 40 smugglers; seized 20-25 firearms; burnt 38 kg of heroin worth about 2,000,000 USD");
     }
 
     [Fact]

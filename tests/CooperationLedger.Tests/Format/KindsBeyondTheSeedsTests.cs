@@ -43,7 +43,7 @@ public sealed class KindsBeyondTheSeedsTests(LedgerFixture fixture) : IClassFixt
         commitment.Party.Name.Should().Be("Kyrgyz government");
         commitment.Stage.Should().Be(Stage.Committed);
         trail.Figure.Should().Be(commitment.Value!.ToString());
-        trail.Summary.Should().Be("Kyrgyz government commits 40000000 KGS to the new border post at Karamyk");
+        trail.Summary.Should().Be("Kyrgyz government commits 40,000,000 KGS to the new border post at Karamyk");
     }
 
     [Fact]

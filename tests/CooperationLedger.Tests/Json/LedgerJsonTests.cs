@@ -50,8 +50,10 @@ public sealed class LedgerJsonTests(LedgerJsonTests.SeededLedger seeded) : IClas
         var json = Roundtrip(timeline);
 
         var dates = JsonNode.Parse(json)!.AsArray().Select(item => item!["effective"]!).ToArray();
-        dates.Should().Contain(date => date.GetValueKind() == JsonValueKind.String && date.GetValue<string>() == "2005-11-30", "a date known to the day is written as the fact files write it");
-        dates.Should().OnlyContain(date => date.GetValueKind() == JsonValueKind.String || date["isInferred"]!.GetValue<bool>() || date["phrase"] != null, "only a date inferred or resolved from a phrase needs the object of its parts");
+        dates.Should().OnlyContain(date => date.GetValueKind() == JsonValueKind.Object, "every date of an answer has one shape, whatever was known of it");
+        dates.Should().Contain(date => date["text"]!.GetValue<string>() == "2005-11-30" && date["earliest"]!.GetValue<string>() == "2005-11-30" && date["precision"]!.GetValue<string>() == "day", "a date known to the day says so, in the fact files' text too");
+        dates.Should().Contain(date => date["isInferred"]!.GetValue<bool>() && date["inference"]!.GetValue<string>().Length > 0, "an inferred date says what it was inferred from");
+        dates.Select(date => string.Join(",", date.AsObject().Select(part => part.Key))).Distinct().Should().ContainSingle("every date has the same members");
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public sealed class MoneyAmountTests
     [Fact]
     public void Approximations_keep_their_bounds_only_where_the_source_gives_them()
     {
-        new MoneyAmount(300_000_000m, Som, Approximation.About).ToString().Should().Be("about 300000000 KGS");
+        new MoneyAmount(300_000_000m, Som, Approximation.About).ToString().Should().Be("about 300,000,000 KGS");
         new MoneyAmount(10m, Som, Approximation.Range, upperBound: 20m).UpperBound.Should().Be(20m);
 
         var rangeWithoutBound = () => new MoneyAmount(10m, Som, Approximation.Range);

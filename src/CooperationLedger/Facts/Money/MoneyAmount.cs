@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace CooperationLedger.Facts;
@@ -113,7 +114,10 @@ public sealed record MoneyAmount
             Approximation.AtMost => "at most ",
             _ => string.Empty,
         };
-        var range = UpperBound is { } bound ? $"{Amount:0.##}-{bound:0.##}" : $"{Amount:0.##}";
+        // Digits grouped in threes, in the invariant culture: "21,000,000 KGS" reads at a glance, in any locale.
+        var range = UpperBound is { } bound
+            ? string.Create(CultureInfo.InvariantCulture, $"{Amount:#,0.##}-{bound:#,0.##}")
+            : Amount.ToString("#,0.##", CultureInfo.InvariantCulture);
         return $"{hedge}{range} {Currency}";
     }
 

@@ -5,19 +5,23 @@ using NodaTime;
 namespace CooperationLedger.Facts;
 
 /// <summary>
-/// Stores a <see cref="ReportedDate"/> as its text form (<c>"2006-11-22"</c>, <c>"2006-01/2006-09"</c>,
-/// <c>"2006~"</c>) whenever that form reads back to the very same date, and as an object of its parts otherwise: a date
-/// inferred or resolved from a phrase (the text form has no room for why), a period whose bounds are days but whose
-/// precision is <see cref="DatePrecision.Bounded"/> (its text reads back as a period of days), or a date in a year
-/// before 1 (the text form has four-digit years from 1). Reads both forms, so the dates of events and entries that
-/// earlier versions stored, all as objects, read as before.
+/// Writes a <see cref="ReportedDate"/> in one of two forms, and reads both. The store's form is compact: the text form
+/// (<c>"2006-11-22"</c>, <c>"2006-01/2006-09"</c>, <c>"2006~"</c>) whenever it reads back to the very same date, and
+/// an object of its parts otherwise (a date inferred or resolved from a phrase, which the text form has no room for; a
+/// period whose bounds are days but whose precision is <see cref="DatePrecision.Bounded"/>; a year before 1). The
+/// answers' form (<see cref="LedgerJson"/>) is always the object, with the text form in <c>text</c> beside the parts,
+/// so that every date of an answer has one JSON shape whatever was known of it.
 /// </summary>
 /// <remarks>
-/// The store's JSON only (events and entries). Fingerprints keep the object form, so that a fact recorded before still
-/// has the fingerprint it had; answers printed as JSON keep it too.
+/// Fingerprints keep their own object form, so that a fact recorded before still has the fingerprint it had. The
+/// events and entries that earlier versions stored, all as objects, read as before.
 /// </remarks>
-internal sealed class ReportedDateJsonConverter : JsonConverter<ReportedDate>
+/// <param name="alwaysParts">Whether every date is written as the object of its parts (the answers' form).</param>
+internal sealed class ReportedDateJsonConverter(bool alwaysParts = false) : JsonConverter<ReportedDate>
 {
+    /// <summary>Gets a value indicating whether every date is written as the object of its parts.</summary>
+    public bool AlwaysParts => alwaysParts;
+
     public override ReportedDate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType == JsonTokenType.String)
@@ -34,7 +38,7 @@ internal sealed class ReportedDateJsonConverter : JsonConverter<ReportedDate>
 
     public override void Write(Utf8JsonWriter writer, ReportedDate value, JsonSerializerOptions options)
     {
-        if (SaysAll(value))
+        if (!alwaysParts && SaysAll(value))
         {
             writer.WriteStringValue(value.ToString());
             return;
@@ -42,7 +46,7 @@ internal sealed class ReportedDateJsonConverter : JsonConverter<ReportedDate>
 
         JsonSerializer.Serialize(
             writer,
-            new Parts(value.Earliest, value.Latest, value.Precision, value.IsPeriod, value.IsApproximate, value.IsInferred, value.Inference, value.Phrase, value.Anchor),
+            new Parts(alwaysParts ? value.ToString() : null, value.Earliest, value.Latest, value.Precision, value.IsPeriod, value.IsApproximate, value.IsInferred, value.Inference, value.Phrase, value.Anchor),
             options);
     }
 
@@ -56,8 +60,12 @@ internal sealed class ReportedDateJsonConverter : JsonConverter<ReportedDate>
         && date.Latest is not { Year: < 1 }
         && date is not { IsPeriod: true, Precision: DatePrecision.Bounded, Earliest: not null, Latest: not null };
 
-    /// <summary>The object form: every part by name, as every date was stored before the text form.</summary>
+    /// <summary>
+    /// The object form: every part by name, as every date was stored before the text form, and in an answer the text
+    /// form too (<see langword="null"/> in the store, which leaves nulls out; ignored when read).
+    /// </summary>
     private sealed record Parts(
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Text,
         LocalDate? Earliest,
         LocalDate? Latest,
         DatePrecision Precision,

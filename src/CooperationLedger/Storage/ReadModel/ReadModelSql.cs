@@ -119,7 +119,14 @@ internal static class ReadModelSql
         """;
 
     /// <summary>Gets the day a settled fact is placed by on the effective axis under the point's rule, as <c>yyyymmdd</c>.</summary>
-    public static string EffectiveDay(string alias, DateRule rule) => rule == DateRule.Certainly ? $"{alias}.effective_to" : $"{alias}.effective_from";
+    public static string EffectiveDay(string alias, DateRule rule) => $"{alias}.{AxisColumn("effective", rule)}";
+
+    /// <summary>
+    /// Gets the column a point's rule compares on an axis (<c>known</c>, <c>effective</c>): the latest day a fact's date
+    /// may mean (<c>_to</c>) for <see cref="DateRule.Certainly"/>, else the earliest (<c>_from</c>). Every bound of the
+    /// SQL is written by it.
+    /// </summary>
+    public static string AxisColumn(string axis, DateRule rule) => $"{axis}_{(rule == DateRule.Certainly ? "to" : "from")}";
 
     /// <summary>Writes the year of a day number, or null for an open end (<see cref="DayNumber.OpenStart"/>, <see cref="DayNumber.OpenEnd"/>).</summary>
     public static string YearOf(string day) =>
@@ -127,7 +134,7 @@ internal static class ReadModelSql
 
     /// <summary>Writes a bound on one axis (<c>known</c>, <c>effective</c>): by the latest day for <see cref="DateRule.Certainly"/>, else by the earliest.</summary>
     private static string Bound(string alias, string axis, LocalDate? day, DateRule rule) =>
-        day is { } limit ? $" and {alias}.{axis}_{(rule == DateRule.Certainly ? "to" : "from")} <= {ReadTables.Literal(DayNumber.Of(limit))}" : string.Empty;
+        day is { } limit ? $" and {alias}.{AxisColumn(axis, rule)} <= {ReadTables.Literal(DayNumber.Of(limit))}" : string.Empty;
 
     private static string Recorded(string alias, AsOf asOf) =>
         asOf.RecordedAt is { } limit ? $" and {alias}.recorded_us <= {ReadTables.Literal(InstantNumber.Microseconds(limit))}" : string.Empty;
