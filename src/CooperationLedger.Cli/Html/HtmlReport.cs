@@ -195,6 +195,10 @@ internal static class HtmlReport
             }
 
             page.Append("</tbody></table>");
+            if (data.ClaimCount > data.Claims.Claims.Count)
+            {
+                page.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">The first {data.Claims.Claims.Count:#,0} of {data.ClaimCount:#,0} claims; ledger claims lists every one.</p>");
+            }
         }
 
         page.Append("<h3>Disputes: what each source says, side by side (none is chosen)</h3>");

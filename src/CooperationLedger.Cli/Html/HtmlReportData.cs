@@ -6,7 +6,7 @@ namespace CooperationLedger.Cli.Html;
 
 /// <summary>
 /// What the HTML report shows, read from the ledger at one point: the summary, the timeline (at most
-/// <see cref="MostFacts"/> facts), the claims and their disputes, the donor totals as they stood at the end of each year,
+/// <see cref="MostFacts"/> facts), the claims and their disputes (at most <see cref="MostClaims"/> of each), the donor totals as they stood at the end of each year,
 /// and the audit trail of every fact the page names.
 /// </summary>
 internal sealed record HtmlReportData(
@@ -14,11 +14,15 @@ internal sealed record HtmlReportData(
     IReadOnlyList<TimelineItem> Timeline,
     int TimelineCount,
     ClaimedStatistics Claims,
+    int ClaimCount,
     IReadOnlyList<(int Year, DonorTotals Totals)> DonationsByYear,
     IReadOnlyDictionary<Guid, AuditTrail> Trails)
 {
     /// <summary>The most facts the timeline draws: a page for a person to look at, not a dump of the ledger (the newest are kept).</summary>
     public const int MostFacts = 1000;
+
+    /// <summary>The most claims and disputes the page lists, each with its trail: the first in the answer's order (by metric, then period).</summary>
+    public const int MostClaims = 500;
 
     /// <summary>
     /// Reads it all at <paramref name="asked"/>, every part at the same recorded instant (now, unless one was asked for);
@@ -30,7 +34,8 @@ internal sealed record HtmlReportData(
         var summary = (await ledger.GetSummaryAsync(point, top, cancellationToken).ConfigureAwait(false)) with { AsOf = asked };
         var everything = await ledger.GetTimelineAsync(point, cancellationToken: cancellationToken).ConfigureAwait(false);
         var timeline = everything.Count <= MostFacts ? everything : everything.Skip(everything.Count - MostFacts).ToArray();
-        var claims = await ledger.GetClaimedStatisticsAsync(point, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var answered = await ledger.GetClaimedStatisticsAsync(point, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var claims = answered with { Claims = [.. answered.Claims.Take(MostClaims)], Disputes = [.. answered.Disputes.Take(MostClaims)] };
 
         var donationYears = timeline.Where(item => item.Type is "equipment_donated" or "grant_provided")
             .Select(item => (item.Effective.Latest ?? item.Effective.Earliest)?.Year).OfType<int>().ToArray();
@@ -56,6 +61,6 @@ internal sealed record HtmlReportData(
             }
         }
 
-        return new HtmlReportData(summary, timeline, everything.Count, claims, byYear, trails);
+        return new HtmlReportData(summary, timeline, everything.Count, claims, answered.Claims.Count, byYear, trails);
     }
 }
