@@ -76,6 +76,57 @@ public sealed partial class LocalPostgresCluster
         Directory.Move(creating, DataDirectory);
     }
 
+    /// <summary>Makes a new folder for a temporary cluster, with the file that names this process as its owner.</summary>
+    private static async Task<string> NewTemporaryRootAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(TemporaryParent);
+        var root = Path.Combine(TemporaryParent, $"{Environment.ProcessId}-{RandomNumberGenerator.GetHexString(8, lowercase: true)}");
+        Directory.CreateDirectory(root);
+        using (var current = Process.GetCurrentProcess())
+        {
+            await File.WriteAllTextAsync(
+                Path.Combine(root, OwnerFileName),
+                $"{Environment.ProcessId} {current.StartTime.ToUniversalTime().Ticks.ToString(CultureInfo.InvariantCulture)}",
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        return root;
+    }
+
+    /// <summary>
+    /// Fills this standby's data folder with a base backup of <paramref name="primary"/>, streaming the WAL it needs, and
+    /// points its socket at its own folder: the primary's settings come with the backup, and a later line overrides.
+    /// Like <see cref="InitializeAsync"/> it appears whole or not at all.
+    /// </summary>
+    private async Task CopyFromAsync(LocalPostgresCluster primary, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(SocketDirectory);
+        await account.TakeOwnershipAsync(RootDirectory, cancellationToken).ConfigureAwait(false);
+        await account.TakeOwnershipAsync(SocketDirectory, cancellationToken).ConfigureAwait(false);
+        var creating = DataDirectory + ".creating";
+        DeleteQuietly(creating);
+        try
+        {
+            await account.RunAsync(
+                binaries.BaseBackup,
+                ["-h", primary.SocketDirectory, "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", SuperUser, "-D", creating, "-R", "-X", "stream", "-c", "fast", "--no-sync"],
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (CommandFailedException exception)
+        {
+            throw new PostgresUnavailableException($"A standby of {primary} could not be copied from it.{Environment.NewLine}{exception.Output}", exception);
+        }
+
+        var settings = new StringBuilder()
+            .AppendLine()
+            .AppendLine("# Written by CooperationLedger.LocalCluster for a standby")
+            .AppendLine(CultureInfo.InvariantCulture, $"unix_socket_directories = '{SocketDirectory.Replace("'", "''", StringComparison.Ordinal)}'")
+            .AppendLine("hot_standby = on")
+            .AppendLine("hot_standby_feedback = on");
+        await File.AppendAllTextAsync(Path.Combine(creating, ConfigurationFileName), settings.ToString(), cancellationToken).ConfigureAwait(false);
+        Directory.Move(creating, DataDirectory);
+    }
+
     /// <summary>
     /// Writes the server's memory (<see cref="ServerMemory"/>, from the size asked of this instance) into its
     /// configuration before each start, so that a size asked for takes effect at the next start, and a cluster sized by

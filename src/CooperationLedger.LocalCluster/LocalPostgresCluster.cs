@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Npgsql;
 
@@ -84,16 +81,7 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
         Directory.CreateDirectory(TemporaryParent);
         await RemoveAbandonedClustersAsync(binaries, account, cancellationToken).ConfigureAwait(false);
 
-        var root = Path.Combine(TemporaryParent, $"{Environment.ProcessId}-{RandomNumberGenerator.GetHexString(8, lowercase: true)}");
-        Directory.CreateDirectory(root);
-        using (var current = Process.GetCurrentProcess())
-        {
-            await File.WriteAllTextAsync(
-                Path.Combine(root, OwnerFileName),
-                $"{Environment.ProcessId} {current.StartTime.ToUniversalTime().Ticks.ToString(CultureInfo.InvariantCulture)}",
-                cancellationToken).ConfigureAwait(false);
-        }
-
+        var root = await NewTemporaryRootAsync(cancellationToken).ConfigureAwait(false);
         var cluster = new LocalPostgresCluster(root, isTemporary: true, binaries, account, sharedBuffers);
         try
         {
@@ -107,6 +95,35 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// Creates and starts a streaming standby of this cluster, itself a throwaway cluster: a base backup of the running
+    /// server taken over its socket (<c>pg_basebackup -R</c>, which writes the standby's connection to its primary), its
+    /// own socket, and read-only queries while it replays (hot standby). Dispose it to stop and delete it; the primary
+    /// is not changed. Stopping the primary leaves the standby running, waiting for it.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running standby.</returns>
+    /// <exception cref="PostgresUnavailableException">The backup failed, or the standby did not start.</exception>
+    public async Task<LocalPostgresCluster> StartStandbyAsync(CancellationToken cancellationToken = default)
+    {
+        var root = await NewTemporaryRootAsync(cancellationToken).ConfigureAwait(false);
+        var standby = new LocalPostgresCluster(root, isTemporary: true, binaries, account, sharedBuffers) { IsStandby = true };
+        try
+        {
+            await standby.CopyFromAsync(this, cancellationToken).ConfigureAwait(false);
+            await standby.StartServerAsync(cancellationToken).ConfigureAwait(false);
+            return standby;
+        }
+        catch
+        {
+            await standby.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Gets a value indicating whether this cluster is a standby of another (<see cref="StartStandbyAsync"/>): it takes only reads.</summary>
+    public bool IsStandby { get; private init; }
 
     /// <summary>
     /// Opens the durable cluster kept in <paramref name="rootDirectory"/>: creates it on first use, starts it when it is

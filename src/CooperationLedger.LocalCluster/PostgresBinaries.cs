@@ -18,6 +18,20 @@ public sealed class PostgresBinaries
     internal string PgCtl => Path.Combine(Directory, "pg_ctl");
 
     /// <summary>
+    /// Gets <c>pg_basebackup</c>: beside <c>initdb</c>, else beside the program <c>initdb</c> links to (a folder on
+    /// <c>PATH</c> may link only the server programs to the version's own folder, which holds the rest).
+    /// </summary>
+    internal string BaseBackup
+    {
+        get
+        {
+            var beside = Path.Combine(Directory, "pg_basebackup");
+            var linked = new FileInfo(InitDb).ResolveLinkTarget(returnFinalTarget: true) is { } target ? Path.Combine(Path.GetDirectoryName(target.FullName)!, "pg_basebackup") : null;
+            return File.Exists(beside) || linked is null || !File.Exists(linked) ? beside : linked;
+        }
+    }
+
+    /// <summary>
     /// Finds the server programs: first a folder on <c>PATH</c> that holds both <c>initdb</c> and <c>pg_ctl</c>,
     /// then the newest <c>/usr/lib/postgresql/*/bin</c>.
     /// </summary>

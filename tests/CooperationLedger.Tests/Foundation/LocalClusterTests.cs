@@ -29,6 +29,55 @@ public sealed class LocalClusterTests
         Directory.Exists(root).Should().BeFalse();
     }
 
+    [Fact]
+    public async Task A_standby_streams_what_the_primary_commits_takes_reads_refuses_writes_and_leaves_nothing_behind()
+    {
+        await using var primary = await LocalPostgresCluster.StartTemporaryAsync();
+        await ExecuteAsync(primary.ConnectionString, "create table ledger_note (id int primary key); insert into ledger_note values (1)");
+
+        var standby = await primary.StartStandbyAsync();
+        var root = standby.RootDirectory;
+        await ExecuteAsync(primary.ConnectionString, "insert into ledger_note values (2)");
+
+        standby.IsStandby.Should().BeTrue();
+        standby.SocketDirectory.Should().NotBe(primary.SocketDirectory);
+        (await ScalarAsync(standby.ConnectionString, "select pg_is_in_recovery()")).Should().Be(true);
+        (await ScalarAsync(primary.ConnectionString, "select count(*) from pg_stat_replication where state = 'streaming'")).Should().Be(1L, "the standby streams from the primary");
+        var replayed = await WaitForAsync(async () => (long)(await ScalarAsync(standby.ConnectionString, "select count(*) from ledger_note"))! == 2, TimeSpan.FromSeconds(30));
+        replayed.Should().BeTrue("a row the primary committed after the copy reaches the standby");
+        var write = () => ExecuteAsync(standby.ConnectionString, "insert into ledger_note values (3)");
+        (await write.Should().ThrowAsync<PostgresException>()).Which.SqlState.Should().Be(PostgresErrorCodes.ReadOnlySqlTransaction);
+
+        await standby.DisposeAsync();
+
+        Directory.Exists(root).Should().BeFalse();
+        (await ScalarAsync(primary.ConnectionString, "select count(*) from ledger_note")).Should().Be(2L, "the primary is not changed by its standby");
+    }
+
+    private static async Task<object?> ScalarAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
+    }
+
+    private static async Task<bool> WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < timeout)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return await condition();
+    }
+
     [Theory]
     [InlineData(24L << 30, null, 256, 12288)]
     [InlineData(24L << 30, 1024L, 1024, 12288)]
