@@ -79,7 +79,16 @@ internal sealed class AsOfOptions
         var offset = OffsetDateTimePattern.ExtendedIso.Parse(text);
         if (offset.Success)
         {
-            return offset.Value.ToInstant();
+            try
+            {
+                return offset.Value.ToInstant();
+            }
+            catch (OverflowException)
+            {
+                // 9999-12-31T23:59:59-14:00 is a date and time past the last instant NodaTime holds.
+                result.AddError($"'{text}' is past the last instant the ledger holds (9999-12-31T23:59:59Z).");
+                return null;
+            }
         }
 
         result.AddError($"'{text}' is not an instant (write ISO 8601 with a zone, e.g. 2026-01-10T09:00:00Z).");

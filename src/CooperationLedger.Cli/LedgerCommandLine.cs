@@ -13,7 +13,7 @@ internal static partial class LedgerCommandLine
             "ledger: an auditable, event-sourced ledger of reported security cooperation on PostgreSQL. Every fact keeps its source; " +
             "every answer is as of a point on three time axes (effective --as-of, known --known-on, recorded --recorded-at) and names " +
             "the sources behind it. With no --connection (or COOPERATIONLEDGER_CONNECTION) it uses an embedded PostgreSQL cluster in " +
-            "the user's data folder.\n\nExit codes: 0 success, 1 invalid input, 2 usage error, 3 database unavailable.\n\n" +
+            "the user's data folder.\n\nExit codes: 0 success, 1 invalid input, 2 usage error, 3 database unavailable, 130 interrupted.\n\n" +
             "Example:\n  ledger report --ingest seeds --known-on 2011-12-31");
         root.Options.Add(GlobalOptions.Connection);
         root.Options.Add(GlobalOptions.Schema);
@@ -77,7 +77,7 @@ internal static partial class LedgerCommandLine
         {
             foreach (var message in Messages(parse))
             {
-                await context.Error.WriteLineAsync(Redacted(message));
+                await context.Error.WriteLineAsync(Output.TextOutput.Visible(Redacted(message)));
             }
 
             await context.Error.WriteLineAsync("Run 'ledger --help' (or 'ledger COMMAND --help') for usage.");

@@ -41,7 +41,7 @@ internal static class LedgerSession
 
     public static int Report(Exception exception, DatabaseTarget? target, CliContext context)
     {
-        string Clean(string text) => target?.Redact(text) ?? text;
+        string Clean(string text) => Output.TextOutput.Visible(target?.Redact(text) ?? text);
         switch (exception)
         {
             case FactFileException refused:

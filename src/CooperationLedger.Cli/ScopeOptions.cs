@@ -24,9 +24,9 @@ internal sealed class ScopeOptions
         CustomParser = AsOfOptions.ParseDate,
     };
 
-    private readonly Option<string?> document = new("--document") { Description = "Only the facts of this document, by its key (ledger documents lists them).", HelpName = "key" };
+    private readonly Option<string?> document = NameOption.NonBlank(new("--document") { Description = "Only the facts of this document, by its key (ledger documents lists them).", HelpName = "key" }, "a document's key");
 
-    private readonly Option<string?> outlet = new("--outlet") { Description = "Only facts published by this outlet or relayed from it (Kabar, Eurasia Daily Monitor), in any case.", HelpName = "name" };
+    private readonly Option<string?> outlet = NameOption.NonBlank(new("--outlet") { Description = "Only facts published by this outlet or relayed from it (Kabar, Eurasia Daily Monitor), in any case.", HelpName = "name" }, "an outlet's name");
 
     public void AddTo(Command command)
     {

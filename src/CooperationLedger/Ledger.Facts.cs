@@ -197,7 +197,7 @@ public sealed partial class Ledger
 
             if (citation.Document.PublishedOn is { IsInferred: true } published)
             {
-                inferred.Add(new InferredDate(fact.FactId, fact.Key, "published", published.ToString(), published.Inference!));
+                inferred.Add(new InferredDate(fact.FactId, fact.Key, "published", published, published.Inference!));
             }
 
             // Every fact but a correction or retraction has a timeline entry; one without has been lost.
@@ -208,7 +208,7 @@ public sealed partial class Ledger
 
             if (fact is IReportedFact { Effective: { IsInferred: true } effective })
             {
-                inferred.Add(new InferredDate(fact.FactId, fact.Key, "effective", effective.ToString(), effective.Inference!));
+                inferred.Add(new InferredDate(fact.FactId, fact.Key, "effective", effective, effective.Inference!));
             }
         }
 

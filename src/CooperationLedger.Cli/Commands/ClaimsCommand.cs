@@ -11,10 +11,10 @@ internal static class ClaimsCommand
     public static Command Create(CliContext context)
     {
         var asOf = new AsOfOptions();
-        var metric = new Option<string?>("--metric") { Description = "Only this metric (\"narcotics seized\")." };
+        var metric = NameOption.NonBlank(new Option<string?>("--metric") { Description = "Only this metric (\"narcotics seized\")." }, "a metric");
         var claimant = new Option<string?>("--claimant") { Description = $"Only claims by this actor: {ActorNames.Accepted}; unattributed for the outlet's own statements." };
         var subject = new Option<string?>("--subject") { Description = "Only statistics about this actor, named the same way." };
-        var matter = new Option<string?>("--matter") { Description = "Only claims about this matter, the key that groups what sources claim about one figure." };
+        var matter = NameOption.NonBlank(new Option<string?>("--matter") { Description = "Only claims about this matter, the key that groups what sources claim about one figure." }, "a matter's key");
         var format = new ListingFormat(
             "Write JSON: each claim with its fact id, whose citations follow once each in \"sources\" (its own, then the corrections applied), and the disputes. Written as it is read.",
             "Write JSON Lines: the same items as --json, one per line (\"asOf\", then \"claim\", \"dispute\" and \"sources\" lines), written as they are read.");
@@ -37,9 +37,11 @@ internal static class ClaimsCommand
         command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
         {
             var point = asOf.Read(parse);
-            await ActorNames.CheckAsync(ledger, token, ("--claimant", parse.GetValue(claimant)), ("--subject", parse.GetValue(subject)));
+            // "unattributed" asks for the outlets' own statements: a word of the filter, never an actor's name.
+            var claimantText = parse.GetValue(claimant);
+            await ActorNames.CheckAsync(ledger, token, ("--claimant", string.Equals(claimantText?.Trim(), "unattributed", StringComparison.OrdinalIgnoreCase) ? null : claimantText), ("--subject", parse.GetValue(subject)));
             await FilterNames.CheckAsync(ledger, token, ("--metric", NameKind.Metric, parse.GetValue(metric)), ("--matter", NameKind.Matter, parse.GetValue(matter)));
-            var filter = new ClaimFilter(parse.GetValue(metric), parse.GetValue(claimant), parse.GetValue(subject), parse.GetValue(matter)) { Scope = await scope.ReadCheckedAsync(parse, ledger, token) };
+            var filter = new ClaimFilter(parse.GetValue(metric)?.Trim(), claimantText?.Trim(), parse.GetValue(subject), parse.GetValue(matter)?.Trim()) { Scope = await scope.ReadCheckedAsync(parse, ledger, token) };
             if (format.Asked(parse))
             {
                 // The whole ledger is listed as it is read; a filtered answer is small, and held.

@@ -12,7 +12,7 @@ internal static class ExportCommand
     {
         var format = new Option<string>("--format") { Description = "csv (one flat row per fact), json (each fact as the library's RecordedFact: the whole event under its type name, where it was recorded, its summary and figure; it reads back with LedgerJson) or prov (W3C PROV-JSON: each fact derived and quoted from its document, the quote as a Web Annotation TextQuoteSelector, revisions as prov:Revision).", Required = true };
         Choice.Among(format, "csv", "json", "prov");
-        var output = FileName.Required(new Option<string?>("--output") { Description = "Write to this file instead of standard output.", HelpName = "file" });
+        var output = NameOption.FileToWrite(new Option<string?>("--output") { Description = "Write to this file instead of standard output.", HelpName = "file" });
         var command = new Command(
             "export",
             "Every fact and revision the ledger holds, in the order recorded, each with its citation (publication, date, outlet, speaker, " +

@@ -57,7 +57,9 @@ internal sealed partial record ExportRow(
         var document = citation.Document;
         var reported = fact as IReportedFact;
         var revision = fact as IRevision;
-        var value = reported is null ? null : FactCatalog.KindOf(reported).DonationOf(reported)?.Value;
+        // A correction's row carries the amount it corrects a donation to, in the same columns, so that a sheet can
+        // take a corrected donation's amount from its last correction.
+        var value = reported is null ? (fact as FactCorrected)?.Changes.Value : FactCatalog.KindOf(reported).DonationOf(reported)?.Value;
         return new ExportRow(
             fact.FactId,
             fact.Key,

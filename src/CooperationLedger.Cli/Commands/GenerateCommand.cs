@@ -13,7 +13,7 @@ internal static class GenerateCommand
     public static Command Create(CliContext context)
     {
         var facts = PositiveNumber.Required(new Option<int>("--facts") { Description = "How many events to generate (facts and revisions).", Required = true });
-        var seed = PositiveNumber.From(new Option<int>("--seed") { Description = "The seed; the same seed and size give the same history.", DefaultValueFactory = _ => 42 }, int.MinValue);
+        var seed = PositiveNumber.From(new Option<int>("--seed") { Description = "The seed; the same seed and size give the same history.", DefaultValueFactory = _ => 42 }, 0);
         var batch = PositiveNumber.Required(new Option<int>("--batch") { Description = "About how many facts go in one transaction.", DefaultValueFactory = _ => 1000 });
         var command = new Command(
             "generate",
@@ -30,7 +30,7 @@ internal static class GenerateCommand
             var options = new SyntheticHistoryOptions(parse.GetValue(facts), parse.GetValue(seed));
             var watch = Stopwatch.StartNew();
             var report = await ledger.AppendManyAsync(SyntheticHistory.GenerateAsync(options), Math.Max(1, parse.GetValue(batch)), new Dots(context), token);
-            TextOutput.Line(context, $"Generated {report.Documents.Count} documents: {report.FactsAppended} facts appended, {report.FactsAlreadyPresent} already present, in {watch.Elapsed.TotalSeconds:0.0} s.");
+            TextOutput.Line(context, $"Generated {Describe.Counted(report.Documents.Count, "document")}: {Describe.Counted(report.FactsAppended, "fact")} appended, {report.FactsAlreadyPresent:#,0} already present, in {watch.Elapsed.TotalSeconds:0.0} s.");
             return ExitCodes.Success;
         }, cancellationToken, writes: true));
         return command;

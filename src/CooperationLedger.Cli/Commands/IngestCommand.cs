@@ -79,7 +79,7 @@ internal static class IngestCommand
                 report.Documents.Select(document => (IReadOnlyList<string>)[document.DocumentKey, Path.GetFileName(document.Path), $"{document.FactsAppended}", $"{document.FactsAlreadyPresent}"]));
         }
 
-        TextOutput.Line(context, $"{report.Documents.Count} documents, {report.FactsAppended} facts {(report.DryRun ? "would be appended" : "appended")}, {report.FactsAlreadyPresent} already present.");
+        TextOutput.Line(context, $"{Describe.Counted(report.Documents.Count, "document")}, {Describe.Counted(report.FactsAppended, "fact")} {(report.DryRun ? "would be appended" : "appended")}, {report.FactsAlreadyPresent:#,0} already present.");
     }
 
     /// <summary>Moves the bar as each document finishes (set directly, not posted, so the bar is current when drawn).</summary>

@@ -19,7 +19,7 @@ internal static class ReportCommand
         var all = new Option<bool>("--all") { Description = "List every donor total and claimed statistic with its sources, not the summary." };
         var top = PositiveNumber.Required(new Option<int>("--top") { Description = "How many items each list of the summary keeps: the donors of as many currencies (those with the most donations), metrics, disputes and newest facts. --all lists everything.", HelpName = "n", DefaultValueFactory = _ => 5 });
         var corpus = IngestCommand.CorpusOption();
-        var html = FileName.Required(new Option<string?>("--html") { Description = "Also write the report as one self-contained HTML page to this file (opens offline: a timeline, a chart of donations, the claims with their disputes, each figure linked to its quote).", HelpName = "file" });
+        var html = NameOption.FileToWrite(new Option<string?>("--html") { Description = "Also write the report as one self-contained HTML page to this file (opens offline: a timeline, a chart of donations, the claims with their disputes, each figure linked to its quote).", HelpName = "file" });
         var command = new Command(
             "report",
             "A summary of the ledger as of a point, short at any size: facts by kind and year, totals by currency and stage with the " +
@@ -41,7 +41,7 @@ internal static class ReportCommand
             if (parse.GetValue(ingest) is { Length: > 0 } paths)
             {
                 var ingested = await IngestCommand.IngestAsync(ledger, paths, dryRun: false, parse.GetValue(corpus), context, token);
-                context.ErrorConsole.WriteLine($"Ingest: {ingested.Documents.Count} documents, {ingested.FactsAppended} facts appended, {ingested.FactsAlreadyPresent} already present.");
+                context.ErrorConsole.WriteLine($"Ingest: {Describe.Counted(ingested.Documents.Count, "document")}, {Describe.Counted(ingested.FactsAppended, "fact")} appended, {ingested.FactsAlreadyPresent:#,0} already present.");
             }
 
             var point = asOf.Read(parse);

@@ -28,14 +28,14 @@ internal static class VerifyCommand
             else
             {
                 TextOutput.Line(context, report.QuotesVerified
-                    ? $"Checked {report.FactsChecked} facts: every quote is found in its stored article."
-                    : $"Checked {report.FactsChecked} facts: {report.QuoteProblems.Count} quotes do not check out.");
+                    ? $"Checked {Describe.Counted(report.FactsChecked, "fact")}: every quote is found in its stored article."
+                    : $"Checked {Describe.Counted(report.FactsChecked, "fact")}: {report.QuoteProblems.Count:#,0} quotes do not check out.");
                 TableOutput.Write(context, "Quote problems", ["Fact", "Problem"], report.QuoteProblems.Select(problem => (IReadOnlyList<string>)[problem.Key, problem.Problem]));
                 TableOutput.Write(
                     context,
                     "Inferred dates",
                     ["Fact", "Which", "Date", "Inferred from"],
-                    report.InferredDates.Select(date => (IReadOnlyList<string>)[date.Key, date.Which, date.Date, date.Inference]));
+                    report.InferredDates.Select(date => (IReadOnlyList<string>)[date.Key, date.Which, date.Date.ToString(), date.Inference]));
                 if (!report.ProjectionsComplete)
                 {
                     TextOutput.Line(context, $"{report.FactsWithoutEntries} stored facts have no entry in the projections, so answers leave them out: run 'ledger rebuild'.");

@@ -7,6 +7,10 @@ namespace CooperationLedger.Cli.Output;
 /// <summary>Short human forms of the ledger's values, for tables.</summary>
 internal static class Describe
 {
+    /// <summary>Gets a count with its noun, grouped in threes: "1 document", "10,784 facts".</summary>
+    public static string Counted(long count, string noun) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count:#,0} {noun}{(count == 1 ? string.Empty : "s")}");
+
     /// <summary>Says the as-of point an answer is for, and how it read imprecise dates: the rule, in words.</summary>
     public static string Rule(AsOf asOf) =>
         $"As of {asOf}: " + (asOf.Rule == DateRule.Possibly

@@ -126,7 +126,17 @@ internal static class SummaryOutput
     }
 
     /// <summary>Keeps what one fact says to a few lines of the report, however much it says: its full text is in the listing each part names.</summary>
-    internal static string Short(string text) => text.Length <= 160 ? text : string.Concat(text.AsSpan(0, 157).TrimEnd(), "...");
+    internal static string Short(string text)
+    {
+        if (text.Length <= 160)
+        {
+            return text;
+        }
+
+        // Cut between words, never inside one (a word longer than the whole cut is cut as it falls).
+        var cut = text.LastIndexOf(' ', 157);
+        return string.Concat(text.AsSpan(0, cut > 80 ? cut : 157).TrimEnd(), "...");
+    }
 
     private static void Kinds(CliContext context, LedgerSummary summary)
     {

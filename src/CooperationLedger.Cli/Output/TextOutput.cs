@@ -6,6 +6,16 @@ namespace CooperationLedger.Cli.Output;
 /// </summary>
 internal static class TextOutput
 {
+    /// <summary>
+    /// Writes the control characters of a message (escape sequences, bells) and the bidirectional overrides as
+    /// <c>\u001B</c>-style escapes: an error echoes what was typed or read, and a terminal must not act on it.
+    /// </summary>
+    public static string Visible(string text) =>
+        text.Any(IsHidden) ? string.Concat(text.Select(c => IsHidden(c) ? $"\\u{(int)c:X4}" : c.ToString())) : text;
+
+    private static bool IsHidden(char c) =>
+        (char.IsControl(c) && c is not '\n' and not '\t') || c is >= '\u202A' and <= '\u202E' || c is >= '\u2066' and <= '\u2069';
+
     /// <summary>Writes <paramref name="text"/> as one or more lines, each wrapped.</summary>
     public static void Line(CliContext context, string text)
     {

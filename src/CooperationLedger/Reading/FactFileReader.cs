@@ -298,7 +298,7 @@ internal static partial class FactFileReader
             return (null, articleText);
         }
 
-        var document = fields.Check("key", () => new SourceDocument(key, publication, published, fingerprint, volume, issue, title, author, address, language));
+        var document = fields.Check("key", () => new SourceDocument(key, publication, published, fingerprint, volume, issue, title, author, address, language), fields: ["url", "volume", "issue", "title", "author", "language"]);
         return (document, articleText);
     }
 

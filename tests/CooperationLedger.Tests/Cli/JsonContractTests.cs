@@ -39,6 +39,19 @@ public sealed class JsonContractTests(DatabaseFixture database) : SeededCli(data
     }
 
     [Fact]
+    public async Task A_reported_date_has_one_shape_in_every_command_that_writes_one()
+    {
+        var verify = await JsonAsync("verify", "--json");
+        var timeline = await JsonAsync("timeline", "--json");
+
+        var dates = verify.GetProperty("inferredDates").EnumerateArray().Select(date => date.GetProperty("date"))
+            .Concat(timeline.GetProperty("timeline").EnumerateArray().Select(item => item.GetProperty("effective")))
+            .ToArray();
+        dates.Should().NotBeEmpty().And.OnlyContain(date => date.ValueKind == JsonValueKind.Object);
+        dates.Select(date => string.Join(",", date.EnumerateObject().Select(part => part.Name))).Distinct().Should().ContainSingle("verify's inferred dates are the timeline's dates");
+    }
+
+    [Fact]
     public async Task A_page_of_the_timeline_is_those_items_of_the_whole_and_says_that_more_follow()
     {
         var whole = (await JsonAsync("timeline", "--json")).GetProperty("timeline").EnumerateArray().Select(item => item.GetProperty("key").GetString()).ToArray();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using CooperationLedger.Tests.Support;
 
@@ -24,6 +25,10 @@ public sealed partial class MessageStyleTests(DatabaseFixture database) : Seeded
     [InlineData("shell 'fish' is none of bash, zsh.", "completion", "fish")]
     [InlineData("--output takes the name of a file to write; '' names none.", "export", "--format", "csv", "--output", "")]
     [InlineData("--html takes the name of a file to write; ' ' names none.", "report", "--html", " ")]
+    [InlineData("--metric takes a metric; '' names none.", "claims", "--metric", "")]
+    [InlineData("--outlet takes an outlet's name; ' ' names none.", "donors", "--outlet", " ")]
+    [InlineData("is past the last instant the ledger holds", "donors", "--recorded-at", "9999-12-31T23:59:59-14:00")]
+    [InlineData("--seed takes a whole number from 0", "generate", "--facts", "5", "--seed", "-1")]
     public async Task A_misspelt_command_option_or_currency_is_a_usage_error_offering_the_nearest(string offered, params string[] args)
     {
         var run = await RunAsync(args);
@@ -94,6 +99,26 @@ public sealed partial class MessageStyleTests(DatabaseFixture database) : Seeded
         var run = await RunAsync(args);
 
         run.ExitCode.Should().Be(0, run.Error);
+    }
+
+    [Fact]
+    public async Task Unattributed_asks_for_the_outlets_own_claims_and_a_name_is_trimmed_as_it_is_checked()
+    {
+        var unattributed = await RunAsync("claims", "--claimant", "unattributed");
+        var spaced = await RunAsync("claims", "--metric", " narcotics seized ", "--json");
+
+        unattributed.ExitCode.Should().Be(0, unattributed.Error);
+        spaced.ExitCode.Should().Be(0, spaced.Error);
+        JsonDocument.Parse(spaced.Output).RootElement.GetProperty("claims").GetArrayLength().Should().BeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task What_a_message_echoes_cannot_drive_the_terminal()
+    {
+        var run = await RunAsync("timeline", "--actor", "j\u001b[31mRED\u001b[0m\u202Ep");
+
+        run.ExitCode.Should().Be(1);
+        run.Error.Should().NotContain("\u001b").And.NotContain("\u202E").And.Contain("\\u001B[31mRED");
     }
 
     [Fact]
@@ -170,11 +195,16 @@ public sealed partial class MessageStyleTests(DatabaseFixture database) : Seeded
             var broken = Path.Combine(folder, "broken.yaml");
             await File.WriteAllTextAsync(broken, "document:\n  key: broken\n  title: \"unclosed\nfacts:\n  - type: x\n");
 
+            var urlFile = Path.Combine(folder, "facts", "edm-2006-v3-i223.yaml");
+            await File.WriteAllTextAsync(urlFile, (await File.ReadAllTextAsync(urlFile)).Replace("document:\n", "document:\n  url: \"ftp://example.org/a\"\n", StringComparison.Ordinal));
+
             var misspelt = await RunAsync("ingest", "--schema", "refused_messages", file);
+            var badUrl = await RunAsync("ingest", "--schema", "refused_messages", urlFile);
             var unparsed = await RunAsync("ingest", "--schema", "refused_messages", broken);
 
             misspelt.ExitCode.Should().Be(1);
             misspelt.Error.Should().Contain($"{file}:{text[..first].Count(c => c == '\n') + 1}: fact 'cn-kg-four-areas-agreement' field 'facts[0].type': 'agrement_signed' is not a fact type. Did you mean 'agreement_signed'?");
+            badUrl.Error.Should().Contain($"{urlFile}:").And.Contain("field 'document.url': 'ftp://example.org/a' is not an absolute http or https address.");
             unparsed.ExitCode.Should().Be(1);
             unparsed.Error.Should().MatchRegex($"^{Regex.Escape(broken)}:[3-5]: is not valid YAML: ");
         }

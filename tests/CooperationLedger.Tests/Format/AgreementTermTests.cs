@@ -31,6 +31,15 @@ public sealed class AgreementTermTests(LedgerFixture fixture) : IClassFixture<Le
     }
 
     [Fact]
+    public void A_term_that_would_end_past_the_calendar_runs_to_its_last_day()
+    {
+        var term = new AgreementTerm(years: 5);
+
+        term.EndsFrom(ReportedDate.OnDay(new LocalDate(9999, 12, 30))).Should().Be(ReportedDate.OnDay(LocalDate.MaxIsoValue), "NodaTime holds no day past 9999, and a fact the ingest accepted must still be answered");
+        term.EndsFrom(ReportedDate.OnDay(new LocalDate(2004, 3, 1))).Should().Be(ReportedDate.OnDay(new LocalDate(2009, 2, 28)));
+    }
+
+    [Fact]
     public async Task An_agreement_keeps_its_term_and_the_day_it_ends()
     {
         var agreements = await fixture.Ledger.GetAgreementsAsync(new AsOf { Effective = new LocalDate(2011, 12, 31) }, party: "UNODC");

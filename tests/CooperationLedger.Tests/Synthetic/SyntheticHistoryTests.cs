@@ -588,6 +588,7 @@ public sealed class SyntheticHistoryTests(SyntheticHistoryTests.LoadedHistory hi
 
         cell.Length.Should().BeLessThanOrEqualTo(160);
         cell.Should().StartWith("China will donate item 1, item 2").And.EndWith("...");
+        cell[..^3].Split(' ').Should().OnlyContain(word => ($"China will donate {items} to the Kyrgyz army").Split(' ').Contains(word), "the cut falls between words");
         CooperationLedger.Cli.Output.SummaryOutput.Short("China will donate trucks").Should().Be("China will donate trucks");
     }
 

@@ -59,8 +59,25 @@ public sealed record AgreementTerm
         }
 
         var length = Period.FromYears(Years ?? 0) + Period.FromMonths(Months ?? 0);
-        LocalDate? End(LocalDate? day) => day is { } first ? first.Plus(length).PlusDays(-1) : null;
+        LocalDate? End(LocalDate? day) => day is { } first ? Anniversary(first, length)?.PlusDays(-1) ?? LocalDate.MaxIsoValue : null;
         var (earliest, latest) = (End(start.Earliest), End(start.Latest));
         return earliest == latest && earliest is { } only ? ReportedDate.OnDay(only) : ReportedDate.Between(earliest, latest);
+    }
+
+    /// <summary>
+    /// Gets the day <paramref name="length"/> after <paramref name="first"/>, or <see langword="null"/> when that falls
+    /// past the calendar (a term of five years from 9999-12-30): the agreement then runs to the calendar's last day, as
+    /// far as any date can say. NodaTime refuses a date past 9999, and a fact the ingest accepted must still be answered.
+    /// </summary>
+    private static LocalDate? Anniversary(LocalDate first, Period length)
+    {
+        try
+        {
+            return first.Plus(length);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
     }
 }

@@ -30,7 +30,7 @@ public sealed record Citation
 
         if (stance is Stance.Party or Stance.Independent && attributedTo is null)
         {
-            throw new ArgumentException($"A fact in the voice of a {stance.ToString().ToLowerInvariant()} says who that is: give attributedTo, the key of the speaker.", nameof(attributedTo));
+            throw new ArgumentException($"A fact in the voice of {(stance == Stance.Independent ? "an independent" : "a party")} says who that is: give attributedTo, the key of the speaker.", nameof(attributedTo));
         }
 
         Document = document ?? throw new ArgumentNullException(nameof(document));
