@@ -184,7 +184,8 @@ internal sealed class YamlFields : IFactFields
         var match = Enum.GetValues<TEnum>().Where(value => SnakeCase(value.ToString()) == text).Select(value => (TEnum?)value).FirstOrDefault();
         if (match is null)
         {
-            Error(name, $"'{text}' is not one of: {string.Join(", ", Enum.GetValues<TEnum>().Select(value => SnakeCase(value.ToString())))}.");
+            var words = Enum.GetValues<TEnum>().Select(value => SnakeCase(value.ToString())).ToArray();
+            Error(name, $"'{text}' is not one of: {string.Join(", ", words)}.{Spelling.DidYouMean(Spelling.Nearest(text, words))}");
         }
 
         return match;

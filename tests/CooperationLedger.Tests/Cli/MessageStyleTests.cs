@@ -198,13 +198,21 @@ public sealed partial class MessageStyleTests(DatabaseFixture database) : Seeded
             var urlFile = Path.Combine(folder, "facts", "edm-2006-v3-i223.yaml");
             await File.WriteAllTextAsync(urlFile, (await File.ReadAllTextAsync(urlFile)).Replace("document:\n", "document:\n  url: \"ftp://example.org/a\"\n", StringComparison.Ordinal));
 
+            var kinds = Path.Combine(folder, "facts", "edm-2007-v4-i101.yaml");
+            var kindsText = await File.ReadAllTextAsync(kinds);
+            var pledged = kindsText.IndexOf("stage: ", StringComparison.Ordinal);
+            var stageEnd = kindsText.IndexOf('\n', pledged);
+            await File.WriteAllTextAsync(kinds, string.Concat(kindsText.AsSpan(0, pledged), "stage: pledgd", kindsText.AsSpan(stageEnd)));
+
             var misspelt = await RunAsync("ingest", "--schema", "refused_messages", file);
+            var stage = await RunAsync("ingest", "--schema", "refused_messages", kinds);
             var badUrl = await RunAsync("ingest", "--schema", "refused_messages", urlFile);
             var unparsed = await RunAsync("ingest", "--schema", "refused_messages", broken);
 
             misspelt.ExitCode.Should().Be(1);
             misspelt.Error.Should().Contain($"{file}:{text[..first].Count(c => c == '\n') + 1}: fact 'cn-kg-four-areas-agreement' field 'facts[0].type': 'agrement_signed' is not a fact type. Did you mean 'agreement_signed'?");
             badUrl.Error.Should().Contain($"{urlFile}:").And.Contain("field 'document.url': 'ftp://example.org/a' is not an absolute http or https address.");
+            stage.Error.Should().Contain("'pledgd' is not one of: ").And.Contain("Did you mean 'pledged'?");
             unparsed.ExitCode.Should().Be(1);
             unparsed.Error.Should().MatchRegex($"^{Regex.Escape(broken)}:[3-5]: is not valid YAML: ");
         }

@@ -26,6 +26,13 @@ public sealed class MoneyAmountTests
     }
 
     [Fact]
+    public void A_misspelt_currency_code_offers_the_nearest()
+    {
+        var act = () => new Currency("KSG");
+        act.Should().Throw<ArgumentException>().WithMessage("*Did you mean 'KGS'*");
+    }
+
+    [Fact]
     public void A_default_currency_has_no_code_and_prints_as_nothing_rather_than_throwing()
     {
         var none = default(Currency);

@@ -32,7 +32,7 @@ public readonly record struct Currency
     {
         if (code is null || !Codes.Contains(code))
         {
-            throw new ArgumentException($"'{code}' is not an ISO 4217 currency code.", nameof(code));
+            throw new ArgumentException($"'{code}' is not an ISO 4217 currency code.{(code is null ? string.Empty : Spelling.DidYouMean(Spelling.Nearest(code, KnownCodes)))}", nameof(code));
         }
 
         this.code = code;
