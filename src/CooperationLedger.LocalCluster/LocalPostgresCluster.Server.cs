@@ -40,13 +40,23 @@ public sealed partial class LocalPostgresCluster
         exception.SqlState == PostgresErrorCodes.DuplicateDatabase
         || (exception.SqlState == PostgresErrorCodes.UniqueViolation && exception.ConstraintName == "pg_database_datname_index");
 
-    private async Task InitializeAsync(bool durable, CancellationToken cancellationToken)
+    /// <summary>
+    /// Gives the server's account its folders and an empty place to build the data folder in, renamed to
+    /// <see cref="DataDirectory"/> once whole.
+    /// </summary>
+    private async Task<string> PrepareDataAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(SocketDirectory);
         await account.TakeOwnershipAsync(RootDirectory, cancellationToken).ConfigureAwait(false);
         await account.TakeOwnershipAsync(SocketDirectory, cancellationToken).ConfigureAwait(false);
         var creating = DataDirectory + ".creating";
         DeleteQuietly(creating);
+        return creating;
+    }
+
+    private async Task InitializeAsync(bool durable, CancellationToken cancellationToken)
+    {
+        var creating = await PrepareDataAsync(cancellationToken).ConfigureAwait(false);
         List<string> arguments = ["-D", creating, "-U", SuperUser, "-A", "trust", "-E", "UTF8", "--no-locale"];
         if (!durable)
         {
@@ -100,11 +110,7 @@ public sealed partial class LocalPostgresCluster
     /// </summary>
     private async Task CopyFromAsync(LocalPostgresCluster primary, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(SocketDirectory);
-        await account.TakeOwnershipAsync(RootDirectory, cancellationToken).ConfigureAwait(false);
-        await account.TakeOwnershipAsync(SocketDirectory, cancellationToken).ConfigureAwait(false);
-        var creating = DataDirectory + ".creating";
-        DeleteQuietly(creating);
+        var creating = await PrepareDataAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await account.RunAsync(
