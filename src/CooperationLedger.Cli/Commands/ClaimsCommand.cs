@@ -37,11 +37,12 @@ internal static class ClaimsCommand
         command.SetAction((parse, cancellationToken) => LedgerSession.RunAsync(parse, context, async (ledger, token) =>
         {
             var point = asOf.Read(parse);
-            // "unattributed" asks for the outlets' own statements: a word of the filter, never an actor's name.
-            var claimantText = parse.GetValue(claimant);
-            await ActorNames.CheckAsync(ledger, token, ("--claimant", string.Equals(claimantText?.Trim(), "unattributed", StringComparison.OrdinalIgnoreCase) ? null : claimantText), ("--subject", parse.GetValue(subject)));
-            await FilterNames.CheckAsync(ledger, token, ("--metric", NameKind.Metric, parse.GetValue(metric)), ("--matter", NameKind.Matter, parse.GetValue(matter)));
-            var filter = new ClaimFilter(parse.GetValue(metric)?.Trim(), claimantText?.Trim(), parse.GetValue(subject), parse.GetValue(matter)?.Trim()) { Scope = await scope.ReadCheckedAsync(parse, ledger, token) };
+            var filter = new ClaimFilter(parse.GetValue(metric)?.Trim(), parse.GetValue(claimant)?.Trim(), parse.GetValue(subject), parse.GetValue(matter)?.Trim());
+
+            // The filter's "unattributed" asks for the outlets' own statements: a word of the filter, never an actor's name.
+            await ActorNames.CheckAsync(ledger, token, ("--claimant", filter.Unattributed ? null : filter.Claimant), ("--subject", filter.Subject));
+            await FilterNames.CheckAsync(ledger, token, ("--metric", NameKind.Metric, filter.Metric), ("--matter", NameKind.Matter, filter.Matter));
+            filter = filter with { Scope = await scope.ReadCheckedAsync(parse, ledger, token) };
             if (format.Asked(parse))
             {
                 // The whole ledger is listed as it is read; a filtered answer is small, and held.
